@@ -1,0 +1,100 @@
+/*===- heap2stack/bridge.h - Questions the C core asks LLVM's C++ API ----===*
+ *
+ * The C core decides; this interface only answers.  Each function asks one
+ * question that LLVM can answer only through its C++ API (MemoryBuiltins and
+ * TargetLibraryInfo, capture attributes, the dominator tree, the call graph,
+ * remark emission, statistics, IR utilities with no C binding) and returns
+ * the answer unchanged.  Nothing here chooses whether a block is promoted.
+ *
+ *===----------------------------------------------------------------------===*/
+#ifndef HEAP2STACK_BRIDGE_H
+#define HEAP2STACK_BRIDGE_H
+
+#include <llvm-c/Core.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* One function under transformation and its analyses (opaque). */
+typedef struct h2s_fn_ctx h2s_fn_ctx;
+
+enum { H2S_FAMILY_CAP = 64 };
+
+/* What MemoryBuiltins knows about one call.  'is_alloc' is false for calls
+ * that are not allocations, including nobuiltin calls and library functions
+ * this function's TargetLibraryInfo has disabled (-fno-builtin-malloc). */
+typedef struct h2s_alloc_facts {
+  int is_alloc;
+  int is_realloc;
+  int has_size;       /* the size is a compile-time constant */
+  uint64_t size;      /* bytes, when 'has_size' */
+  LLVMValueRef align; /* the alignment operand, or NULL */
+  int init_known;     /* contents start undefined or at a fixed value */
+  int zero_init;      /* contents start as zero bytes (calloc) */
+  char family[H2S_FAMILY_CAP]; /* "malloc", "_Znwm", ...; "" if none */
+} h2s_alloc_facts;
+
+/* Fills 'out' for 'call' (a call or invoke). */
+void h2s_bridge_describe_alloc(h2s_fn_ctx *ctx, LLVMValueRef call,
+                               h2s_alloc_facts *out);
+
+/* Returns the pointer 'call' frees, or NULL when it is not a deallocation;
+ * copies the deallocator's family into 'family' (H2S_FAMILY_CAP bytes). */
+LLVMValueRef h2s_bridge_freed_operand(h2s_fn_ctx *ctx, LLVMValueRef call,
+                                      char *family);
+
+typedef enum h2s_capture {
+  H2S_CAPTURES_NOTHING,  /* captures(none) / nocapture */
+  H2S_CAPTURES_RET_ONLY, /* only through the call's return value */
+  H2S_CAPTURES_MAYBE     /* anything else */
+} h2s_capture;
+
+/* How argument 'arg' of 'call' may be captured, from the call site's and
+ * the callee's attributes. */
+h2s_capture h2s_bridge_arg_capture(LLVMValueRef call, unsigned arg);
+
+/* True unless 'call' is known not to free argument 'arg' (nofree on the
+ * call, its callee or the parameter). */
+int h2s_bridge_call_may_free_arg(LLVMValueRef call, unsigned arg);
+
+/* True when instruction 'def' dominates instruction 'user'. */
+int h2s_bridge_dominates(h2s_fn_ctx *ctx, LLVMValueRef def, LLVMValueRef user);
+
+/* True when the function lies on a cycle of LLVM's call graph. */
+int h2s_bridge_in_call_graph_cycle(h2s_fn_ctx *ctx);
+
+/* The address space the target's data layout gives allocas. */
+unsigned h2s_bridge_alloca_address_space(h2s_fn_ctx *ctx);
+
+/* Replaces 'invoke' by a call to the same callee followed by a branch to its
+ * normal destination (LLVM's changeToCall); returns the new call. */
+LLVMValueRef h2s_bridge_invoke_to_call(h2s_fn_ctx *ctx, LLVMValueRef invoke);
+
+typedef enum h2s_remark_kind { H2S_REMARK_PASSED, H2S_REMARK_MISSED } h2s_remark_kind;
+
+/* One piece of a remark's message.  With a 'key' it is also a named argument
+ * in optimization records (-fsave-optimization-record). */
+typedef struct h2s_remark_arg {
+  const char *key; /* NULL for plain text */
+  const char *text;
+} h2s_remark_arg;
+
+/* Emits a remark of pass 'heap2stack' named 'name' at instruction 'at'. */
+void h2s_bridge_emit_remark(h2s_fn_ctx *ctx, h2s_remark_kind kind,
+                            const char *name, LLVMValueRef at,
+                            const h2s_remark_arg *args, size_t nargs);
+
+/* Adds one promoted site of 'bytes' to the -stats counters. */
+void h2s_bridge_count_promoted(uint64_t bytes);
+
+/* Adds one site kept on the heap to the -stats counters. */
+void h2s_bridge_count_kept(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* HEAP2STACK_BRIDGE_H */

@@ -1,0 +1,99 @@
+/*===- heap2stack/core.h - The promotion pipeline's data and entry point -===*
+ *
+ * What one allocation site carries through the pipeline, and the one call that
+ * runs the pipeline over a function.  Every refusal is data: an h2s_reason,
+ * the instruction that caused it and the numbers that explain it.  Remarks,
+ * tests and any later report read these fields; nothing else decides why a
+ * site stayed on the heap.
+ *
+ *===----------------------------------------------------------------------===*/
+#ifndef HEAP2STACK_CORE_H
+#define HEAP2STACK_CORE_H
+
+#include "heap2stack/bridge.h"
+
+#include <llvm-c/Core.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Limits that keep promoted code safe on small stacks.  Documented in
+ * docs/reference.md; the defaults are H2S_DEFAULT_*. */
+typedef struct h2s_options {
+  uint64_t max_size;         /* largest block promoted, in bytes */
+  uint64_t frame_budget;     /* promoted bytes per function */
+  uint64_t recursive_budget; /* promoted bytes per function that may recurse */
+  uint64_t max_uses;         /* uses the escape walk may visit per site */
+} h2s_options;
+
+enum {
+  H2S_DEFAULT_MAX_SIZE = 1024,
+  H2S_DEFAULT_FRAME_BUDGET = 2048,
+  H2S_DEFAULT_RECURSIVE_BUDGET = 0,
+  H2S_DEFAULT_MAX_USES = 2000,
+  /* glibc's malloc guarantees 16 bytes on x86-64 and AArch64 (and on i386);
+   * a promoted block is never aligned less. */
+  H2S_MIN_ALIGN = 16
+};
+
+/* Why a site was not promoted.  H2S_PROMOTED means it was.  The wording of
+ * each reason lives in remarks.c, in one table. */
+typedef enum h2s_reason {
+  H2S_PROMOTED = 0,
+  /* discovery */
+  H2S_REALLOC,           /* resizes an existing block */
+  H2S_UNKNOWN_CONTENTS,  /* strdup-like: the new block holds copied data */
+  H2S_PAGE_ALIGNED,      /* valloc/pvalloc: alignment is the page size */
+  H2S_ALLOCATOR_DEFINED, /* the allocator's body is in this module */
+  H2S_ADDRESS_SPACE,     /* the block is not in the stack's address space */
+  /* escape analysis */
+  H2S_STORED,            /* the pointer is written to memory */
+  H2S_RETURNED,          /* the pointer is returned */
+  H2S_CAPTURED_BY_CALL,  /* passed to a call that may keep it */
+  H2S_FREED_BY_CALL,     /* passed to a call that may free it */
+  H2S_MUSTTAIL,          /* passed to a musttail call */
+  H2S_INLINE_ASM,        /* passed to inline assembly */
+  H2S_TO_INTEGER,        /* converted to an integer */
+  H2S_ATOMIC,            /* accessed by an atomic instruction */
+  H2S_UNMODELLED_USE,    /* used by an instruction the walk does not model */
+  H2S_TOO_MANY_USES,     /* the walk's budget ran out */
+  /* frees */
+  H2S_FREE_OTHER_FAMILY, /* freed by a deallocator of another family */
+  H2S_FREE_MIXED,        /* a free may receive another block */
+  /* lifetime */
+  H2S_LOOP_CARRIED,      /* a block may be live when the site runs again */
+  /* policy */
+  H2S_SIZE_NOT_CONSTANT, /* size known only at run time */
+  H2S_ALIGN_NOT_CONSTANT,/* alignment known only at run time */
+  H2S_ALIGN_INVALID,     /* alignment is not a power of two */
+  H2S_TOO_LARGE,         /* size above max_size */
+  H2S_OVER_BUDGET,       /* would exceed the function's budget */
+  H2S_RECURSIVE,         /* the same, in a function that may recurse */
+  H2S_RETURNS_TWICE,     /* the function calls setjmp/vfork */
+  H2S_COROUTINE,         /* the function is a coroutine before splitting */
+  H2S_NUM_REASONS
+} h2s_reason;
+
+/* The outcome for one site: the reason, the instruction that caused it (or
+ * NULL) and up to two numbers the wording needs (sizes, limits). */
+typedef struct h2s_verdict {
+  h2s_reason reason;
+  LLVMValueRef blocker;
+  uint64_t amount;
+  uint64_t limit;
+} h2s_verdict;
+
+/* Runs discovery, escape analysis, the lifetime check, the policy, the
+ * rewrite and the remarks over 'fn'.  Returns the number of sites promoted.
+ * 'ctx' answers the questions only LLVM's C++ API can. */
+unsigned h2s_promote_function(h2s_fn_ctx *ctx, LLVMValueRef fn,
+                              const h2s_options *opts);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* HEAP2STACK_CORE_H */

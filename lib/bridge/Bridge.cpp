@@ -1,0 +1,149 @@
+//===- Bridge.cpp - Answers to the C core's questions, from LLVM's C++ API ===//
+//
+// Each function below unwraps its handles, asks LLVM one question and wraps
+// the answer.  None of them decides anything about promotion: see
+// include/heap2stack/bridge.h for the contract of each.
+//
+//===----------------------------------------------------------------------===//
+#include "FunctionContext.h"
+#include "heap2stack/bridge.h"
+
+#include "llvm/Analysis/MemoryBuiltins.h"
+#include "llvm/Analysis/OptimizationRemarkEmitter.h"
+#include "llvm/Analysis/TargetLibraryInfo.h"
+#include "llvm/IR/Dominators.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Transforms/Utils/Local.h"
+
+#include <cstring>
+
+using namespace llvm;
+
+#define DEBUG_TYPE "heap2stack"
+
+TargetLibraryInfo &h2s_fn_ctx::tli() {
+  return FAM.getResult<TargetLibraryAnalysis>(F);
+}
+
+DominatorTree &h2s_fn_ctx::domTree() {
+  return FAM.getResult<DominatorTreeAnalysis>(F);
+}
+
+OptimizationRemarkEmitter &h2s_fn_ctx::remarks() {
+  return FAM.getResult<OptimizationRemarkEmitterAnalysis>(F);
+}
+
+static CallBase *asCall(LLVMValueRef V) { return dyn_cast<CallBase>(unwrap(V)); }
+
+// A call to a library function that this function's TargetLibraryInfo has
+// switched off (-fno-builtin, -fno-builtin-malloc) is not the library's.
+static bool isBuiltinCall(const CallBase &CB, const TargetLibraryInfo &TLI) {
+  if (CB.isNoBuiltin())
+    return false;
+  const Function *Callee = CB.getCalledFunction();
+  LibFunc LF;
+  return !Callee || !TLI.getLibFunc(Callee->getName(), LF) || TLI.has(LF);
+}
+
+static void copyFamily(std::optional<StringRef> Family, char *Out) {
+  StringRef Name = Family.value_or("");
+  size_t Len = std::min<size_t>(Name.size(), H2S_FAMILY_CAP - 1);
+  std::memcpy(Out, Name.data(), Len);
+  Out[Len] = '\0';
+}
+
+extern "C" void h2s_bridge_describe_alloc(h2s_fn_ctx *Ctx, LLVMValueRef Call,
+                                          h2s_alloc_facts *Out) {
+  *Out = h2s_alloc_facts{};
+  CallBase *CB = asCall(Call);
+  const TargetLibraryInfo &TLI = Ctx->tli();
+  if (!CB || !isAllocationFn(CB, &TLI) || !isBuiltinCall(*CB, TLI))
+    return;
+  Out->is_alloc = 1;
+  const Function *Callee = CB->getCalledFunction();
+  Out->is_realloc = Callee && isReallocLikeFn(Callee);
+  if (std::optional<APInt> Size = getAllocSize(CB, &TLI);
+      Size && Size->getActiveBits() <= 64) {
+    Out->has_size = 1;
+    Out->size = Size->getZExtValue();
+  }
+  Out->align = wrap(getAllocAlignment(CB, &TLI));
+  Type *Byte = Type::getInt8Ty(CB->getContext());
+  if (Constant *Init = getInitialValueOfAllocation(CB, &TLI, Byte)) {
+    Out->init_known = 1;
+    Out->zero_init = Init->isNullValue();
+  }
+  copyFamily(getAllocationFamily(CB, &TLI), Out->family);
+}
+
+extern "C" LLVMValueRef h2s_bridge_freed_operand(h2s_fn_ctx *Ctx,
+                                                 LLVMValueRef Call,
+                                                 char *Family) {
+  CallBase *CB = asCall(Call);
+  const TargetLibraryInfo &TLI = Ctx->tli();
+  Value *Freed = CB ? getFreedOperand(CB, &TLI) : nullptr;
+  if (!Freed || !isBuiltinCall(*CB, TLI))
+    return nullptr;
+  copyFamily(getAllocationFamily(CB, &TLI), Family);
+  return wrap(Freed);
+}
+
+extern "C" h2s_capture h2s_bridge_arg_capture(LLVMValueRef Call, unsigned Arg) {
+  CaptureInfo CI = asCall(Call)->getCaptureInfo(Arg);
+  if (capturesNothing(CI))
+    return H2S_CAPTURES_NOTHING;
+  return CI.isRetOnly() ? H2S_CAPTURES_RET_ONLY : H2S_CAPTURES_MAYBE;
+}
+
+extern "C" int h2s_bridge_call_may_free_arg(LLVMValueRef Call, unsigned Arg) {
+  CallBase *CB = asCall(Call);
+  return !CB->hasFnAttr(Attribute::NoFree) &&
+         !CB->paramHasAttr(Arg, Attribute::NoFree);
+}
+
+extern "C" int h2s_bridge_dominates(h2s_fn_ctx *Ctx, LLVMValueRef Def,
+                                    LLVMValueRef User) {
+  return Ctx->domTree().dominates(cast<Instruction>(unwrap(Def)),
+                                  cast<Instruction>(unwrap(User)));
+}
+
+extern "C" int h2s_bridge_in_call_graph_cycle(h2s_fn_ctx *Ctx) {
+  return Ctx->InCallGraphCycle;
+}
+
+extern "C" unsigned h2s_bridge_alloca_address_space(h2s_fn_ctx *Ctx) {
+  return Ctx->F.getDataLayout().getAllocaAddrSpace();
+}
+
+extern "C" LLVMValueRef h2s_bridge_invoke_to_call(h2s_fn_ctx *,
+                                                  LLVMValueRef Invoke) {
+  return wrap(changeToCall(cast<InvokeInst>(unwrap(Invoke))));
+}
+
+template <typename RemarkT>
+static RemarkT buildRemark(const char *Name, Instruction *At,
+                           const h2s_remark_arg *Args, size_t NArgs) {
+  RemarkT R(DEBUG_TYPE, Name, At);
+  for (size_t I = 0; I < NArgs; ++I) {
+    if (Args[I].key)
+      R << ore::NV(Args[I].key, StringRef(Args[I].text));
+    else
+      R << StringRef(Args[I].text);
+  }
+  return R;
+}
+
+extern "C" void h2s_bridge_emit_remark(h2s_fn_ctx *Ctx, h2s_remark_kind Kind,
+                                       const char *Name, LLVMValueRef At,
+                                       const h2s_remark_arg *Args,
+                                       size_t NArgs) {
+  Instruction *I = cast<Instruction>(unwrap(At));
+  OptimizationRemarkEmitter &ORE = Ctx->remarks();
+  if (Kind == H2S_REMARK_PASSED)
+    ORE.emit([&] { return buildRemark<OptimizationRemark>(Name, I, Args, NArgs); });
+  else
+    ORE.emit([&] {
+      return buildRemark<OptimizationRemarkMissed>(Name, I, Args, NArgs);
+    });
+}

@@ -1,0 +1,31 @@
+//===- FunctionContext.h - What stands behind an h2s_fn_ctx -----*- C++ -*-===//
+//
+// The C core sees h2s_fn_ctx as an opaque handle; the bridge and the pass
+// share its definition here.  Analyses are fetched from the function analysis
+// manager on first use, so a function without allocation sites never builds
+// a dominator tree.
+//
+//===----------------------------------------------------------------------===//
+#ifndef HEAP2STACK_FUNCTIONCONTEXT_H
+#define HEAP2STACK_FUNCTIONCONTEXT_H
+
+#include "llvm/IR/PassManager.h"
+
+namespace llvm {
+class DominatorTree;
+class Function;
+class OptimizationRemarkEmitter;
+class TargetLibraryInfo;
+} // namespace llvm
+
+struct h2s_fn_ctx {
+  llvm::Function &F;
+  llvm::FunctionAnalysisManager &FAM;
+  bool InCallGraphCycle;
+
+  llvm::TargetLibraryInfo &tli();
+  llvm::DominatorTree &domTree();
+  llvm::OptimizationRemarkEmitter &remarks();
+};
+
+#endif // HEAP2STACK_FUNCTIONCONTEXT_H

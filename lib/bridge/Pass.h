@@ -1,0 +1,34 @@
+//===- Pass.h - The heap2stack module pass ----------------------*- C++ -*-===//
+//
+// The new-pass-manager face of heap2stack.  run() fetches analyses, hands
+// each function to the C core (h2s_promote_function) and cleans up the
+// functions the core changed; it decides nothing itself.
+//
+//===----------------------------------------------------------------------===//
+#ifndef HEAP2STACK_PASS_H
+#define HEAP2STACK_PASS_H
+
+#include "heap2stack/core.h"
+
+#include "llvm/IR/PassManager.h"
+
+namespace heap2stack {
+
+struct PassOptions {
+  h2s_options Limits;
+  bool Cleanup = true; // run SROA and friends over changed functions
+};
+
+class HeapToStackPass : public llvm::PassInfoMixin<HeapToStackPass> {
+public:
+  explicit HeapToStackPass(PassOptions Opts) : Opts(Opts) {}
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &MAM);
+  static bool isRequired() { return false; }
+
+private:
+  PassOptions Opts;
+};
+
+} // namespace heap2stack
+
+#endif // HEAP2STACK_PASS_H

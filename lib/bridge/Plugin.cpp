@@ -1,0 +1,134 @@
+//===- Plugin.cpp - Plugin entry, pipeline registration and options -------===//
+//
+// Loaded by `clang -fpass-plugin=HeapToStack.so` or
+// `opt -load-pass-plugin=HeapToStack.so`.  It
+//   * registers `heap2stack` and `heap2stack<params>` for -passes=;
+//   * adds the pass to clang's -O1..-O3/-Os/-Oz pipelines at the extension
+//     point docs/design.md explains (never at -O0);
+//   * defines the -mllvm options that set the defaults of both.
+// A bad parameter is a one-line error that names it and what is accepted.
+//
+//===----------------------------------------------------------------------===//
+#include "Pass.h"
+
+#include "llvm/Passes/PassBuilder.h"
+#include "llvm/Plugins/PassPlugin.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/ErrorHandling.h"
+#include "llvm/Support/FormatVariadic.h"
+
+using namespace llvm;
+using namespace heap2stack;
+
+static cl::OptionCategory Category("heap2stack options");
+
+static cl::opt<uint64_t> MaxSize(
+    "heap2stack-max-size", cl::init(H2S_DEFAULT_MAX_SIZE), cl::cat(Category),
+    cl::desc("Largest heap block, in bytes, that heap2stack moves to the stack"));
+
+static cl::opt<uint64_t> FrameBudget(
+    "heap2stack-frame-budget", cl::init(H2S_DEFAULT_FRAME_BUDGET), cl::cat(Category),
+    cl::desc("Bytes of promoted blocks heap2stack may add to one function"));
+
+static cl::opt<uint64_t> RecursiveBudget(
+    "heap2stack-recursive-budget", cl::init(H2S_DEFAULT_RECURSIVE_BUDGET),
+    cl::cat(Category),
+    cl::desc("Bytes of promoted blocks heap2stack may add to a function that "
+             "may be recursive"));
+
+static cl::opt<uint64_t> MaxUses(
+    "heap2stack-max-uses", cl::init(H2S_DEFAULT_MAX_USES), cl::cat(Category),
+    cl::desc("Uses the escape analysis may visit per allocation site before "
+             "it keeps the block on the heap"));
+
+static cl::opt<bool> Cleanup(
+    "heap2stack-cleanup", cl::init(true), cl::cat(Category),
+    cl::desc("Run SROA and simplifications over functions heap2stack changed"));
+
+enum class ExtensionPoint { OptimizerEarly, OptimizerLast, Off };
+
+static cl::opt<ExtensionPoint> EP(
+    "heap2stack-ep", cl::init(ExtensionPoint::OptimizerEarly), cl::cat(Category),
+    cl::desc("Where heap2stack joins clang's default pipelines"),
+    cl::values(clEnumValN(ExtensionPoint::OptimizerEarly, "optimizer-early",
+                          "before the module optimization pipeline (default)"),
+               clEnumValN(ExtensionPoint::OptimizerLast, "optimizer-last",
+                          "at the end of the optimization pipeline"),
+               clEnumValN(ExtensionPoint::Off, "off",
+                          "not at all; -passes=heap2stack still works")));
+
+static PassOptions optionsFromCommandLine() {
+  PassOptions O;
+  O.Limits = {MaxSize, FrameBudget, RecursiveBudget, MaxUses};
+  O.Cleanup = Cleanup;
+  return O;
+}
+
+static Error badParameter(StringRef Param, StringRef Accepted) {
+  return make_error<StringError>(
+      formatv("invalid heap2stack parameter '{0}': expected {1}", Param, Accepted)
+          .str(),
+      inconvertibleErrorCode());
+}
+
+// Parses "max-size=N;frame-budget=N;recursive-budget=N;max-uses=N;no-cleanup".
+static Expected<PassOptions> parseParameters(StringRef Params) {
+  PassOptions O = optionsFromCommandLine();
+  const char *Accepted =
+      "max-size=N, frame-budget=N, recursive-budget=N, max-uses=N (N a "
+      "non-negative integer), cleanup or no-cleanup";
+  while (!Params.empty()) {
+    StringRef Param;
+    std::tie(Param, Params) = Params.split(';');
+    auto [Name, Value] = Param.split('=');
+    uint64_t *Field = StringSwitch<uint64_t *>(Name)
+                          .Case("max-size", &O.Limits.max_size)
+                          .Case("frame-budget", &O.Limits.frame_budget)
+                          .Case("recursive-budget", &O.Limits.recursive_budget)
+                          .Case("max-uses", &O.Limits.max_uses)
+                          .Default(nullptr);
+    if (Field && Value.getAsInteger(10, *Field))
+      return badParameter(Param, "a non-negative integer number of bytes/uses");
+    if (Field)
+      continue;
+    if (Param == "cleanup" || Param == "no-cleanup")
+      O.Cleanup = Param == "cleanup";
+    else
+      return badParameter(Param, Accepted);
+  }
+  return O;
+}
+
+static bool parsePipelineElement(StringRef Name, ModulePassManager &MPM,
+                                 ArrayRef<PassBuilder::PipelineElement>) {
+  if (!PassBuilder::checkParametrizedPassName(Name, "heap2stack"))
+    return false;
+  Expected<PassOptions> Opts =
+      PassBuilder::parsePassParameters(parseParameters, Name, "heap2stack");
+  if (!Opts)
+    report_fatal_error(Opts.takeError(), /*gen_crash_diag=*/false);
+  MPM.addPass(HeapToStackPass(*Opts));
+  return true;
+}
+
+static void addToDefaultPipeline(ModulePassManager &MPM, OptimizationLevel Level,
+                                 ExtensionPoint At) {
+  if (EP == At && Level != OptimizationLevel::O0)
+    MPM.addPass(HeapToStackPass(optionsFromCommandLine()));
+}
+
+static void registerCallbacks(PassBuilder &PB) {
+  PB.registerPipelineParsingCallback(parsePipelineElement);
+  PB.registerOptimizerEarlyEPCallback(
+      [](ModulePassManager &MPM, OptimizationLevel Level, ThinOrFullLTOPhase) {
+        addToDefaultPipeline(MPM, Level, ExtensionPoint::OptimizerEarly);
+      });
+  PB.registerOptimizerLastEPCallback(
+      [](ModulePassManager &MPM, OptimizationLevel Level, ThinOrFullLTOPhase) {
+        addToDefaultPipeline(MPM, Level, ExtensionPoint::OptimizerLast);
+      });
+}
+
+extern "C" LLVM_ATTRIBUTE_WEAK PassPluginLibraryInfo llvmGetPassPluginInfo() {
+  return {LLVM_PLUGIN_API_VERSION, "HeapToStack", "0.1", registerCallbacks};
+}

@@ -1,0 +1,55 @@
+//===- Statistics.cpp - The -stats counters -------------------------------===//
+//
+// Debian's LLVM is a release build: its STATISTIC machinery prints
+// "Statistics are disabled" and nothing else.  heap2stack keeps its own
+// counters and, when -stats is given, prints them at exit in LLVM's format,
+// so that `opt -stats` and `clang -mllvm -stats` show them on any build.
+//
+//===----------------------------------------------------------------------===//
+#include "heap2stack/bridge.h"
+
+#include "llvm/ADT/Statistic.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <atomic>
+
+using namespace llvm;
+
+namespace {
+
+struct Counter {
+  const char *Desc;
+  std::atomic<uint64_t> Value{0};
+};
+
+struct Counters {
+  Counter Promoted{"Number of heap allocations moved to the stack"};
+  Counter Bytes{"Number of bytes moved from the heap to the stack"};
+  Counter Kept{"Number of heap allocations kept on the heap"};
+
+  ~Counters() {
+    if (!AreStatisticsEnabled() || !(Promoted.Value || Kept.Value))
+      return;
+    raw_ostream &OS = errs();
+    OS << "===" << std::string(73, '-') << "===\n"
+       << "                    ... heap2stack Statistics Collected ...\n"
+       << "===" << std::string(73, '-') << "===\n\n";
+    for (const Counter *C : {&Promoted, &Bytes, &Kept})
+      OS << format("%8llu", (unsigned long long)C->Value.load())
+         << " heap2stack - " << C->Desc << "\n";
+    OS << "\n";
+    OS.flush();
+  }
+};
+
+Counters Stats;
+
+} // namespace
+
+extern "C" void h2s_bridge_count_promoted(uint64_t Bytes) {
+  ++Stats.Promoted.Value;
+  Stats.Bytes.Value += Bytes;
+}
+
+extern "C" void h2s_bridge_count_kept(void) { ++Stats.Kept.Value; }

@@ -1,0 +1,191 @@
+/*===- escape.c - Escape analysis: may the block outlive the frame? ------===*
+ *
+ * Decides whether any pointer into the block can survive the function's
+ * return, and records along the way every value that may point into it, the
+ * calls that receive such a pointer and the frees that may release it.
+ * Everything the walk does not understand counts as an escape: a wrong "no"
+ * here is a miscompile, a wrong "yes" only a missed promotion.
+ *
+ * ALGORITHM
+ *  1. The allocation call is the first derived value; a worklist holds the
+ *     derived values whose uses are still to be classified.
+ *  2. classify_use() looks at one use with one switch on the user's opcode:
+ *       H2S_USE_HARMLESS  continue: loads, stores into the block, compares,
+ *                         calls that neither keep nor free the argument;
+ *       H2S_USE_DERIVES   the user is another pointer into the block (GEP,
+ *                         phi, select, a call returning its argument): it is
+ *                         added to the worklist once;
+ *       H2S_USE_FREES     a deallocation: recorded for frees.c, not followed;
+ *       H2S_USE_ESCAPES   abort: the verdict names the reason and the user.
+ *  3. Each classified use counts against opts->max_uses; running out counts
+ *     as an escape.
+ *
+ *===----------------------------------------------------------------------===*/
+#include "site.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef enum h2s_use_kind {
+  H2S_USE_HARMLESS,
+  H2S_USE_DERIVES,
+  H2S_USE_FREES,
+  H2S_USE_ESCAPES
+} h2s_use_kind;
+
+typedef struct h2s_walk {
+  h2s_function *f;
+  h2s_site *site;
+  h2s_valset seen; /* derived values already queued */
+  size_t next;     /* the next entry of site->derived to expand */
+  uint64_t uses;   /* uses classified so far */
+  bool out_of_memory;
+} h2s_walk;
+
+static h2s_use_kind escapes(h2s_walk *w, h2s_reason reason, LLVMValueRef user) {
+  h2s_refuse(w->site, reason, user);
+  return H2S_USE_ESCAPES;
+}
+
+static bool is_atomic_access(LLVMValueRef inst) {
+  return LLVMGetOrdering(inst) != LLVMAtomicOrderingNotAtomic;
+}
+
+/* Index of 'use' among the operands of its user. */
+static unsigned operand_index(LLVMUseRef use) {
+  LLVMValueRef user = LLVMGetUser(use);
+  unsigned n = (unsigned)LLVMGetNumOperands(user);
+  for (unsigned i = 0; i < n; ++i)
+    if (LLVMGetOperandUse(user, i) == use)
+      return i;
+  return n;
+}
+
+static bool record_free(h2s_walk *w, LLVMValueRef call, LLVMValueRef freed,
+                        const char *family) {
+  h2s_site *site = w->site;
+  h2s_free *grown = realloc(site->frees, (site->nfrees + 1) * sizeof *grown);
+  if (!grown)
+    return false;
+  site->frees = grown;
+  h2s_free *fr = &site->frees[site->nfrees++];
+  *fr = (h2s_free){.call = call, .freed = freed};
+  memcpy(fr->family, family, H2S_FAMILY_CAP);
+  return true;
+}
+
+static bool is_ignorable_intrinsic(unsigned id) {
+  static unsigned assume, lifetime_start, lifetime_end;
+  if (!assume) {
+    assume = LLVMLookupIntrinsicID("llvm.assume", 11);
+    lifetime_start = LLVMLookupIntrinsicID("llvm.lifetime.start", 19);
+    lifetime_end = LLVMLookupIntrinsicID("llvm.lifetime.end", 17);
+  }
+  return id && (id == assume || id == lifetime_start || id == lifetime_end);
+}
+
+/* Classifies the block's pointer appearing as operand 'index' of 'call'. */
+static h2s_use_kind classify_call_use(h2s_walk *w, LLVMValueRef call,
+                                      LLVMValueRef ptr, unsigned index) {
+  LLVMValueRef callee = h2s_called_function(call);
+  if (callee && is_ignorable_intrinsic(LLVMGetIntrinsicID(callee)))
+    return H2S_USE_HARMLESS;
+  if (LLVMIsAInlineAsm(LLVMGetCalledValue(call)))
+    return escapes(w, H2S_INLINE_ASM, call);
+  if (index >= LLVMGetNumArgOperands(call)) /* callee or bundle operand */
+    return escapes(w, H2S_UNMODELLED_USE, call);
+
+  char family[H2S_FAMILY_CAP];
+  if (h2s_bridge_freed_operand(w->f->ctx, call, family) == ptr)
+    return record_free(w, call, ptr, family) ? H2S_USE_FREES
+                                             : escapes(w, H2S_TOO_MANY_USES, call);
+  if (LLVMIsACallInst(call) && LLVMGetTailCallKind(call) == LLVMTailCallKindMustTail)
+    return escapes(w, H2S_MUSTTAIL, call);
+
+  h2s_capture capture = h2s_bridge_arg_capture(call, index);
+  if (capture == H2S_CAPTURES_MAYBE)
+    return escapes(w, H2S_CAPTURED_BY_CALL, call);
+  if (h2s_bridge_call_may_free_arg(call, index))
+    return escapes(w, H2S_FREED_BY_CALL, call);
+  if (!h2s_values_push(&w->site->users, call))
+    w->out_of_memory = true;
+  return capture == H2S_CAPTURES_RET_ONLY ? H2S_USE_DERIVES : H2S_USE_HARMLESS;
+}
+
+/* Classifies one use of a pointer into the block (see ALGORITHM). */
+static h2s_use_kind classify_use(h2s_walk *w, LLVMUseRef use) {
+  LLVMValueRef user = LLVMGetUser(use);
+  LLVMValueRef ptr = LLVMGetUsedValue(use);
+  switch (LLVMGetInstructionOpcode(user)) {
+  case LLVMLoad: /* reads the block */
+    return is_atomic_access(user) ? escapes(w, H2S_ATOMIC, user) : H2S_USE_HARMLESS;
+  case LLVMStore: /* operand 0 is the value stored: the pointer itself */
+    if (operand_index(use) == 0)
+      return escapes(w, H2S_STORED, user);
+    return is_atomic_access(user) ? escapes(w, H2S_ATOMIC, user) : H2S_USE_HARMLESS;
+  case LLVMAtomicRMW:
+  case LLVMAtomicCmpXchg: /* as a value it is stored; as an address, atomic */
+    return operand_index(use) == 0 ? escapes(w, H2S_ATOMIC, user)
+                                   : escapes(w, H2S_STORED, user);
+  case LLVMICmp: /* null checks and comparisons reveal nothing lasting */
+    return H2S_USE_HARMLESS;
+  case LLVMGetElementPtr:
+  case LLVMBitCast:
+  case LLVMPHI:
+  case LLVMSelect:
+  case LLVMFreeze: /* another pointer into the same block */
+    return H2S_USE_DERIVES;
+  case LLVMRet:
+    return escapes(w, H2S_RETURNED, user);
+  case LLVMPtrToInt:
+    return escapes(w, H2S_TO_INTEGER, user);
+  case LLVMCall:
+  case LLVMInvoke:
+    return classify_call_use(w, user, ptr, operand_index(use));
+  default: /* addrspacecast, callbr, insertvalue, ...: assume the worst */
+    return escapes(w, H2S_UNMODELLED_USE, user);
+  }
+}
+
+static void queue_derived(h2s_walk *w, LLVMValueRef v) {
+  int added = h2s_valset_add(&w->seen, v);
+  if (added < 0 || (added && !h2s_values_push(&w->site->derived, v)))
+    w->out_of_memory = true;
+}
+
+/* Classifies every use of 'ptr'; returns false once the site escapes. */
+static bool walk_uses_of(h2s_walk *w, LLVMValueRef ptr) {
+  for (LLVMUseRef use = LLVMGetFirstUse(ptr); use; use = LLVMGetNextUse(use)) {
+    if (++w->uses > w->f->opts->max_uses) {
+      h2s_refuse(w->site, H2S_TOO_MANY_USES, NULL);
+      w->site->verdict.limit = w->f->opts->max_uses;
+      return false;
+    }
+    switch (classify_use(w, use)) {
+    case H2S_USE_ESCAPES:
+      return false;
+    case H2S_USE_DERIVES:
+      queue_derived(w, LLVMGetUser(use));
+      break;
+    case H2S_USE_HARMLESS:
+    case H2S_USE_FREES:
+      break;
+    }
+    if (w->out_of_memory) {
+      h2s_refuse(w->site, H2S_TOO_MANY_USES, NULL);
+      return false;
+    }
+  }
+  return true;
+}
+
+/* Walks every pointer derived from 'site'; on return the site's verdict says
+ * whether it escapes, and 'derived', 'users' and 'frees' are filled in. */
+void h2s_analyse_escape(h2s_function *f, h2s_site *site) {
+  h2s_walk w = {.f = f, .site = site};
+  queue_derived(&w, site->call);
+  while (!w.out_of_memory && w.next < site->derived.len)
+    if (!walk_uses_of(&w, site->derived.items[w.next++]))
+      break;
+  h2s_valset_free(&w.seen);
+}

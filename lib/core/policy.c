@@ -1,0 +1,121 @@
+/*===- policy.c - How much stack may a function spend on promoted blocks? -===*
+ *
+ * Analysis says whether a block may live on the stack; policy says whether
+ * it should.  A promoted block costs stack in every activation of its
+ * function, so each block is capped at opts->max_size and each function at
+ * opts->frame_budget bytes, granted to sites in program order.  A function
+ * that may recurse gets opts->recursive_budget instead (zero by default),
+ * since its cost is multiplied by the depth of the recursion.  Functions
+ * that call returns_twice functions (setjmp, vfork) or are coroutines not
+ * yet split promote nothing: their frames do not behave like plain frames.
+ *
+ *===----------------------------------------------------------------------===*/
+#include "site.h"
+
+#include <string.h>
+
+static bool has_fn_attr(LLVMValueRef fn_or_call, bool is_call, const char *name) {
+  unsigned kind = LLVMGetEnumAttributeKindForName(name, strlen(name));
+  return is_call ? LLVMGetCallSiteEnumAttribute(fn_or_call, LLVMAttributeFunctionIndex, kind) != NULL
+                 : LLVMGetEnumAttributeAtIndex(fn_or_call, LLVMAttributeFunctionIndex, kind) != NULL;
+}
+
+static bool returns_twice(LLVMValueRef call) {
+  LLVMValueRef callee = h2s_called_function(call);
+  return has_fn_attr(call, true, "returns_twice") ||
+         (callee && has_fn_attr(callee, false, "returns_twice"));
+}
+
+/* The first call in 'fn' that returns twice, or NULL. */
+static LLVMValueRef find_returns_twice_call(LLVMValueRef fn, bool *indirect) {
+  *indirect = false;
+  LLVMValueRef found = NULL;
+  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb))
+    for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i)) {
+      if (!h2s_is_call(i))
+        continue;
+      *indirect |= !h2s_called_function(i) && !LLVMIsAInlineAsm(LLVMGetCalledValue(i));
+      if (!found && returns_twice(i))
+        found = i;
+    }
+  return found;
+}
+
+/* True when 'fn' is used other than as the callee of a call. */
+static bool address_taken(LLVMValueRef fn) {
+  for (LLVMUseRef use = LLVMGetFirstUse(fn); use; use = LLVMGetNextUse(use)) {
+    LLVMValueRef user = LLVMGetUser(use);
+    if (!LLVMIsAInstruction(user) || !h2s_is_call(user) ||
+        LLVMGetCalledValue(user) != fn)
+      return true;
+  }
+  return false;
+}
+
+/* Fills in what holds for all of 'f': a blocker and the budget.  LLVM's call
+ * graph sees direct recursion; a function whose address is taken and that
+ * makes indirect calls may call itself through a pointer, so it counts as
+ * recursive too. */
+void h2s_assess_function(h2s_function *f) {
+  bool indirect;
+  LLVMValueRef rt = find_returns_twice_call(f->fn, &indirect);
+  f->blocker = (h2s_verdict){H2S_PROMOTED, NULL, 0, 0};
+  if (rt)
+    f->blocker = (h2s_verdict){H2S_RETURNS_TWICE, rt, 0, 0};
+  else if (has_fn_attr(f->fn, false, "presplitcoroutine"))
+    f->blocker = (h2s_verdict){H2S_COROUTINE, NULL, 0, 0};
+  f->recursive = h2s_bridge_in_call_graph_cycle(f->ctx) ||
+                 (address_taken(f->fn) && indirect);
+  f->budget = f->recursive ? f->opts->recursive_budget : f->opts->frame_budget;
+  f->spent = 0;
+}
+
+static bool is_power_of_two(unsigned long long x) { return x && !(x & (x - 1)); }
+
+/* Refuses an alignment operand that is not a constant power of two. */
+static void check_alignment(h2s_site *site) {
+  LLVMValueRef align = site->facts.align;
+  if (!align)
+    return;
+  if (!LLVMIsAConstantInt(align))
+    h2s_refuse(site, H2S_ALIGN_NOT_CONSTANT, NULL);
+  else if (!is_power_of_two(LLVMConstIntGetZExtValue(align)))
+    h2s_refuse(site, H2S_ALIGN_INVALID, NULL);
+}
+
+static uint64_t slot_cost(const h2s_site *site) {
+  return (site->size + site->align - 1) / site->align * site->align;
+}
+
+static void refuse_with_limit(h2s_site *site, h2s_reason reason,
+                              uint64_t amount, uint64_t limit) {
+  site->verdict = (h2s_verdict){reason, NULL, amount, limit};
+}
+
+/* Applies the limits to a site that analysis found promotable, and charges
+ * its slot to the function's budget when it passes. */
+void h2s_apply_policy(h2s_function *f, h2s_site *site) {
+  if (!h2s_open(site))
+    return;
+  if (f->blocker.reason != H2S_PROMOTED) {
+    site->verdict = f->blocker;
+    return;
+  }
+  if (!site->facts.has_size) {
+    h2s_refuse(site, H2S_SIZE_NOT_CONSTANT, NULL);
+    return;
+  }
+  check_alignment(site);
+  if (!h2s_open(site))
+    return;
+  uint64_t cost = slot_cost(site);
+  if (site->size > f->opts->max_size)
+    refuse_with_limit(site, H2S_TOO_LARGE, site->size, f->opts->max_size);
+  else if (cost > f->budget - f->spent)
+    refuse_with_limit(site, f->recursive ? H2S_RECURSIVE : H2S_OVER_BUDGET,
+                      cost, f->budget);
+  else {
+    f->spent += cost;
+    site->verdict.amount = site->size;
+  }
+}

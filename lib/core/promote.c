@@ -1,0 +1,52 @@
+/*===- promote.c - The pipeline over one function -------------------------===*
+ *
+ * Runs the stages of site.h in order over every allocation site of a
+ * function.  Analysis and policy finish for all sites before anything is
+ * rewritten, so every stage sees the IR (and the dominator tree) the way
+ * LLVM handed it over; remarks are emitted before the rewrite deletes the
+ * calls they point at.
+ *
+ *===----------------------------------------------------------------------===*/
+#include "site.h"
+
+#include <stdlib.h>
+
+static void decide(h2s_function *f, h2s_site *site) {
+  if (h2s_open(site))
+    h2s_analyse_escape(f, site);
+  if (h2s_open(site))
+    h2s_check_frees(site);
+  if (h2s_open(site))
+    h2s_check_slot_reuse(f, site);
+  h2s_apply_policy(f, site);
+}
+
+unsigned h2s_promote_function(h2s_fn_ctx *ctx, LLVMValueRef fn,
+                              const h2s_options *opts) {
+  h2s_function f = {.fn = fn, .ctx = ctx, .opts = opts};
+  h2s_site *sites;
+  size_t nsites;
+  if (!h2s_discover_sites(&f, &sites, &nsites)) {
+    free(sites);
+    return 0; /* out of memory: change nothing */
+  }
+  h2s_assess_function(&f);
+  for (size_t i = 0; i < nsites; ++i)
+    decide(&f, &sites[i]);
+  for (size_t i = 0; i < nsites; ++i)
+    h2s_remark_site(&f, &sites[i]);
+
+  unsigned promoted = 0;
+  for (size_t i = 0; i < nsites; ++i) {
+    if (h2s_open(&sites[i])) {
+      h2s_bridge_count_promoted(sites[i].size);
+      h2s_rewrite_site(&f, &sites[i]);
+      ++promoted;
+    } else {
+      h2s_bridge_count_kept();
+    }
+    h2s_free_site(&sites[i]);
+  }
+  free(sites);
+  return promoted;
+}

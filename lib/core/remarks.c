@@ -1,0 +1,171 @@
+/*===- remarks.c - What the user is told about each site ------------------===*
+ *
+ * Every site the pass examines gets exactly one remark: Passed when it was
+ * promoted, Missed with one concrete reason otherwise.  The wording of every
+ * reason is in reason_table below and nowhere else.  A message is a template
+ * whose {placeholders} become named remark arguments, so that optimization
+ * records (-fsave-optimization-record) carry the size, the callee and the
+ * blocking instruction's location as data.  The blocker's location, when it
+ * has one, is appended as " (file:line:col)".
+ *
+ *===----------------------------------------------------------------------===*/
+#include "site.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct h2s_reason_text {
+  const char *name;     /* the remark's identifier */
+  const char *message;  /* template; see expand() */
+} h2s_reason_text;
+
+/* {callee}: the allocation function; {blocker}: the callee of the blocking
+ * call, or the blocking instruction's opcode; {amount} and {limit}: the
+ * verdict's numbers. */
+static const h2s_reason_text reason_table[H2S_NUM_REASONS] = {
+    [H2S_PROMOTED] = {"Promoted", "moved {amount}-byte '{callee}' block to the stack"},
+    [H2S_REALLOC] = {"Realloc", "not promoted: '{callee}' resizes an existing block"},
+    [H2S_UNKNOWN_CONTENTS] = {"UnknownContents", "not promoted: '{callee}' fills the block with data the pass does not model"},
+    [H2S_PAGE_ALIGNED] = {"PageAligned", "not promoted: '{callee}' returns page-aligned memory"},
+    [H2S_ALLOCATOR_DEFINED] = {"AllocatorDefined", "not promoted: '{callee}' is defined in this module"},
+    [H2S_ADDRESS_SPACE] = {"AddressSpace", "not promoted: the block is not in the stack's address space"},
+    [H2S_STORED] = {"Escapes", "not promoted: stored to memory"},
+    [H2S_RETURNED] = {"Escapes", "not promoted: returned from the function"},
+    [H2S_CAPTURED_BY_CALL] = {"Escapes", "not promoted: passed to '{blocker}', which may keep it"},
+    [H2S_FREED_BY_CALL] = {"Escapes", "not promoted: passed to '{blocker}', which may free it"},
+    [H2S_MUSTTAIL] = {"Escapes", "not promoted: passed to a musttail call of '{blocker}'"},
+    [H2S_INLINE_ASM] = {"Escapes", "not promoted: passed to inline assembly"},
+    [H2S_TO_INTEGER] = {"Escapes", "not promoted: converted to an integer"},
+    [H2S_ATOMIC] = {"Unmodelled", "not promoted: accessed by an atomic '{blocker}'"},
+    [H2S_UNMODELLED_USE] = {"Unmodelled", "not promoted: used by '{blocker}', which the pass does not model"},
+    [H2S_TOO_MANY_USES] = {"TooManyUses", "not promoted: more than {limit} uses to analyse"},
+    [H2S_FREE_OTHER_FAMILY] = {"FreeMismatch", "not promoted: freed by '{blocker}', which does not pair with '{callee}'"},
+    [H2S_FREE_MIXED] = {"FreeMismatch", "not promoted: '{blocker}' may free another block too"},
+    [H2S_LOOP_CARRIED] = {"LoopCarried", "not promoted: a block may still be in use when the next one is allocated"},
+    [H2S_SIZE_NOT_CONSTANT] = {"DynamicSize", "not promoted: size is not a compile-time constant"},
+    [H2S_ALIGN_NOT_CONSTANT] = {"DynamicAlign", "not promoted: alignment is not a compile-time constant"},
+    [H2S_ALIGN_INVALID] = {"BadAlign", "not promoted: alignment is not a power of two"},
+    [H2S_TOO_LARGE] = {"TooLarge", "not promoted: {amount} bytes exceeds the {limit}-byte limit per block (max-size)"},
+    [H2S_OVER_BUDGET] = {"OverBudget", "not promoted: {amount} more bytes would exceed the function's {limit}-byte stack budget (frame-budget)"},
+    [H2S_RECURSIVE] = {"Recursive", "not promoted: the function may be recursive and {amount} bytes exceed its {limit}-byte budget (recursive-budget)"},
+    [H2S_RETURNS_TWICE] = {"ReturnsTwice", "not promoted: the function calls '{blocker}', which returns twice"},
+    [H2S_COROUTINE] = {"Coroutine", "not promoted: the function is a coroutine that is not yet split"},
+};
+
+enum { MAX_ARGS = 16, TEXT_CAP = 1024 };
+
+/* A message under construction: pieces pointing into 'text'. */
+typedef struct h2s_message {
+  h2s_remark_arg args[MAX_ARGS];
+  size_t nargs;
+  char text[TEXT_CAP];
+  size_t used;
+} h2s_message;
+
+static void add_piece(h2s_message *m, const char *key, const char *s, size_t len) {
+  if (m->nargs == MAX_ARGS || m->used + len + 1 > TEXT_CAP)
+    return;
+  char *dst = m->text + m->used;
+  memcpy(dst, s, len);
+  dst[len] = '\0';
+  m->used += len + 1;
+  m->args[m->nargs++] = (h2s_remark_arg){key, dst};
+}
+
+/* The opcode of 'inst' as the IR printer spells it. */
+static void opcode_name(LLVMValueRef inst, char *out, size_t cap) {
+  char *ir = LLVMPrintValueToString(inst);
+  const char *p = strstr(ir, " = ");
+  p = p ? p + 3 : ir;
+  while (*p == ' ')
+    ++p;
+  size_t len = strcspn(p, " ");
+  if (len >= cap)
+    len = cap - 1;
+  memcpy(out, p, len);
+  out[len] = '\0';
+  LLVMDisposeMessage(ir);
+}
+
+static void blocker_name(LLVMValueRef blocker, char *out, size_t cap) {
+  if (blocker && h2s_is_call(blocker) && h2s_called_function(blocker))
+    snprintf(out, cap, "%s", h2s_callee_name(blocker));
+  else if (blocker && h2s_is_call(blocker))
+    snprintf(out, cap, "an indirect call");
+  else if (blocker)
+    opcode_name(blocker, out, cap);
+  else
+    snprintf(out, cap, "?");
+}
+
+/* Writes 'file:line:col' of 'inst' into 'out'; false when it has none. */
+static bool source_location(LLVMValueRef inst, char *out, size_t cap) {
+  unsigned len = 0;
+  const char *file = inst ? LLVMGetDebugLocFilename(inst, &len) : NULL;
+  if (!file || !len || !LLVMGetDebugLocLine(inst))
+    return false;
+  snprintf(out, cap, "%.*s:%u:%u", (int)len, file, LLVMGetDebugLocLine(inst),
+           LLVMGetDebugLocColumn(inst));
+  return true;
+}
+
+static void expand_placeholder(h2s_message *m, const char *name, size_t len,
+                               const h2s_site *site) {
+  char buf[256];
+  const char *key;
+  if (len == 6 && !strncmp(name, "callee", len)) {
+    key = "Callee";
+    snprintf(buf, sizeof buf, "%s", h2s_callee_name(site->call));
+  } else if (len == 7 && !strncmp(name, "blocker", len)) {
+    key = "Blocker";
+    blocker_name(site->verdict.blocker, buf, sizeof buf);
+  } else if (len == 6 && !strncmp(name, "amount", len)) {
+    key = "Bytes";
+    snprintf(buf, sizeof buf, "%" PRIu64, site->verdict.amount);
+  } else {
+    key = "Limit";
+    snprintf(buf, sizeof buf, "%" PRIu64, site->verdict.limit);
+  }
+  add_piece(m, key, buf, strlen(buf));
+}
+
+/* Turns 'template' into pieces: literal text, then one named piece per
+ * {placeholder}. */
+static void expand(h2s_message *m, const char *template, const h2s_site *site) {
+  const char *p = template;
+  while (*p) {
+    const char *open = strchr(p, '{');
+    if (!open) {
+      add_piece(m, NULL, p, strlen(p));
+      return;
+    }
+    if (open > p)
+      add_piece(m, NULL, p, (size_t)(open - p));
+    const char *close = strchr(open, '}');
+    expand_placeholder(m, open + 1, (size_t)(close - open - 1), site);
+    p = close + 1;
+  }
+}
+
+static void append_location(h2s_message *m, LLVMValueRef blocker) {
+  char loc[256];
+  if (!source_location(blocker, loc, sizeof loc))
+    return;
+  add_piece(m, NULL, " (", 2);
+  add_piece(m, "BlockerLoc", loc, strlen(loc));
+  add_piece(m, NULL, ")", 1);
+}
+
+/* Emits the one remark for 'site', at the allocation call. */
+void h2s_remark_site(h2s_function *f, const h2s_site *site) {
+  h2s_verdict verdict = site->verdict;
+  const h2s_reason_text *text = &reason_table[verdict.reason];
+  h2s_message m = {.nargs = 0, .used = 0};
+  expand(&m, text->message, site);
+  append_location(&m, verdict.blocker);
+  h2s_bridge_emit_remark(f->ctx,
+                         verdict.reason == H2S_PROMOTED ? H2S_REMARK_PASSED
+                                                        : H2S_REMARK_MISSED,
+                         text->name, site->call, m.args, m.nargs);
+}

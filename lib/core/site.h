@@ -1,0 +1,80 @@
+/*===- site.h - One allocation site on its way through the pipeline -------===*
+ *
+ * The pipeline's stages, in the order promote.c runs them and in the order a
+ * reader should open their files:
+ *
+ *   sites.c     discovery: which calls allocate, with what size and alignment
+ *   escape.c    escape analysis: may the block outlive the frame?
+ *   frees.c     do the block's frees free only this block?
+ *   lifetime.c  can one stack slot serve every execution of the site?
+ *   policy.c    size limits, the function's budget, function-wide blockers
+ *   rewrite.c   the alloca, lifetime markers, and the frees removed
+ *   remarks.c   what the user is told, for every site
+ *
+ * Each stage reads what earlier stages filled in and either leaves
+ * 'verdict.reason' at H2S_PROMOTED or sets the first reason it finds.
+ *
+ *===----------------------------------------------------------------------===*/
+#ifndef HEAP2STACK_SITE_H
+#define HEAP2STACK_SITE_H
+
+#include "heap2stack/core.h"
+#include "values.h"
+
+/* A deallocation of the block found by the escape walk. */
+typedef struct h2s_free {
+  LLVMValueRef call;
+  LLVMValueRef freed;          /* the operand it frees */
+  char family[H2S_FAMILY_CAP];
+  bool ends_lifetime;          /* frees this execution's block for sure */
+} h2s_free;
+
+typedef struct h2s_site {
+  LLVMValueRef call;       /* the allocation (call or invoke) */
+  h2s_alloc_facts facts;
+  uint64_t size;           /* bytes to reserve (facts.size, at least 1) */
+  unsigned align;          /* alignment of the stack slot */
+  h2s_values derived;      /* every SSA value that may point into the block */
+  h2s_values users;        /* calls that receive such a pointer */
+  h2s_free *frees;
+  size_t nfrees;
+  h2s_verdict verdict;
+} h2s_site;
+
+/* What is true of the whole function, computed once. */
+typedef struct h2s_function {
+  LLVMValueRef fn;
+  h2s_fn_ctx *ctx;
+  const h2s_options *opts;
+  h2s_verdict blocker;     /* H2S_PROMOTED unless nothing may be promoted */
+  bool recursive;          /* may be active more than once at a time */
+  uint64_t budget;         /* bytes this function may promote */
+  uint64_t spent;          /* bytes promoted so far */
+} h2s_function;
+
+static inline void h2s_refuse(h2s_site *site, h2s_reason reason,
+                              LLVMValueRef blocker) {
+  site->verdict = (h2s_verdict){reason, blocker, 0, 0};
+}
+
+static inline bool h2s_open(const h2s_site *site) {
+  return site->verdict.reason == H2S_PROMOTED;
+}
+
+/* Stages: see the table above. */
+bool h2s_discover_sites(h2s_function *f, h2s_site **sites, size_t *nsites);
+void h2s_analyse_escape(h2s_function *f, h2s_site *site);
+void h2s_check_frees(h2s_site *site);
+void h2s_check_slot_reuse(h2s_function *f, h2s_site *site);
+void h2s_assess_function(h2s_function *f);
+void h2s_apply_policy(h2s_function *f, h2s_site *site);
+void h2s_rewrite_site(h2s_function *f, h2s_site *site);
+void h2s_remark_site(h2s_function *f, const h2s_site *site);
+void h2s_free_site(h2s_site *site);
+
+/* Helpers the stages share. */
+bool h2s_is_call(LLVMValueRef inst);          /* call or invoke */
+LLVMValueRef h2s_called_function(LLVMValueRef call); /* NULL if indirect */
+const char *h2s_callee_name(LLVMValueRef call);      /* "" if unnamed */
+
+#endif /* HEAP2STACK_SITE_H */

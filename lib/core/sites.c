@@ -1,0 +1,114 @@
+/*===- sites.c - Discovery: which calls allocate, and how much -----------===*
+ *
+ * Finds every call the function makes to an allocation function, as LLVM's
+ * MemoryBuiltins sees it (so nobuiltin calls, -fno-builtin and allockind /
+ * alloc-family attributes are honoured), and records its size, alignment and
+ * initial contents.  Sites whose kind the later stages cannot model are
+ * refused here; the rest start with verdict H2S_PROMOTED.
+ *
+ *===----------------------------------------------------------------------===*/
+#include "site.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+bool h2s_is_call(LLVMValueRef inst) {
+  return LLVMIsACallInst(inst) || LLVMIsAInvokeInst(inst);
+}
+
+LLVMValueRef h2s_called_function(LLVMValueRef call) {
+  LLVMValueRef callee = LLVMGetCalledValue(call);
+  return LLVMIsAFunction(callee) ? callee : NULL;
+}
+
+const char *h2s_callee_name(LLVMValueRef call) {
+  LLVMValueRef callee = h2s_called_function(call);
+  size_t len;
+  return callee ? LLVMGetValueName2(callee, &len) : "";
+}
+
+/* valloc and pvalloc promise page alignment, which MemoryBuiltins does not
+ * describe; a 16-byte aligned slot would break that promise. */
+static bool promises_page_alignment(LLVMValueRef call) {
+  const char *name = h2s_callee_name(call);
+  return strcmp(name, "valloc") == 0 || strcmp(name, "pvalloc") == 0;
+}
+
+/* A program that defines its own allocator may count or log calls; keep its
+ * calls.  A declaration is the C library's (or a replacement we cannot see). */
+static bool allocator_defined_here(LLVMValueRef call) {
+  LLVMValueRef callee = h2s_called_function(call);
+  return callee && !LLVMIsDeclaration(callee);
+}
+
+static unsigned slot_alignment(const h2s_alloc_facts *facts) {
+  if (!facts->align || !LLVMIsAConstantInt(facts->align))
+    return H2S_MIN_ALIGN;
+  unsigned long long req = LLVMConstIntGetZExtValue(facts->align);
+  return req > H2S_MIN_ALIGN ? (unsigned)req : H2S_MIN_ALIGN;
+}
+
+/* Sets the first refusal discovery can already see for 'site'. */
+static void refuse_unmodelled_kind(h2s_function *f, h2s_site *site) {
+  const h2s_alloc_facts *facts = &site->facts;
+  LLVMTypeRef type = LLVMTypeOf(site->call);
+  if (facts->is_realloc)
+    h2s_refuse(site, H2S_REALLOC, NULL);
+  else if (!facts->init_known)
+    h2s_refuse(site, H2S_UNKNOWN_CONTENTS, NULL);
+  else if (promises_page_alignment(site->call))
+    h2s_refuse(site, H2S_PAGE_ALIGNED, NULL);
+  else if (allocator_defined_here(site->call))
+    h2s_refuse(site, H2S_ALLOCATOR_DEFINED, NULL);
+  else if (LLVMGetTypeKind(type) != LLVMPointerTypeKind ||
+           LLVMGetPointerAddressSpace(type) !=
+               h2s_bridge_alloca_address_space(f->ctx))
+    h2s_refuse(site, H2S_ADDRESS_SPACE, NULL);
+}
+
+static bool add_site(h2s_function *f, LLVMValueRef call,
+                     const h2s_alloc_facts *facts, h2s_site **sites,
+                     size_t *nsites, size_t *cap) {
+  if (*nsites == *cap) {
+    size_t bigger = *cap ? *cap * 2 : 8;
+    h2s_site *grown = realloc(*sites, bigger * sizeof *grown);
+    if (!grown)
+      return false;
+    *sites = grown;
+    *cap = bigger;
+  }
+  h2s_site *site = &(*sites)[(*nsites)++];
+  *site = (h2s_site){.call = call, .facts = *facts};
+  site->size = site->facts.size ? site->facts.size : 1;
+  site->align = slot_alignment(&site->facts);
+  refuse_unmodelled_kind(f, site);
+  return true;
+}
+
+/* Collects the allocation sites of 'f->fn' in program order into '*sites'
+ * (owned by the caller).  Returns false when memory ran out. */
+bool h2s_discover_sites(h2s_function *f, h2s_site **sites, size_t *nsites) {
+  size_t cap = 0;
+  *sites = NULL;
+  *nsites = 0;
+  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->fn); bb;
+       bb = LLVMGetNextBasicBlock(bb))
+    for (LLVMValueRef inst = LLVMGetFirstInstruction(bb); inst;
+         inst = LLVMGetNextInstruction(inst)) {
+      if (!h2s_is_call(inst))
+        continue;
+      h2s_alloc_facts facts;
+      h2s_bridge_describe_alloc(f->ctx, inst, &facts);
+      if (facts.is_alloc && !add_site(f, inst, &facts, sites, nsites, &cap))
+        return false;
+    }
+  return true;
+}
+
+void h2s_free_site(h2s_site *site) {
+  h2s_values_free(&site->derived);
+  h2s_values_free(&site->users);
+  free(site->frees);
+  site->frees = NULL;
+  site->nfrees = 0;
+}

@@ -1,0 +1,44 @@
+# lit configuration for heap2stack.
+#
+# RUN lines stay plain (`opt -passes=heap2stack -S < %s | FileCheck %s`): this
+# file makes `opt` load the plugin and points every tool at LLVM 22.  opt
+# runs the IR verifier on its output unless told not to, so every IR test
+# verifies the module after the pass.  End-to-end tests use %e2e, which
+# builds a C or C++ file with and without the plugin and compares the runs.
+import os
+
+import lit.formats
+
+config.name = "heap2stack"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".ll", ".c", ".cpp", ".test"]
+config.excludes = ["Inputs", "lit.cfg.py", "lit.site.cfg.py"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.h2s_obj_root, "test")
+
+tools = config.llvm_tools_dir
+config.environment["PATH"] = os.pathsep.join(
+    [tools, config.environment.get("PATH", os.environ.get("PATH", ""))])
+
+
+def tool(name):
+    return os.path.join(tools, name)
+
+
+# Whole-word replacements of the tool names used in RUN lines.
+def word(name):
+    return r"(?<![\w./-])" + name + r"(?![\w.-])"
+
+
+config.substitutions.append(
+    (word("opt"), tool("opt") + " -load-pass-plugin=" + config.plugin))
+config.substitutions.append((word("FileCheck"), tool("FileCheck")))
+config.substitutions.append((word("not"), tool("not")))
+config.substitutions.append(("%clang", tool("clang")))
+config.substitutions.append(("%plugin", config.plugin))
+config.substitutions.append(("%heapcount", config.heapcount))
+config.substitutions.append(
+    ("%e2e",
+     "env CLANG={} PLUGIN={} HEAPCOUNT={} bash {}".format(
+         tool("clang"), config.plugin, config.heapcount,
+         os.path.join(config.h2s_src_root, "test", "e2e", "compare.sh"))))
