@@ -56,6 +56,11 @@ typedef enum h2s_capture {
  * the callee's attributes. */
 h2s_capture h2s_bridge_arg_capture(LLVMValueRef call, unsigned arg);
 
+/* When 'call' calls a C library function that this function's
+ * TargetLibraryInfo knows and has not disabled, copies its standard name
+ * into 'name' (H2S_FAMILY_CAP bytes) and returns true. */
+int h2s_bridge_library_function(h2s_fn_ctx *ctx, LLVMValueRef call, char *name);
+
 /* True unless 'call' is known not to free argument 'arg' (nofree on the
  * call, its callee or the parameter). */
 int h2s_bridge_call_may_free_arg(LLVMValueRef call, unsigned arg);

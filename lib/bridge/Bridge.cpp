@@ -46,10 +46,10 @@ static bool isBuiltinCall(const CallBase &CB, const TargetLibraryInfo &TLI) {
   return !Callee || !TLI.getLibFunc(Callee->getName(), LF) || TLI.has(LF);
 }
 
-static void copyFamily(std::optional<StringRef> Family, char *Out) {
-  StringRef Name = Family.value_or("");
-  size_t Len = std::min<size_t>(Name.size(), H2S_FAMILY_CAP - 1);
-  std::memcpy(Out, Name.data(), Len);
+static void copyName(std::optional<StringRef> Name, char *Out) {
+  StringRef Text = Name.value_or("");
+  size_t Len = std::min<size_t>(Text.size(), H2S_FAMILY_CAP - 1);
+  std::memcpy(Out, Text.data(), Len);
   Out[Len] = '\0';
 }
 
@@ -74,7 +74,7 @@ extern "C" void h2s_bridge_describe_alloc(h2s_fn_ctx *Ctx, LLVMValueRef Call,
     Out->init_known = 1;
     Out->zero_init = Init->isNullValue();
   }
-  copyFamily(getAllocationFamily(CB, &TLI), Out->family);
+  copyName(getAllocationFamily(CB, &TLI), Out->family);
 }
 
 extern "C" LLVMValueRef h2s_bridge_freed_operand(h2s_fn_ctx *Ctx,
@@ -85,8 +85,20 @@ extern "C" LLVMValueRef h2s_bridge_freed_operand(h2s_fn_ctx *Ctx,
   Value *Freed = CB ? getFreedOperand(CB, &TLI) : nullptr;
   if (!Freed || !isBuiltinCall(*CB, TLI))
     return nullptr;
-  copyFamily(getAllocationFamily(CB, &TLI), Family);
+  copyName(getAllocationFamily(CB, &TLI), Family);
   return wrap(Freed);
+}
+
+extern "C" int h2s_bridge_library_function(h2s_fn_ctx *Ctx, LLVMValueRef Call,
+                                           char *Name) {
+  CallBase *CB = asCall(Call);
+  const TargetLibraryInfo &TLI = Ctx->tli();
+  const Function *Callee = CB->getCalledFunction();
+  LibFunc LF;
+  if (!Callee || CB->isNoBuiltin() || !TLI.getLibFunc(*Callee, LF) || !TLI.has(LF))
+    return 0;
+  copyName(TLI.getName(LF), Name);
+  return 1;
 }
 
 extern "C" h2s_capture h2s_bridge_arg_capture(LLVMValueRef Call, unsigned Arg) {

@@ -45,12 +45,14 @@ static cl::opt<bool> Cleanup(
     "heap2stack-cleanup", cl::init(true), cl::cat(Category),
     cl::desc("Run SROA and simplifications over functions heap2stack changed"));
 
-enum class ExtensionPoint { OptimizerEarly, OptimizerLast, Off };
+enum class ExtensionPoint { BeforeInlining, OptimizerEarly, OptimizerLast, Off };
 
 static cl::opt<ExtensionPoint> EP(
     "heap2stack-ep", cl::init(ExtensionPoint::OptimizerEarly), cl::cat(Category),
     cl::desc("Where heap2stack joins clang's default pipelines"),
-    cl::values(clEnumValN(ExtensionPoint::OptimizerEarly, "optimizer-early",
+    cl::values(clEnumValN(ExtensionPoint::BeforeInlining, "before-inlining",
+                          "early simplification, before the inliner"),
+               clEnumValN(ExtensionPoint::OptimizerEarly, "optimizer-early",
                           "before the module optimization pipeline (default)"),
                clEnumValN(ExtensionPoint::OptimizerLast, "optimizer-last",
                           "at the end of the optimization pipeline"),
@@ -119,6 +121,10 @@ static void addToDefaultPipeline(ModulePassManager &MPM, OptimizationLevel Level
 
 static void registerCallbacks(PassBuilder &PB) {
   PB.registerPipelineParsingCallback(parsePipelineElement);
+  PB.registerPipelineEarlySimplificationEPCallback(
+      [](ModulePassManager &MPM, OptimizationLevel Level, ThinOrFullLTOPhase) {
+        addToDefaultPipeline(MPM, Level, ExtensionPoint::BeforeInlining);
+      });
   PB.registerOptimizerEarlyEPCallback(
       [](ModulePassManager &MPM, OptimizationLevel Level, ThinOrFullLTOPhase) {
         addToDefaultPipeline(MPM, Level, ExtensionPoint::OptimizerEarly);

@@ -2,7 +2,8 @@
  *
  * A free found by the escape walk is removed by the rewrite, so it must never
  * release anything but this block (or null): its family must match the
- * allocation's, and its operand must be the allocation itself, possibly
+ * allocation's (an allocator without a family pairs with nothing), and its
+ * operand must be the allocation itself, possibly
  * through phis, selects and freezes whose other inputs are null or again the
  * allocation.  An offset pointer or a merge with another block keeps the site
  * on the heap.  Only a free of the allocation's own value surely frees the
@@ -57,7 +58,7 @@ static bool frees_only_this_block(const h2s_site *site, const h2s_free *fr) {
 void h2s_check_frees(h2s_site *site) {
   for (size_t i = 0; i < site->nfrees && h2s_open(site); ++i) {
     h2s_free *fr = &site->frees[i];
-    if (strcmp(fr->family, site->facts.family) != 0)
+    if (!*site->facts.family || strcmp(fr->family, site->facts.family) != 0)
       h2s_refuse(site, H2S_FREE_OTHER_FAMILY, fr->call);
     else if (!frees_only_this_block(site, fr))
       h2s_refuse(site, H2S_FREE_MIXED, fr->call);
