@@ -94,8 +94,13 @@ extern "C" int h2s_bridge_library_function(h2s_fn_ctx *Ctx, LLVMValueRef Call,
   CallBase *CB = asCall(Call);
   const TargetLibraryInfo &TLI = Ctx->tli();
   const Function *Callee = CB->getCalledFunction();
+  if (!Callee || CB->isNoBuiltin())
+    return 0;
+  // glibc's headers redirect the scanf family to these C99 aliases.
+  StringRef Called = Callee->getName();
+  Called.consume_front("__isoc99_");
   LibFunc LF;
-  if (!Callee || CB->isNoBuiltin() || !TLI.getLibFunc(*Callee, LF) || !TLI.has(LF))
+  if (!TLI.getLibFunc(Called, LF) || !TLI.has(LF))
     return 0;
   copyName(TLI.getName(LF), Name);
   return 1;

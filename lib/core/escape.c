@@ -21,6 +21,7 @@
  *     as an escape.
  *
  *===----------------------------------------------------------------------===*/
+#include "libc.h"
 #include "site.h"
 
 #include <stdlib.h>
@@ -84,23 +85,15 @@ static bool is_ignorable_intrinsic(unsigned id) {
   return id && (id == assume || id == lifetime_start || id == lifetime_end);
 }
 
-/* The C library's formatted I/O functions read or write through their
- * variadic pointer arguments during the call and keep none of them; LLVM's
- * attributes cannot say so for variadic arguments. */
-static bool is_variadic_arg_of_formatted_io(h2s_walk *w, LLVMValueRef call,
-                                            unsigned index) {
-  static const char *const formatted_io[] = {
-      "printf", "fprintf", "sprintf", "snprintf", "dprintf",
-      "scanf",  "fscanf",  "sscanf"};
+/* What the C library's documentation says about the argument, for calls
+ * whose capture attributes say nothing (see libc.c). */
+static h2s_capture library_arg_capture(h2s_walk *w, LLVMValueRef call,
+                                       unsigned index) {
   LLVMTypeRef type = LLVMGetCalledFunctionType(call);
   char name[H2S_FAMILY_CAP];
-  if (!LLVMIsFunctionVarArg(type) || index < LLVMCountParamTypes(type) ||
-      !h2s_bridge_library_function(w->f->ctx, call, name))
-    return false;
-  for (size_t i = 0; i < sizeof formatted_io / sizeof *formatted_io; ++i)
-    if (strcmp(name, formatted_io[i]) == 0)
-      return true;
-  return false;
+  if (!h2s_bridge_library_function(w->f->ctx, call, name))
+    return H2S_CAPTURES_MAYBE;
+  return h2s_libc_arg_capture(name, index >= LLVMCountParamTypes(type));
 }
 
 /* Classifies the block's pointer appearing as operand 'index' of 'call'. */
@@ -122,8 +115,8 @@ static h2s_use_kind classify_call_use(h2s_walk *w, LLVMValueRef call,
     return escapes(w, H2S_MUSTTAIL, call);
 
   h2s_capture capture = h2s_bridge_arg_capture(call, index);
-  if (capture == H2S_CAPTURES_MAYBE && is_variadic_arg_of_formatted_io(w, call, index))
-    capture = H2S_CAPTURES_NOTHING;
+  if (capture == H2S_CAPTURES_MAYBE)
+    capture = library_arg_capture(w, call, index);
   if (capture == H2S_CAPTURES_MAYBE)
     return escapes(w, H2S_CAPTURED_BY_CALL, call);
   if (h2s_bridge_call_may_free_arg(call, index))
