@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+#===- compare.sh - Run a program built with and without heap2stack --------===#
+#
+# Builds one C or C++ source twice, once plainly and once with the heap2stack
+# plugin, runs both under the heapcount LD_PRELOAD library and checks that the
+# plugin changed nothing a user can see: same stdout, same exit status. Then
+# it reports how many heap blocks each run asked for, which is what the
+# end-to-end lit tests check with FileCheck.
+#
+# Usage:
+#   CLANG=clang-22 PLUGIN=build/lib/HeapToStack.so \
+#   HEAPCOUNT=build/tools/heapcount/libheapcount.so \
+#     test/e2e/compare.sh SOURCE [extra clang flags...]
+#
+# Environment:
+#   CLANG      the clang driver (default: clang-22)
+#   PLUGIN     the pass plugin; when empty both builds are plain, which is
+#              handy for checking a test before the plugin exists
+#   HEAPCOUNT  libheapcount.so (required)
+#   OPT_LEVEL  optimisation flag for both builds (default: -O2)
+#   RUN_TIMEOUT  seconds each run may take before it is killed (default: 60)
+#
+# Output on success (exit status 0):
+#   output: same, exit status: same (N)
+#   heap allocations: A without the plugin, B with it
+# Anything else (a failed build, differing output or status, a missing count)
+# prints a line starting with MISMATCH or ERROR and exits 1.
+#
+#===----------------------------------------------------------------------===#
+
+set -u
+
+CLANG=${CLANG:-clang-22}
+PLUGIN=${PLUGIN:-}
+HEAPCOUNT=${HEAPCOUNT:-}
+OPT_LEVEL=${OPT_LEVEL:--O2}
+RUN_TIMEOUT=${RUN_TIMEOUT:-60}
+
+# Prints its arguments as an ERROR line on stderr and exits 1.
+die() {
+  echo "ERROR: $*" >&2
+  exit 1
+}
+
+[[ $# -ge 1 ]] || die "usage: compare.sh SOURCE [extra clang flags...]"
+SOURCE=$1
+shift
+[[ -f $SOURCE ]] || die "no such source: $SOURCE"
+[[ -n $HEAPCOUNT && -f $HEAPCOUNT ]] ||
+  die "HEAPCOUNT must name libheapcount.so (got '${HEAPCOUNT}')"
+[[ -z $PLUGIN || -f $PLUGIN ]] || die "no such plugin: $PLUGIN"
+# LD_PRELOAD wants an absolute path or it searches the library path.
+HEAPCOUNT=$(readlink -f "$HEAPCOUNT")
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/h2s-e2e.XXXXXX") || die "mktemp failed"
+trap 'rm -rf "$WORK"' EXIT
+
+# C++ is compiled by the C driver told the language, so that CLANG can stay a
+# single setting; the C++ runtime and libm are then linked by hand.
+case $SOURCE in
+  *.cpp | *.cc | *.cxx | *.C)
+    LANG_FLAGS=(-x c++ -std=c++17 "$SOURCE" -x none)
+    LINK_FLAGS=(-lstdc++ -lm)
+    ;;
+  *)
+    LANG_FLAGS=("$SOURCE")
+    LINK_FLAGS=(-lm)
+    ;;
+esac
+
+# build NAME [plugin flags...]: compiles SOURCE into $WORK/NAME.
+build() {
+  local name=$1
+  shift
+  if ! "$CLANG" "$OPT_LEVEL" "$@" "${LANG_FLAGS[@]}" "${EXTRA_FLAGS[@]}" \
+      "${LINK_FLAGS[@]}" -o "$WORK/$name" 2>"$WORK/$name.build.log"; then
+    echo "ERROR: the build $name the plugin failed:"
+    cat "$WORK/$name.build.log"
+    exit 1
+  fi
+}
+
+# run NAME: runs $WORK/NAME under heapcount; leaves NAME.out, NAME.err,
+# NAME.count, and the exit status in NAME.status.
+run() {
+  local name=$1 status
+  rm -f "$WORK/$name.count"
+  # The preload is set by env inside timeout so that only the program, not
+  # timeout itself, is counted.
+  timeout "$RUN_TIMEOUT" env HEAPCOUNT_OUT="$WORK/$name.count" \
+    LD_PRELOAD="$HEAPCOUNT" "$WORK/$name" >"$WORK/$name.out" \
+    2>"$WORK/$name.err" </dev/null
+  status=$?
+  echo "$status" >"$WORK/$name.status"
+}
+
+# allocs_of NAME: prints the allocs= number heapcount wrote for NAME, or
+# "unknown" when the run left none (it crashed or ended through _exit).
+allocs_of() {
+  local line
+  line=$(tail -n 1 "$WORK/$1.count" 2>/dev/null) || line=
+  if [[ $line =~ allocs=([0-9]+) ]]; then
+    echo "${BASH_REMATCH[1]}"
+  else
+    echo unknown
+  fi
+}
+
+EXTRA_FLAGS=("$@")
+PLUGIN_FLAGS=()
+[[ -n $PLUGIN ]] && PLUGIN_FLAGS=("-fpass-plugin=$PLUGIN")
+
+build without
+build with "${PLUGIN_FLAGS[@]}"
+run without
+run with
+
+failed=0
+status_without=$(<"$WORK/without.status")
+status_with=$(<"$WORK/with.status")
+if ! cmp -s "$WORK/without.out" "$WORK/with.out"; then
+  echo "MISMATCH: output differs (< without the plugin, > with it):"
+  diff "$WORK/without.out" "$WORK/with.out" | head -n 40
+  failed=1
+fi
+if [[ $status_without != "$status_with" ]]; then
+  echo "MISMATCH: exit status $status_without without the plugin," \
+    "$status_with with it"
+  failed=1
+fi
+if [[ $failed == 0 ]]; then
+  echo "output: same, exit status: same ($status_without)"
+else
+  for name in without with; do
+    if [[ -s $WORK/$name.err ]]; then
+      echo "stderr of the run $name the plugin:"
+      head -n 20 "$WORK/$name.err"
+    fi
+  done
+fi
+
+allocs_without=$(allocs_of without)
+allocs_with=$(allocs_of with)
+echo "heap allocations: $allocs_without without the plugin, $allocs_with with it"
+if [[ $allocs_without == unknown || $allocs_with == unknown ]]; then
+  echo "MISMATCH: a run wrote no heap count (did it crash or call _exit?)"
+  failed=1
+fi
+exit "$failed"
