@@ -58,7 +58,9 @@ h2s_capture h2s_bridge_arg_capture(LLVMValueRef call, unsigned arg);
 
 /* When 'call' calls a C library function that this function's
  * TargetLibraryInfo knows and has not disabled, copies its standard name
- * into 'name' (H2S_FAMILY_CAP bytes) and returns true. */
+ * into 'name' (H2S_FAMILY_CAP bytes) and returns true.  glibc's aliases
+ * (__isoc99_sscanf) and _FORTIFY_SOURCE wrappers (__snprintf_chk) answer
+ * with the name of the function they stand for. */
 int h2s_bridge_library_function(h2s_fn_ctx *ctx, LLVMValueRef call, char *name);
 
 /* True unless 'call' is known not to free argument 'arg' (nofree on the

@@ -62,7 +62,8 @@ typedef enum h2s_reason {
   H2S_TOO_MANY_USES,     /* the walk's budget ran out */
   /* frees */
   H2S_FREE_OTHER_FAMILY, /* freed by a deallocator of another family */
-  H2S_FREE_MIXED,        /* a free may receive another block */
+  H2S_FREE_MIXED,        /* a free may receive a block from elsewhere */
+  H2S_FREE_SHARED,       /* a free shared with a site that stays on the heap */
   /* lifetime */
   H2S_LOOP_CARRIED,      /* a block may be live when the site runs again */
   /* policy */

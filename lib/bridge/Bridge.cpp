@@ -96,9 +96,14 @@ extern "C" int h2s_bridge_library_function(h2s_fn_ctx *Ctx, LLVMValueRef Call,
   const Function *Callee = CB->getCalledFunction();
   if (!Callee || CB->isNoBuiltin())
     return 0;
-  // glibc's headers redirect the scanf family to these C99 aliases.
+  // glibc's headers redirect calls to aliases of the same function: the
+  // scanf family to __isoc99_*, and with _FORTIFY_SOURCE many string and
+  // printf functions to checking wrappers __*_chk with extra leading size
+  // arguments.  Both are the function they stand for.
   StringRef Called = Callee->getName();
-  Called.consume_front("__isoc99_");
+  if (!Called.consume_front("__isoc99_") && Called.starts_with("__") &&
+      Called.ends_with("_chk"))
+    Called = Called.drop_front(2).drop_back(4);
   LibFunc LF;
   if (!TLI.getLibFunc(Called, LF) || !TLI.has(LF))
     return 0;

@@ -85,15 +85,20 @@ static bool is_ignorable_intrinsic(unsigned id) {
   return id && (id == assume || id == lifetime_start || id == lifetime_end);
 }
 
-/* What the C library's documentation says about the argument, for calls
- * whose capture attributes say nothing (see libc.c). */
-static h2s_capture library_arg_capture(h2s_walk *w, LLVMValueRef call,
-                                       unsigned index) {
-  LLVMTypeRef type = LLVMGetCalledFunctionType(call);
+/* How argument 'index' of 'call' may be captured and whether the call may
+ * free it: from the C library's specification when libc.c knows the callee,
+ * else from LLVM's attributes. */
+static h2s_capture arg_capture(h2s_walk *w, LLVMValueRef call, unsigned index,
+                               bool *may_free) {
   char name[H2S_FAMILY_CAP];
-  if (!h2s_bridge_library_function(w->f->ctx, call, name))
-    return H2S_CAPTURES_MAYBE;
-  return h2s_libc_arg_capture(name, index >= LLVMCountParamTypes(type));
+  h2s_capture capture;
+  if (h2s_bridge_library_function(w->f->ctx, call, name) &&
+      h2s_libc_arg_capture(name, &capture)) {
+    *may_free = false;
+    return capture;
+  }
+  *may_free = h2s_bridge_call_may_free_arg(call, index);
+  return h2s_bridge_arg_capture(call, index);
 }
 
 /* Classifies the block's pointer appearing as operand 'index' of 'call'. */
@@ -114,16 +119,32 @@ static h2s_use_kind classify_call_use(h2s_walk *w, LLVMValueRef call,
   if (LLVMIsACallInst(call) && LLVMGetTailCallKind(call) == LLVMTailCallKindMustTail)
     return escapes(w, H2S_MUSTTAIL, call);
 
-  h2s_capture capture = h2s_bridge_arg_capture(call, index);
-  if (capture == H2S_CAPTURES_MAYBE)
-    capture = library_arg_capture(w, call, index);
+  bool may_free;
+  h2s_capture capture = arg_capture(w, call, index, &may_free);
   if (capture == H2S_CAPTURES_MAYBE)
     return escapes(w, H2S_CAPTURED_BY_CALL, call);
-  if (h2s_bridge_call_may_free_arg(call, index))
+  if (may_free)
     return escapes(w, H2S_FREED_BY_CALL, call);
   if (!h2s_values_push(&w->site->users, call))
     w->out_of_memory = true;
   return capture == H2S_CAPTURES_RET_ONLY ? H2S_USE_DERIVES : H2S_USE_HARMLESS;
+}
+
+static bool is_ptrtoint(LLVMValueRef v) {
+  return LLVMIsAInstruction(v) && LLVMGetInstructionOpcode(v) == LLVMPtrToInt;
+}
+
+/* True when the integer 'cast' only serves pointer subtractions (p - q): the
+ * difference of two addresses in one block is the same wherever it lives,
+ * and a difference across blocks is undefined in C anyway. */
+static bool only_feeds_pointer_differences(LLVMValueRef cast) {
+  for (LLVMUseRef use = LLVMGetFirstUse(cast); use; use = LLVMGetNextUse(use)) {
+    LLVMValueRef user = LLVMGetUser(use);
+    if (!LLVMIsAInstruction(user) || LLVMGetInstructionOpcode(user) != LLVMSub ||
+        !is_ptrtoint(LLVMGetOperand(user, 0)) || !is_ptrtoint(LLVMGetOperand(user, 1)))
+      return false;
+  }
+  return true;
 }
 
 /* Classifies one use of a pointer into the block (see ALGORITHM). */
@@ -152,7 +173,8 @@ static h2s_use_kind classify_use(h2s_walk *w, LLVMUseRef use) {
   case LLVMRet:
     return escapes(w, H2S_RETURNED, user);
   case LLVMPtrToInt:
-    return escapes(w, H2S_TO_INTEGER, user);
+    return only_feeds_pointer_differences(user) ? H2S_USE_HARMLESS
+                                                : escapes(w, H2S_TO_INTEGER, user);
   case LLVMCall:
   case LLVMInvoke:
     return classify_call_use(w, user, ptr, operand_index(use));

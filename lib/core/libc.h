@@ -6,9 +6,9 @@
 
 #include <stdbool.h>
 
-/* How C library function 'name' (TargetLibraryInfo's name for it) may
- * capture a pointer argument, 'variadic' when the argument is one of its
- * variadic ones; H2S_CAPTURES_MAYBE when this file knows nothing better. */
-h2s_capture h2s_libc_arg_capture(const char *name, bool variadic);
+/* When C library function 'name' (as the bridge names it) is one libc.c
+ * describes, sets '*capture' to how it may capture any pointer argument and
+ * returns true; such a function never frees its arguments. */
+bool h2s_libc_arg_capture(const char *name, h2s_capture *capture);
 
 #endif /* HEAP2STACK_LIBC_H */

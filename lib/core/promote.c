@@ -11,42 +11,48 @@
 
 #include <stdlib.h>
 
-static void decide(h2s_function *f, h2s_site *site) {
+static void analyse(h2s_function *f, h2s_site *site) {
   if (h2s_open(site))
     h2s_analyse_escape(f, site);
   if (h2s_open(site))
-    h2s_check_frees(site);
+    h2s_check_frees(f, site);
   if (h2s_open(site))
     h2s_check_slot_reuse(f, site);
-  h2s_apply_policy(f, site);
+}
+
+static void release(h2s_function *f) {
+  for (size_t i = 0; i < f->nsites; ++i)
+    h2s_free_site(&f->sites[i]);
+  free(f->sites);
+  h2s_valset_free(&f->erased);
 }
 
 unsigned h2s_promote_function(h2s_fn_ctx *ctx, LLVMValueRef fn,
                               const h2s_options *opts) {
   h2s_function f = {.fn = fn, .ctx = ctx, .opts = opts};
-  h2s_site *sites;
-  size_t nsites;
-  if (!h2s_discover_sites(&f, &sites, &nsites)) {
-    free(sites);
+  if (!h2s_discover_sites(&f)) {
+    release(&f);
     return 0; /* out of memory: change nothing */
   }
   h2s_assess_function(&f);
-  for (size_t i = 0; i < nsites; ++i)
-    decide(&f, &sites[i]);
-  for (size_t i = 0; i < nsites; ++i)
-    h2s_remark_site(&f, &sites[i]);
+  for (size_t i = 0; i < f.nsites; ++i)
+    analyse(&f, &f.sites[i]);
+  for (size_t i = 0; i < f.nsites; ++i)
+    h2s_apply_policy(&f, &f.sites[i]);
+  h2s_settle_shared_frees(&f);
+  for (size_t i = 0; i < f.nsites; ++i)
+    h2s_remark_site(&f, &f.sites[i]);
 
   unsigned promoted = 0;
-  for (size_t i = 0; i < nsites; ++i) {
-    if (h2s_open(&sites[i])) {
-      h2s_bridge_count_promoted(sites[i].size);
-      h2s_rewrite_site(&f, &sites[i]);
-      ++promoted;
-    } else {
+  for (size_t i = 0; i < f.nsites; ++i) {
+    if (!h2s_open(&f.sites[i])) {
       h2s_bridge_count_kept();
+      continue;
     }
-    h2s_free_site(&sites[i]);
+    h2s_bridge_count_promoted(f.sites[i].size);
+    h2s_rewrite_site(&f, &f.sites[i]);
+    ++promoted;
   }
-  free(sites);
+  release(&f);
   return promoted;
 }

@@ -47,9 +47,19 @@ static LLVMValueRef as_call(h2s_function *f, LLVMValueRef inst) {
   return LLVMIsAInvokeInst(inst) ? h2s_bridge_invoke_to_call(f->ctx, inst) : inst;
 }
 
-static void drop_tail_markers(const h2s_site *site) {
+/* Deletes 'inst' and remembers that it is gone: a free shared by several
+ * sites, or an allocation that is also a user of another site, must be
+ * neither deleted twice nor touched once deleted. */
+static void erase(h2s_function *f, LLVMValueRef original, LLVMValueRef inst) {
+  h2s_valset_add(&f->erased, original);
+  LLVMInstructionEraseFromParent(inst);
+}
+
+static void drop_tail_markers(h2s_function *f, const h2s_site *site) {
   for (size_t i = 0; i < site->users.len; ++i) {
     LLVMValueRef call = site->users.items[i];
+    if (h2s_valset_has(&f->erased, call))
+      continue;
     if (LLVMIsACallInst(call) && LLVMGetTailCallKind(call) == LLVMTailCallKindTail)
       LLVMSetTailCallKind(call, LLVMTailCallKindNone);
   }
@@ -58,12 +68,15 @@ static void drop_tail_markers(const h2s_site *site) {
 static void remove_frees(LLVMBuilderRef b, h2s_function *f, const h2s_site *site,
                          LLVMValueRef slot) {
   for (size_t i = 0; i < site->nfrees; ++i) {
-    LLVMValueRef call = as_call(f, site->frees[i].call);
+    LLVMValueRef original = site->frees[i].call;
+    if (h2s_valset_has(&f->erased, original))
+      continue;
+    LLVMValueRef call = as_call(f, original);
     if (site->frees[i].ends_lifetime) {
       LLVMPositionBuilderBefore(b, call);
       build_lifetime_marker(b, f->fn, "llvm.lifetime.end", slot);
     }
-    LLVMInstructionEraseFromParent(call);
+    erase(f, original, call);
   }
 }
 
@@ -72,10 +85,11 @@ void h2s_rewrite_site(h2s_function *f, h2s_site *site) {
   LLVMBuilderRef b = LLVMCreateBuilderInContext(
       LLVMGetModuleContext(LLVMGetGlobalParent(f->fn)));
   LLVMValueRef slot = build_slot(b, f, site);
-  drop_tail_markers(site);
+  drop_tail_markers(f, site);
   remove_frees(b, f, site, slot);
 
-  LLVMValueRef alloc = as_call(f, site->call);
+  LLVMValueRef original = site->call;
+  LLVMValueRef alloc = as_call(f, original);
   LLVMPositionBuilderBefore(b, alloc);
   build_lifetime_marker(b, f->fn, "llvm.lifetime.start", slot);
   if (site->facts.zero_init) {
@@ -84,7 +98,6 @@ void h2s_rewrite_site(h2s_function *f, h2s_site *site) {
     LLVMBuildMemSet(b, slot, zero, len, site->align);
   }
   LLVMReplaceAllUsesWith(alloc, slot);
-  LLVMInstructionEraseFromParent(alloc);
-  site->call = NULL; /* erased */
+  erase(f, original, alloc);
   LLVMDisposeBuilder(b);
 }

@@ -5,7 +5,7 @@
  *
  *   sites.c     discovery: which calls allocate, with what size and alignment
  *   escape.c    escape analysis: may the block outlive the frame?
- *   frees.c     do the block's frees free only this block?
+ *   frees.c     do the block's frees free only blocks that are promoted?
  *   lifetime.c  can one stack slot serve every execution of the site?
  *   policy.c    size limits, the function's budget, function-wide blockers
  *   rewrite.c   the alloca, lifetime markers, and the frees removed
@@ -27,6 +27,7 @@ typedef struct h2s_free {
   LLVMValueRef freed;          /* the operand it frees */
   char family[H2S_FAMILY_CAP];
   bool ends_lifetime;          /* frees this execution's block for sure */
+  h2s_values others;           /* other sites' blocks it may free too */
 } h2s_free;
 
 typedef struct h2s_site {
@@ -50,6 +51,9 @@ typedef struct h2s_function {
   bool recursive;          /* may be active more than once at a time */
   uint64_t budget;         /* bytes this function may promote */
   uint64_t spent;          /* bytes promoted so far */
+  h2s_site *sites;         /* every allocation site, in program order */
+  size_t nsites;
+  h2s_valset erased;       /* instructions the rewrite has deleted */
 } h2s_function;
 
 static inline void h2s_refuse(h2s_site *site, h2s_reason reason,
@@ -62,9 +66,10 @@ static inline bool h2s_open(const h2s_site *site) {
 }
 
 /* Stages: see the table above. */
-bool h2s_discover_sites(h2s_function *f, h2s_site **sites, size_t *nsites);
+bool h2s_discover_sites(h2s_function *f);
 void h2s_analyse_escape(h2s_function *f, h2s_site *site);
-void h2s_check_frees(h2s_site *site);
+void h2s_check_frees(h2s_function *f, h2s_site *site);
+void h2s_settle_shared_frees(h2s_function *f);
 void h2s_check_slot_reuse(h2s_function *f, h2s_site *site);
 void h2s_assess_function(h2s_function *f);
 void h2s_apply_policy(h2s_function *f, h2s_site *site);
@@ -73,6 +78,7 @@ void h2s_remark_site(h2s_function *f, const h2s_site *site);
 void h2s_free_site(h2s_site *site);
 
 /* Helpers the stages share. */
+h2s_site *h2s_site_of(h2s_function *f, LLVMValueRef call); /* NULL if none */
 bool h2s_is_call(LLVMValueRef inst);          /* call or invoke */
 LLVMValueRef h2s_called_function(LLVMValueRef call); /* NULL if indirect */
 const char *h2s_callee_name(LLVMValueRef call);      /* "" if unnamed */

@@ -85,12 +85,10 @@ static bool add_site(h2s_function *f, LLVMValueRef call,
   return true;
 }
 
-/* Collects the allocation sites of 'f->fn' in program order into '*sites'
- * (owned by the caller).  Returns false when memory ran out. */
-bool h2s_discover_sites(h2s_function *f, h2s_site **sites, size_t *nsites) {
+/* Collects the allocation sites of 'f->fn' in program order into f->sites.
+ * Returns false when memory ran out. */
+bool h2s_discover_sites(h2s_function *f) {
   size_t cap = 0;
-  *sites = NULL;
-  *nsites = 0;
   for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->fn); bb;
        bb = LLVMGetNextBasicBlock(bb))
     for (LLVMValueRef inst = LLVMGetFirstInstruction(bb); inst;
@@ -99,15 +97,24 @@ bool h2s_discover_sites(h2s_function *f, h2s_site **sites, size_t *nsites) {
         continue;
       h2s_alloc_facts facts;
       h2s_bridge_describe_alloc(f->ctx, inst, &facts);
-      if (facts.is_alloc && !add_site(f, inst, &facts, sites, nsites, &cap))
+      if (facts.is_alloc && !add_site(f, inst, &facts, &f->sites, &f->nsites, &cap))
         return false;
     }
   return true;
 }
 
+h2s_site *h2s_site_of(h2s_function *f, LLVMValueRef call) {
+  for (size_t i = 0; i < f->nsites; ++i)
+    if (f->sites[i].call == call)
+      return &f->sites[i];
+  return NULL;
+}
+
 void h2s_free_site(h2s_site *site) {
   h2s_values_free(&site->derived);
   h2s_values_free(&site->users);
+  for (size_t i = 0; i < site->nfrees; ++i)
+    h2s_values_free(&site->frees[i].others);
   free(site->frees);
   site->frees = NULL;
   site->nfrees = 0;
