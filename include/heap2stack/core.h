@@ -39,6 +39,9 @@ enum {
   H2S_MIN_ALIGN = 16
 };
 
+/* The largest slot alignment: LLVMSetAlignment takes an unsigned. */
+#define H2S_MAX_ALIGN ((uint64_t)1 << 31)
+
 /* Why a site was not promoted.  H2S_PROMOTED means it was.  The wording of
  * each reason lives in remarks.c, in one table. */
 typedef enum h2s_reason {
@@ -70,6 +73,7 @@ typedef enum h2s_reason {
   H2S_SIZE_NOT_CONSTANT, /* size known only at run time */
   H2S_ALIGN_NOT_CONSTANT,/* alignment known only at run time */
   H2S_ALIGN_INVALID,     /* alignment is not a power of two */
+  H2S_ALIGN_TOO_LARGE,   /* alignment above max_size or H2S_MAX_ALIGN */
   H2S_TOO_LARGE,         /* size above max_size */
   H2S_OVER_BUDGET,       /* would exceed the function's budget */
   H2S_RECURSIVE,         /* the same, in a function that may recurse */

@@ -72,24 +72,29 @@ void h2s_assess_function(h2s_function *f) {
 
 static bool is_power_of_two(unsigned long long x) { return x && !(x & (x - 1)); }
 
-/* Refuses an alignment operand that is not a constant power of two. */
-static void check_alignment(h2s_site *site) {
+static void refuse_with_limit(h2s_site *site, h2s_reason reason,
+                              uint64_t amount, uint64_t limit) {
+  site->verdict = (h2s_verdict){reason, NULL, amount, limit};
+}
+
+
+/* Refuses an alignment operand that is not a constant power of two, or
+ * larger than a block may be (and than an alloca's alignment can say). */
+static void check_alignment(const h2s_function *f, h2s_site *site) {
   LLVMValueRef align = site->facts.align;
+  uint64_t cap = f->opts->max_size < H2S_MAX_ALIGN ? f->opts->max_size : H2S_MAX_ALIGN;
   if (!align)
     return;
   if (!LLVMIsAConstantInt(align))
     h2s_refuse(site, H2S_ALIGN_NOT_CONSTANT, NULL);
   else if (!is_power_of_two(LLVMConstIntGetZExtValue(align)))
     h2s_refuse(site, H2S_ALIGN_INVALID, NULL);
+  else if (site->align > cap)
+    refuse_with_limit(site, H2S_ALIGN_TOO_LARGE, site->align, cap);
 }
 
 static uint64_t slot_cost(const h2s_site *site) {
   return (site->size + site->align - 1) / site->align * site->align;
-}
-
-static void refuse_with_limit(h2s_site *site, h2s_reason reason,
-                              uint64_t amount, uint64_t limit) {
-  site->verdict = (h2s_verdict){reason, NULL, amount, limit};
 }
 
 /* Applies the limits to a site that analysis found promotable, and charges
@@ -105,7 +110,7 @@ void h2s_apply_policy(h2s_function *f, h2s_site *site) {
     h2s_refuse(site, H2S_SIZE_NOT_CONSTANT, NULL);
     return;
   }
-  check_alignment(site);
+  check_alignment(f, site);
   if (!h2s_open(site))
     return;
   uint64_t cost = slot_cost(site);

@@ -47,6 +47,7 @@ static const h2s_reason_text reason_table[H2S_NUM_REASONS] = {
     [H2S_SIZE_NOT_CONSTANT] = {"DynamicSize", "not promoted: size is not a compile-time constant"},
     [H2S_ALIGN_NOT_CONSTANT] = {"DynamicAlign", "not promoted: alignment is not a compile-time constant"},
     [H2S_ALIGN_INVALID] = {"BadAlign", "not promoted: alignment is not a power of two"},
+    [H2S_ALIGN_TOO_LARGE] = {"BadAlign", "not promoted: {amount}-byte alignment exceeds the {limit}-byte limit per block (max-size)"},
     [H2S_TOO_LARGE] = {"TooLarge", "not promoted: {amount} bytes exceeds the {limit}-byte limit per block (max-size)"},
     [H2S_OVER_BUDGET] = {"OverBudget", "not promoted: a {amount}-byte slot would exceed the function's {limit}-byte stack budget (frame-budget)"},
     [H2S_RECURSIVE] = {"Recursive", "not promoted: the function may be recursive and a {amount}-byte slot exceeds its {limit}-byte budget (recursive-budget)"},

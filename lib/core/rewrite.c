@@ -28,7 +28,7 @@ static LLVMValueRef build_slot(LLVMBuilderRef b, h2s_function *f, const h2s_site
   LLVMContextRef ctx = LLVMGetModuleContext(LLVMGetGlobalParent(f->fn));
   LLVMTypeRef bytes = LLVMArrayType2(LLVMInt8TypeInContext(ctx), site->size);
   LLVMValueRef slot = LLVMBuildAlloca(b, bytes, "h2s.slot");
-  LLVMSetAlignment(slot, site->align);
+  LLVMSetAlignment(slot, (unsigned)site->align); /* policy.c: <= H2S_MAX_ALIGN */
   return slot;
 }
 
@@ -95,7 +95,7 @@ void h2s_rewrite_site(h2s_function *f, h2s_site *site) {
   if (site->facts.zero_init) {
     LLVMValueRef zero = LLVMConstInt(LLVMInt8TypeInContext(LLVMGetTypeContext(LLVMTypeOf(slot))), 0, 0);
     LLVMValueRef len = LLVMConstInt(LLVMInt64TypeInContext(LLVMGetTypeContext(LLVMTypeOf(slot))), site->size, 0);
-    LLVMBuildMemSet(b, slot, zero, len, site->align);
+    LLVMBuildMemSet(b, slot, zero, len, (unsigned)site->align);
   }
   LLVMReplaceAllUsesWith(alloc, slot);
   erase(f, original, alloc);

@@ -34,7 +34,7 @@ typedef struct h2s_site {
   LLVMValueRef call;       /* the allocation (call or invoke) */
   h2s_alloc_facts facts;
   uint64_t size;           /* bytes to reserve (facts.size, at least 1) */
-  unsigned align;          /* alignment of the stack slot */
+  uint64_t align;          /* alignment of the stack slot */
   h2s_values derived;      /* every SSA value that may point into the block */
   h2s_values users;        /* calls that receive such a pointer */
   h2s_free *frees;

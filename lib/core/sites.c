@@ -41,11 +41,11 @@ static bool allocator_defined_here(LLVMValueRef call) {
   return callee && !LLVMIsDeclaration(callee);
 }
 
-static unsigned slot_alignment(const h2s_alloc_facts *facts) {
+static uint64_t slot_alignment(const h2s_alloc_facts *facts) {
   if (!facts->align || !LLVMIsAConstantInt(facts->align))
     return H2S_MIN_ALIGN;
-  unsigned long long req = LLVMConstIntGetZExtValue(facts->align);
-  return req > H2S_MIN_ALIGN ? (unsigned)req : H2S_MIN_ALIGN;
+  uint64_t req = LLVMConstIntGetZExtValue(facts->align);
+  return req > H2S_MIN_ALIGN ? req : H2S_MIN_ALIGN;
 }
 
 /* Sets the first refusal discovery can already see for 'site'. */
