@@ -25,6 +25,28 @@ def tool(name):
     return os.path.join(tools, name)
 
 
+# With -DHEAP2STACK_SANITIZE=ON the plugin needs the ASan and UBSan runtimes
+# preloaded into the tools that load it; a wrapper script per tool does that
+# for the tool alone, not for the programs the tests build and run.  LLVM's
+# tools free little at exit by design, so leak checking is off.
+if config.sanitizer_preload:
+    config.environment["ASAN_OPTIONS"] = "detect_leaks=0:abort_on_error=1"
+    config.environment["UBSAN_OPTIONS"] = "halt_on_error=1:print_stacktrace=1"
+    wrappers = os.path.join(config.h2s_obj_root, "test", "sanitized-tools")
+    os.makedirs(wrappers, exist_ok=True)
+    for name in ["opt", "clang"]:
+        path = os.path.join(wrappers, name)
+        with open(path, "w") as f:
+            f.write('#!/bin/sh\nLD_PRELOAD="{}" exec "{}" "$@"\n'.format(
+                config.sanitizer_preload, os.path.join(tools, name)))
+        os.chmod(path, 0o755)
+    unwrapped_tool = tool
+
+    def tool(name):
+        wrapped = os.path.join(wrappers, name)
+        return wrapped if os.path.exists(wrapped) else unwrapped_tool(name)
+
+
 # Whole-word replacements of the tool names used in RUN lines.
 def word(name):
     return r"(?<![\w./-])" + name + r"(?![\w.-])"

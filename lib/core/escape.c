@@ -19,6 +19,9 @@
  *       H2S_USE_ESCAPES   abort: the verdict names the reason and the user.
  *  3. Each classified use counts against opts->max_uses; running out counts
  *     as an escape.
+ *  4. A ptrtoint is harmless only as an operand of a pointer difference
+ *     within the block, which can only be checked once every pointer into
+ *     the block is known: it is deferred to the end of the walk.
  *
  *===----------------------------------------------------------------------===*/
 #include "libc.h"
@@ -38,6 +41,7 @@ typedef struct h2s_walk {
   h2s_function *f;
   h2s_site *site;
   h2s_valset seen; /* derived values already queued */
+  h2s_values casts; /* ptrtoints of derived values, checked at the end */
   size_t next;     /* the next entry of site->derived to expand */
   uint64_t uses;   /* uses classified so far */
   bool out_of_memory;
@@ -130,21 +134,35 @@ static h2s_use_kind classify_call_use(h2s_walk *w, LLVMValueRef call,
   return capture == H2S_CAPTURES_RET_ONLY ? H2S_USE_DERIVES : H2S_USE_HARMLESS;
 }
 
-static bool is_ptrtoint(LLVMValueRef v) {
-  return LLVMIsAInstruction(v) && LLVMGetInstructionOpcode(v) == LLVMPtrToInt;
+/* True when 'v' is a ptrtoint of a pointer into the block. */
+static bool is_cast_of_block(const h2s_walk *w, LLVMValueRef v) {
+  return LLVMIsAInstruction(v) && LLVMGetInstructionOpcode(v) == LLVMPtrToInt &&
+         h2s_valset_has(&w->seen, LLVMGetOperand(v, 0));
 }
 
-/* True when the integer 'cast' only serves pointer subtractions (p - q): the
- * difference of two addresses in one block is the same wherever it lives,
- * and a difference across blocks is undefined in C anyway. */
-static bool only_feeds_pointer_differences(LLVMValueRef cast) {
+/* True when the integer 'cast' only serves subtractions of two addresses in
+ * the block (p - q within one block): their difference is the same wherever
+ * the block lives.  A difference with any other address would let the
+ * caller rebuild the block's address, so it counts as an escape.  Checked
+ * after the walk, when every pointer into the block is known. */
+static bool only_feeds_differences_within_block(const h2s_walk *w,
+                                                LLVMValueRef cast) {
   for (LLVMUseRef use = LLVMGetFirstUse(cast); use; use = LLVMGetNextUse(use)) {
     LLVMValueRef user = LLVMGetUser(use);
     if (!LLVMIsAInstruction(user) || LLVMGetInstructionOpcode(user) != LLVMSub ||
-        !is_ptrtoint(LLVMGetOperand(user, 0)) || !is_ptrtoint(LLVMGetOperand(user, 1)))
+        !is_cast_of_block(w, LLVMGetOperand(user, 0)) ||
+        !is_cast_of_block(w, LLVMGetOperand(user, 1)))
       return false;
   }
   return true;
+}
+
+/* Refuses the site for the first ptrtoint the walk deferred that does more
+ * than take a difference within the block. */
+static void check_deferred_casts(h2s_walk *w) {
+  for (size_t i = 0; i < w->casts.len && h2s_open(w->site); ++i)
+    if (!only_feeds_differences_within_block(w, w->casts.items[i]))
+      h2s_refuse(w->site, H2S_TO_INTEGER, w->casts.items[i]);
 }
 
 /* Classifies one use of a pointer into the block (see ALGORITHM). */
@@ -172,9 +190,10 @@ static h2s_use_kind classify_use(h2s_walk *w, LLVMUseRef use) {
     return H2S_USE_DERIVES;
   case LLVMRet:
     return escapes(w, H2S_RETURNED, user);
-  case LLVMPtrToInt:
-    return only_feeds_pointer_differences(user) ? H2S_USE_HARMLESS
-                                                : escapes(w, H2S_TO_INTEGER, user);
+  case LLVMPtrToInt: /* harmless only in p - q; see check_deferred_casts() */
+    if (!h2s_values_push(&w->casts, user))
+      w->out_of_memory = true;
+    return H2S_USE_HARMLESS;
   case LLVMCall:
   case LLVMInvoke:
     return classify_call_use(w, user, ptr, operand_index(use));
@@ -223,5 +242,8 @@ void h2s_analyse_escape(h2s_function *f, h2s_site *site) {
   while (!w.out_of_memory && w.next < site->derived.len)
     if (!walk_uses_of(&w, site->derived.items[w.next++]))
       break;
+  if (h2s_open(site))
+    check_deferred_casts(&w);
   h2s_valset_free(&w.seen);
+  h2s_values_free(&w.casts);
 }
