@@ -9,6 +9,8 @@ set -euo pipefail
 need=()
 [ -x /usr/lib/llvm-22/bin/llvm-config ] || need+=(llvm-22-dev)
 [ -x /usr/lib/llvm-22/bin/clang ] || need+=(clang-22)
+# The sanitizer runtimes, for the tests of programs built with -fsanitize.
+ls /usr/lib/llvm-22/lib/clang/22/lib/*/libclang_rt.asan* >/dev/null 2>&1 || need+=(libclang-rt-22-dev)
 [ -x /usr/lib/llvm-22/bin/lit ] && [ -x /usr/lib/llvm-22/bin/FileCheck ] || need+=(llvm-22-tools)
 command -v cmake >/dev/null || need+=(cmake)
 command -v make >/dev/null || need+=(make)

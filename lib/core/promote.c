@@ -53,6 +53,8 @@ unsigned h2s_promote_function(h2s_fn_ctx *ctx, LLVMValueRef fn,
     h2s_rewrite_site(&f, &f.sites[i]);
     ++promoted;
   }
+  if (promoted)
+    h2s_protect_frame(&f);
   release(&f);
   return promoted;
 }

@@ -8,7 +8,9 @@
  *   3. llvm.lifetime.end before each free that surely frees this execution's
  *      block (frees.c), and every free of the block deleted;
  *   4. calls that receive the pointer lose their 'tail' marker, which
- *      promised that the callee touches no alloca of this frame.
+ *      promised that the callee touches no alloca of this frame;
+ *   5. a function under -fstack-protector (ssp) becomes sspstrong, see
+ *      h2s_protect_frame().
  * The stack never grows per iteration: the slot is static.
  *
  *===----------------------------------------------------------------------===*/
@@ -100,4 +102,25 @@ void h2s_rewrite_site(h2s_function *f, h2s_site *site) {
   LLVMReplaceAllUsesWith(alloc, slot);
   erase(f, original, alloc);
   LLVMDisposeBuilder(b);
+}
+
+static unsigned attr_kind(const char *name) {
+  return LLVMGetEnumAttributeKindForName(name, strlen(name));
+}
+
+/* A heap overflow of a promoted block is now a stack overflow.  Under
+ * -fstack-protector (ssp) only character arrays of 8 bytes or more get a
+ * canary, and SROA may reshape a slot into something else; sspstrong
+ * protects every frame with a local array or address-taken local, so an
+ * overflow of a promoted block is caught as one of a stack buffer would be.
+ * Functions without stack protection, or with sspstrong/sspreq, keep their
+ * setting. */
+void h2s_protect_frame(h2s_function *f) {
+  LLVMAttributeIndex fn = LLVMAttributeFunctionIndex;
+  if (!LLVMGetEnumAttributeAtIndex(f->fn, fn, attr_kind("ssp")))
+    return;
+  LLVMRemoveEnumAttributeAtIndex(f->fn, fn, attr_kind("ssp"));
+  LLVMContextRef ctx = LLVMGetModuleContext(LLVMGetGlobalParent(f->fn));
+  LLVMAddAttributeAtIndex(f->fn, fn,
+                          LLVMCreateEnumAttribute(ctx, attr_kind("sspstrong"), 0));
 }

@@ -74,6 +74,7 @@ void h2s_check_slot_reuse(h2s_function *f, h2s_site *site);
 void h2s_assess_function(h2s_function *f);
 void h2s_apply_policy(h2s_function *f, h2s_site *site);
 void h2s_rewrite_site(h2s_function *f, h2s_site *site);
+void h2s_protect_frame(h2s_function *f);
 void h2s_remark_site(h2s_function *f, const h2s_site *site);
 void h2s_free_site(h2s_site *site);
 
