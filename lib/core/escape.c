@@ -56,16 +56,6 @@ static bool is_atomic_access(LLVMValueRef inst) {
   return LLVMGetOrdering(inst) != LLVMAtomicOrderingNotAtomic;
 }
 
-/* Index of 'use' among the operands of its user. */
-static unsigned operand_index(LLVMUseRef use) {
-  LLVMValueRef user = LLVMGetUser(use);
-  unsigned n = (unsigned)LLVMGetNumOperands(user);
-  for (unsigned i = 0; i < n; ++i)
-    if (LLVMGetOperandUse(user, i) == use)
-      return i;
-  return n;
-}
-
 static bool record_free(h2s_walk *w, LLVMValueRef call, LLVMValueRef freed,
                         const char *family) {
   h2s_site *site = w->site;
@@ -173,12 +163,12 @@ static h2s_use_kind classify_use(h2s_walk *w, LLVMUseRef use) {
   case LLVMLoad: /* reads the block */
     return is_atomic_access(user) ? escapes(w, H2S_ATOMIC, user) : H2S_USE_HARMLESS;
   case LLVMStore: /* operand 0 is the value stored: the pointer itself */
-    if (operand_index(use) == 0)
+    if (h2s_operand_index(use) == 0)
       return escapes(w, H2S_STORED, user);
     return is_atomic_access(user) ? escapes(w, H2S_ATOMIC, user) : H2S_USE_HARMLESS;
   case LLVMAtomicRMW:
   case LLVMAtomicCmpXchg: /* as a value it is stored; as an address, atomic */
-    return operand_index(use) == 0 ? escapes(w, H2S_ATOMIC, user)
+    return h2s_operand_index(use) == 0 ? escapes(w, H2S_ATOMIC, user)
                                    : escapes(w, H2S_STORED, user);
   case LLVMICmp: /* null checks and comparisons reveal nothing lasting */
     return H2S_USE_HARMLESS;
@@ -196,7 +186,7 @@ static h2s_use_kind classify_use(h2s_walk *w, LLVMUseRef use) {
     return H2S_USE_HARMLESS;
   case LLVMCall:
   case LLVMInvoke:
-    return classify_call_use(w, user, ptr, operand_index(use));
+    return classify_call_use(w, user, ptr, h2s_operand_index(use));
   default: /* addrspacecast, callbr, insertvalue, ...: assume the worst */
     return escapes(w, H2S_UNMODELLED_USE, user);
   }

@@ -17,19 +17,11 @@
  *===----------------------------------------------------------------------===*/
 #include "site.h"
 
-static unsigned operand_index_of(LLVMValueRef user, LLVMUseRef use) {
-  unsigned n = (unsigned)LLVMGetNumOperands(user);
-  for (unsigned i = 0; i < n; ++i)
-    if (LLVMGetOperandUse(user, i) == use)
-      return i;
-  return n;
-}
-
 /* The block at whose end 'use' happens: for a phi, the incoming block. */
 static LLVMBasicBlockRef block_of_use(LLVMUseRef use) {
   LLVMValueRef user = LLVMGetUser(use);
   if (LLVMIsAPHINode(user))
-    return LLVMGetIncomingBlock(user, operand_index_of(user, use));
+    return LLVMGetIncomingBlock(user, h2s_operand_index(use));
   return LLVMGetInstructionParent(user);
 }
 

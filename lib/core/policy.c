@@ -14,16 +14,11 @@
 
 #include <string.h>
 
-static bool has_fn_attr(LLVMValueRef fn_or_call, bool is_call, const char *name) {
-  unsigned kind = LLVMGetEnumAttributeKindForName(name, strlen(name));
-  return is_call ? LLVMGetCallSiteEnumAttribute(fn_or_call, LLVMAttributeFunctionIndex, kind) != NULL
-                 : LLVMGetEnumAttributeAtIndex(fn_or_call, LLVMAttributeFunctionIndex, kind) != NULL;
-}
-
 static bool returns_twice(LLVMValueRef call) {
   LLVMValueRef callee = h2s_called_function(call);
-  return has_fn_attr(call, true, "returns_twice") ||
-         (callee && has_fn_attr(callee, false, "returns_twice"));
+  return LLVMGetCallSiteEnumAttribute(call, LLVMAttributeFunctionIndex,
+                                      h2s_attr_kind("returns_twice")) ||
+         (callee && h2s_fn_has_attr(callee, "returns_twice"));
 }
 
 /* The first call in 'fn' that returns twice, or NULL. */
@@ -62,7 +57,7 @@ void h2s_assess_function(h2s_function *f) {
   f->blocker = (h2s_verdict){H2S_PROMOTED, NULL, 0, 0};
   if (rt)
     f->blocker = (h2s_verdict){H2S_RETURNS_TWICE, rt, 0, 0};
-  else if (has_fn_attr(f->fn, false, "presplitcoroutine"))
+  else if (h2s_fn_has_attr(f->fn, "presplitcoroutine"))
     f->blocker = (h2s_verdict){H2S_COROUTINE, NULL, 0, 0};
   f->recursive = h2s_bridge_in_call_graph_cycle(f->ctx) ||
                  (address_taken(f->fn) && indirect);

@@ -104,10 +104,6 @@ void h2s_rewrite_site(h2s_function *f, h2s_site *site) {
   LLVMDisposeBuilder(b);
 }
 
-static unsigned attr_kind(const char *name) {
-  return LLVMGetEnumAttributeKindForName(name, strlen(name));
-}
-
 /* A heap overflow of a promoted block is now a stack overflow.  Under
  * -fstack-protector (ssp) only character arrays of 8 bytes or more get a
  * canary, and SROA may reshape a slot into something else; sspstrong
@@ -117,10 +113,10 @@ static unsigned attr_kind(const char *name) {
  * setting. */
 void h2s_protect_frame(h2s_function *f) {
   LLVMAttributeIndex fn = LLVMAttributeFunctionIndex;
-  if (!LLVMGetEnumAttributeAtIndex(f->fn, fn, attr_kind("ssp")))
+  if (!h2s_fn_has_attr(f->fn, "ssp"))
     return;
-  LLVMRemoveEnumAttributeAtIndex(f->fn, fn, attr_kind("ssp"));
+  LLVMRemoveEnumAttributeAtIndex(f->fn, fn, h2s_attr_kind("ssp"));
   LLVMContextRef ctx = LLVMGetModuleContext(LLVMGetGlobalParent(f->fn));
   LLVMAddAttributeAtIndex(f->fn, fn,
-                          LLVMCreateEnumAttribute(ctx, attr_kind("sspstrong"), 0));
+                          LLVMCreateEnumAttribute(ctx, h2s_attr_kind("sspstrong"), 0));
 }

@@ -78,10 +78,14 @@ void h2s_protect_frame(h2s_function *f);
 void h2s_remark_site(h2s_function *f, const h2s_site *site);
 void h2s_free_site(h2s_site *site);
 
-/* Helpers the stages share. */
 h2s_site *h2s_site_of(h2s_function *f, LLVMValueRef call); /* NULL if none */
-bool h2s_is_call(LLVMValueRef inst);          /* call or invoke */
+
+/* IR helpers the stages share (ir.c). */
+bool h2s_is_call(LLVMValueRef inst);                 /* call or invoke */
 LLVMValueRef h2s_called_function(LLVMValueRef call); /* NULL if indirect */
 const char *h2s_callee_name(LLVMValueRef call);      /* "" if unnamed */
+unsigned h2s_operand_index(LLVMUseRef use);          /* among its user's */
+unsigned h2s_attr_kind(const char *name);
+bool h2s_fn_has_attr(LLVMValueRef fn, const char *name);
 
 #endif /* HEAP2STACK_SITE_H */

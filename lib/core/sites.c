@@ -12,21 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-bool h2s_is_call(LLVMValueRef inst) {
-  return LLVMIsACallInst(inst) || LLVMIsAInvokeInst(inst);
-}
-
-LLVMValueRef h2s_called_function(LLVMValueRef call) {
-  LLVMValueRef callee = LLVMGetCalledValue(call);
-  return LLVMIsAFunction(callee) ? callee : NULL;
-}
-
-const char *h2s_callee_name(LLVMValueRef call) {
-  LLVMValueRef callee = h2s_called_function(call);
-  size_t len;
-  return callee ? LLVMGetValueName2(callee, &len) : "";
-}
-
 /* valloc and pvalloc promise page alignment, which MemoryBuiltins does not
  * describe; a 16-byte aligned slot would break that promise. */
 static bool promises_page_alignment(LLVMValueRef call) {

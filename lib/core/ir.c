@@ -1,0 +1,42 @@
+/*===- ir.c - Small questions about IR that every stage asks --------------===*
+ *
+ * Thin helpers over the LLVM-C API that more than one stage needs; they
+ * decide nothing about promotion.
+ *
+ *===----------------------------------------------------------------------===*/
+#include "site.h"
+
+#include <string.h>
+
+bool h2s_is_call(LLVMValueRef inst) {
+  return LLVMIsACallInst(inst) || LLVMIsAInvokeInst(inst);
+}
+
+LLVMValueRef h2s_called_function(LLVMValueRef call) {
+  LLVMValueRef callee = LLVMGetCalledValue(call);
+  return LLVMIsAFunction(callee) ? callee : NULL;
+}
+
+const char *h2s_callee_name(LLVMValueRef call) {
+  LLVMValueRef callee = h2s_called_function(call);
+  size_t len;
+  return callee ? LLVMGetValueName2(callee, &len) : "";
+}
+
+unsigned h2s_operand_index(LLVMUseRef use) {
+  LLVMValueRef user = LLVMGetUser(use);
+  unsigned n = (unsigned)LLVMGetNumOperands(user);
+  for (unsigned i = 0; i < n; ++i)
+    if (LLVMGetOperandUse(user, i) == use)
+      return i;
+  return n;
+}
+
+unsigned h2s_attr_kind(const char *name) {
+  return LLVMGetEnumAttributeKindForName(name, strlen(name));
+}
+
+bool h2s_fn_has_attr(LLVMValueRef fn, const char *name) {
+  return LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
+                                     h2s_attr_kind(name)) != NULL;
+}
