@@ -1,0 +1,25 @@
+; A malformed heap2stack<...> parameter is a one-line error naming the
+; parameter and what is accepted; no crash report follows it.
+; RUN: not opt -passes='heap2stack<max-size=abc>' -disable-output < %s 2>&1 | FileCheck %s --check-prefix=NOT-A-NUMBER
+; RUN: not opt -passes='heap2stack<frame-budget=-1>' -disable-output < %s 2>&1 | FileCheck %s --check-prefix=NEGATIVE
+; RUN: not opt -passes='heap2stack<max-size>' -disable-output < %s 2>&1 | FileCheck %s --check-prefix=NO-VALUE
+; RUN: not opt -passes='heap2stack<fast>' -disable-output < %s 2>&1 | FileCheck %s --check-prefix=UNKNOWN
+
+; NOT-A-NUMBER: {{^}}LLVM ERROR: invalid heap2stack parameter 'max-size=abc': expected a non-negative integer number of bytes/uses{{$}}
+; NOT-A-NUMBER-NOT: {{.}}
+
+; NEGATIVE: {{^}}LLVM ERROR: invalid heap2stack parameter 'frame-budget=-1': expected a non-negative integer number of bytes/uses{{$}}
+; NEGATIVE-NOT: {{.}}
+
+; NO-VALUE: {{^}}LLVM ERROR: invalid heap2stack parameter 'max-size': expected a non-negative integer number of bytes/uses{{$}}
+; NO-VALUE-NOT: {{.}}
+
+; UNKNOWN: {{^}}LLVM ERROR: invalid heap2stack parameter 'fast': expected max-size=N, frame-budget=N, recursive-budget=N, max-uses=N (N a non-negative integer), cleanup or no-cleanup{{$}}
+; UNKNOWN-NOT: {{.}}
+
+target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
+target triple = "x86_64-unknown-linux-gnu"
+
+define void @unused() {
+  ret void
+}
