@@ -46,15 +46,21 @@ void h2s_bridge_describe_alloc(h2s_fn_ctx *ctx, LLVMValueRef call,
 LLVMValueRef h2s_bridge_freed_operand(h2s_fn_ctx *ctx, LLVMValueRef call,
                                       char *family);
 
-typedef enum h2s_capture {
-  H2S_CAPTURES_NOTHING,  /* captures(none) / nocapture */
-  H2S_CAPTURES_RET_ONLY, /* only through the call's return value */
-  H2S_CAPTURES_MAYBE     /* anything else */
-} h2s_capture;
+/* What of a pointer a callee may capture (LLVM's CaptureComponents). */
+typedef enum h2s_captured {
+  H2S_CAPTURED_NONE,     /* nothing */
+  H2S_CAPTURED_NULLNESS, /* only whether it is null (address_is_null) */
+  H2S_CAPTURED_MORE      /* its address or provenance */
+} h2s_captured;
+
+typedef struct h2s_capture_info {
+  h2s_captured other; /* through memory, globals, ... */
+  h2s_captured ret;   /* through the call's return value */
+} h2s_capture_info;
 
 /* How argument 'arg' of 'call' may be captured, from the call site's and
- * the callee's attributes. */
-h2s_capture h2s_bridge_arg_capture(LLVMValueRef call, unsigned arg);
+ * the callee's attributes (captures(...), nocapture). */
+h2s_capture_info h2s_bridge_arg_capture(LLVMValueRef call, unsigned arg);
 
 /* When 'call' calls a C library function that this function's
  * TargetLibraryInfo knows and has not disabled, copies its standard name
@@ -69,9 +75,6 @@ int h2s_bridge_call_may_free_arg(LLVMValueRef call, unsigned arg);
 
 /* True when instruction 'def' dominates instruction 'user'. */
 int h2s_bridge_dominates(h2s_fn_ctx *ctx, LLVMValueRef def, LLVMValueRef user);
-
-/* True when the function lies on a cycle of LLVM's call graph. */
-int h2s_bridge_in_call_graph_cycle(h2s_fn_ctx *ctx);
 
 /* The address space the target's data layout gives allocas. */
 unsigned h2s_bridge_alloca_address_space(h2s_fn_ctx *ctx);

@@ -11,6 +11,7 @@
 #define HEAP2STACK_CORE_H
 
 #include "heap2stack/bridge.h"
+#include "heap2stack/recursion.h"
 
 #include <llvm-c/Core.h>
 #include <stddef.h>
@@ -79,6 +80,7 @@ typedef enum h2s_reason {
   H2S_RECURSIVE,         /* the same, in a function that may recurse */
   H2S_RETURNS_TWICE,     /* the function calls setjmp/vfork */
   H2S_COROUTINE,         /* the function is a coroutine before splitting */
+  H2S_SANITIZED,         /* the function is built with ASan, HWASan or MSan */
   H2S_NUM_REASONS
 } h2s_reason;
 
@@ -93,9 +95,11 @@ typedef struct h2s_verdict {
 
 /* Runs discovery, escape analysis, the lifetime check, the policy, the
  * rewrite and the remarks over 'fn'.  Returns the number of sites promoted.
- * 'ctx' answers the questions only LLVM's C++ API can. */
+ * 'ctx' answers the questions only LLVM's C++ API can; 'recursion' is the
+ * module's h2s_recursion_analyse() result. */
 unsigned h2s_promote_function(h2s_fn_ctx *ctx, LLVMValueRef fn,
-                              const h2s_options *opts);
+                              const h2s_options *opts,
+                              const h2s_recursion *recursion);
 
 #ifdef __cplusplus
 }

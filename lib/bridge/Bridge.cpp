@@ -111,11 +111,17 @@ extern "C" int h2s_bridge_library_function(h2s_fn_ctx *Ctx, LLVMValueRef Call,
   return 1;
 }
 
-extern "C" h2s_capture h2s_bridge_arg_capture(LLVMValueRef Call, unsigned Arg) {
+static h2s_captured captured(CaptureComponents CC) {
+  if (capturesNothing(CC))
+    return H2S_CAPTURED_NONE;
+  return CC == CaptureComponents::AddressIsNull ? H2S_CAPTURED_NULLNESS
+                                                : H2S_CAPTURED_MORE;
+}
+
+extern "C" h2s_capture_info h2s_bridge_arg_capture(LLVMValueRef Call,
+                                                  unsigned Arg) {
   CaptureInfo CI = asCall(Call)->getCaptureInfo(Arg);
-  if (capturesNothing(CI))
-    return H2S_CAPTURES_NOTHING;
-  return CI.isRetOnly() ? H2S_CAPTURES_RET_ONLY : H2S_CAPTURES_MAYBE;
+  return {captured(CI.getOtherComponents()), captured(CI.getRetComponents())};
 }
 
 extern "C" int h2s_bridge_call_may_free_arg(LLVMValueRef Call, unsigned Arg) {
@@ -128,10 +134,6 @@ extern "C" int h2s_bridge_dominates(h2s_fn_ctx *Ctx, LLVMValueRef Def,
                                     LLVMValueRef User) {
   return Ctx->domTree().dominates(cast<Instruction>(unwrap(Def)),
                                   cast<Instruction>(unwrap(User)));
-}
-
-extern "C" int h2s_bridge_in_call_graph_cycle(h2s_fn_ctx *Ctx) {
-  return Ctx->InCallGraphCycle;
 }
 
 extern "C" unsigned h2s_bridge_alloca_address_space(h2s_fn_ctx *Ctx) {

@@ -21,7 +21,6 @@ class TargetLibraryInfo;
 struct h2s_fn_ctx {
   llvm::Function &F;
   llvm::FunctionAnalysisManager &FAM;
-  bool InCallGraphCycle;
 
   llvm::TargetLibraryInfo &tli();
   llvm::DominatorTree &domTree();

@@ -1,6 +1,6 @@
 //===- Pass.cpp - Run the C core over a module ----------------------------===//
 //
-// Fetches what the core needs (the call graph's cycles, per-function
+// Fetches what the core needs (which functions may recurse, per-function
 // analyses), runs h2s_promote_function over every function with a body, and
 // then, for the functions it changed and only those, the simplifications
 // that turn small stack slots into registers.
@@ -9,9 +9,6 @@
 #include "Pass.h"
 #include "FunctionContext.h"
 
-#include "llvm/ADT/DenseSet.h"
-#include "llvm/ADT/SCCIterator.h"
-#include "llvm/Analysis/CallGraph.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Transforms/InstCombine/InstCombine.h"
 #include "llvm/Transforms/Scalar/EarlyCSE.h"
@@ -20,17 +17,6 @@
 
 using namespace llvm;
 using namespace heap2stack;
-
-// Functions on a cycle of the call graph, including direct self-recursion.
-static DenseSet<const Function *> recursiveFunctions(CallGraph &CG) {
-  DenseSet<const Function *> Result;
-  for (auto SCC = scc_begin(&CG); !SCC.isAtEnd(); ++SCC)
-    if (SCC.hasCycle())
-      for (CallGraphNode *Node : *SCC)
-        if (const Function *F = Node->getFunction())
-          Result.insert(F);
-  return Result;
-}
 
 static FunctionPassManager cleanupPipeline() {
   FunctionPassManager FPM;
@@ -43,21 +29,21 @@ static FunctionPassManager cleanupPipeline() {
 
 PreservedAnalyses HeapToStackPass::run(Module &M, ModuleAnalysisManager &MAM) {
   auto &FAM = MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
-  DenseSet<const Function *> Recursive =
-      recursiveFunctions(MAM.getResult<CallGraphAnalysis>(M));
+  h2s_recursion *Recursion = h2s_recursion_analyse(wrap(&M));
   FunctionPassManager Cleanup = cleanupPipeline();
   bool Changed = false;
   for (Function &F : M) {
     if (F.isDeclaration() || F.hasOptNone())
       continue;
-    h2s_fn_ctx Ctx{F, FAM, Recursive.contains(&F)};
-    if (!h2s_promote_function(&Ctx, wrap(&F), &Opts.Limits))
+    h2s_fn_ctx Ctx{F, FAM};
+    if (!h2s_promote_function(&Ctx, wrap(&F), &Opts.Limits, Recursion))
       continue;
     Changed = true;
     FAM.invalidate(F, PreservedAnalyses::none());
     if (Opts.Cleanup)
       FAM.invalidate(F, Cleanup.run(F, FAM));
   }
+  h2s_recursion_free(Recursion);
   if (!Changed)
     return PreservedAnalyses::all();
   // Function analyses of changed functions were invalidated above.

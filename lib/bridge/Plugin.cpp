@@ -113,25 +113,41 @@ static bool parsePipelineElement(StringRef Name, ModulePassManager &MPM,
   return true;
 }
 
+// In an LTO build the pass waits for the link: a pre-link run would be
+// followed by link-time inlining, which could move promoted slots into other
+// functions, recursive ones included, past every limit the policy checked.
+static bool isPreLink(ThinOrFullLTOPhase Phase) {
+  return Phase == ThinOrFullLTOPhase::ThinLTOPreLink ||
+         Phase == ThinOrFullLTOPhase::FullLTOPreLink;
+}
+
 static void addToDefaultPipeline(ModulePassManager &MPM, OptimizationLevel Level,
-                                 ExtensionPoint At) {
-  if (EP == At && Level != OptimizationLevel::O0)
+                                 ThinOrFullLTOPhase Phase, ExtensionPoint At) {
+  if (EP == At && Level != OptimizationLevel::O0 && !isPreLink(Phase))
     MPM.addPass(HeapToStackPass(optionsFromCommandLine()));
 }
 
 static void registerCallbacks(PassBuilder &PB) {
   PB.registerPipelineParsingCallback(parsePipelineElement);
   PB.registerPipelineEarlySimplificationEPCallback(
-      [](ModulePassManager &MPM, OptimizationLevel Level, ThinOrFullLTOPhase) {
-        addToDefaultPipeline(MPM, Level, ExtensionPoint::BeforeInlining);
+      [](ModulePassManager &MPM, OptimizationLevel Level, ThinOrFullLTOPhase Phase) {
+        addToDefaultPipeline(MPM, Level, Phase, ExtensionPoint::BeforeInlining);
       });
+  // Also ThinLTO's link-time optimization pipeline, after its inliner.
   PB.registerOptimizerEarlyEPCallback(
-      [](ModulePassManager &MPM, OptimizationLevel Level, ThinOrFullLTOPhase) {
-        addToDefaultPipeline(MPM, Level, ExtensionPoint::OptimizerEarly);
+      [](ModulePassManager &MPM, OptimizationLevel Level, ThinOrFullLTOPhase Phase) {
+        addToDefaultPipeline(MPM, Level, Phase, ExtensionPoint::OptimizerEarly);
       });
   PB.registerOptimizerLastEPCallback(
-      [](ModulePassManager &MPM, OptimizationLevel Level, ThinOrFullLTOPhase) {
-        addToDefaultPipeline(MPM, Level, ExtensionPoint::OptimizerLast);
+      [](ModulePassManager &MPM, OptimizationLevel Level, ThinOrFullLTOPhase Phase) {
+        addToDefaultPipeline(MPM, Level, Phase, ExtensionPoint::OptimizerLast);
+      });
+  // Full LTO's link-time pipeline has no optimizer-early point; its last one
+  // comes after the link-time inliner.
+  PB.registerFullLinkTimeOptimizationLastEPCallback(
+      [](ModulePassManager &MPM, OptimizationLevel Level) {
+        if (EP != ExtensionPoint::Off)
+          addToDefaultPipeline(MPM, Level, ThinOrFullLTOPhase::FullLTOPostLink, EP);
       });
 }
 

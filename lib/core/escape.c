@@ -69,14 +69,63 @@ static bool record_free(h2s_walk *w, LLVMValueRef call, LLVMValueRef freed,
   return true;
 }
 
-static bool is_ignorable_intrinsic(unsigned id) {
-  static unsigned assume, lifetime_start, lifetime_end;
-  if (!assume) {
-    assume = LLVMLookupIntrinsicID("llvm.assume", 11);
-    lifetime_start = LLVMLookupIntrinsicID("llvm.lifetime.start", 19);
-    lifetime_end = LLVMLookupIntrinsicID("llvm.lifetime.end", 17);
+/* The slot must honour every alignment the IR already relies on: a load
+ * or store marked 'align 32', an 'align' parameter attribute, an assume
+ * "align" bundle.  A malloc happened to satisfy them (or an allocator that
+ * aligns by size class did); the slot is aligned to the largest of them.
+ * An offset from the block's start only lowers what a claim implies, so
+ * taking the largest claim on any pointer into the block is enough. */
+static void require_alignment(h2s_walk *w, uint64_t align) {
+  bool power_of_two = align && !(align & (align - 1)); /* else no claim LLVM makes */
+  if (power_of_two && align > w->site->align)
+    w->site->align = align;
+}
+
+static uint64_t param_alignment(LLVMValueRef call, unsigned index) {
+  unsigned kind = h2s_attr_kind("align");
+  LLVMAttributeRef attr = LLVMGetCallSiteEnumAttribute(call, index + 1, kind);
+  LLVMValueRef callee = h2s_called_function(call);
+  if (!attr && callee && index < LLVMCountParams(callee))
+    attr = LLVMGetEnumAttributeAtIndex(callee, index + 1, kind);
+  return attr ? LLVMGetEnumAttributeValue(attr) : 0;
+}
+
+/* The alignments that "align" bundles of an llvm.assume claim for 'ptr'. */
+static void require_assumed_alignment(h2s_walk *w, LLVMValueRef assume,
+                                      LLVMValueRef ptr) {
+  for (unsigned i = 0, n = LLVMGetNumOperandBundles(assume); i < n; ++i) {
+    LLVMOperandBundleRef bundle = LLVMGetOperandBundleAtIndex(assume, i);
+    size_t len;
+    const char *tag = LLVMGetOperandBundleTag(bundle, &len);
+    if (len == 5 && !memcmp(tag, "align", 5) &&
+        LLVMGetNumOperandBundleArgs(bundle) >= 2 &&
+        LLVMGetOperandBundleArgAtIndex(bundle, 0) == ptr) {
+      LLVMValueRef align = LLVMGetOperandBundleArgAtIndex(bundle, 1);
+      if (LLVMIsAConstantInt(align))
+        require_alignment(w, LLVMConstIntGetZExtValue(align));
+    }
+    LLVMDisposeOperandBundle(bundle);
   }
-  return id && (id == assume || id == lifetime_start || id == lifetime_end);
+}
+
+/* Intrinsics that only describe the block: assumptions, lifetimes, and
+ * llvm.objectsize (UBSan's bounds checks), which a stack slot answers the
+ * same way. */
+static bool is_ignorable_intrinsic(unsigned id) {
+  static const char *const names[] = {"llvm.assume", "llvm.lifetime.start",
+                                      "llvm.lifetime.end", "llvm.objectsize"};
+  for (size_t i = 0; id && i < sizeof names / sizeof *names; ++i)
+    if (id == LLVMLookupIntrinsicID(names[i], strlen(names[i])))
+      return true;
+  return false;
+}
+
+/* Learning whether the pointer is null tells a callee nothing it could use
+ * once the block is gone. */
+static h2s_capture from_attributes(h2s_capture_info info) {
+  if (info.other == H2S_CAPTURED_MORE)
+    return H2S_CAPTURES_MAYBE;
+  return info.ret == H2S_CAPTURED_MORE ? H2S_CAPTURES_RET_ONLY : H2S_CAPTURES_NOTHING;
 }
 
 /* How argument 'index' of 'call' may be captured and whether the call may
@@ -87,20 +136,22 @@ static h2s_capture arg_capture(h2s_walk *w, LLVMValueRef call, unsigned index,
   char name[H2S_FAMILY_CAP];
   h2s_capture capture;
   if (h2s_bridge_library_function(w->f->ctx, call, name) &&
-      h2s_libc_arg_capture(name, &capture)) {
+      h2s_libc_arg_capture(name, call, index, &capture)) {
     *may_free = false;
     return capture;
   }
   *may_free = h2s_bridge_call_may_free_arg(call, index);
-  return h2s_bridge_arg_capture(call, index);
+  return from_attributes(h2s_bridge_arg_capture(call, index));
 }
 
 /* Classifies the block's pointer appearing as operand 'index' of 'call'. */
 static h2s_use_kind classify_call_use(h2s_walk *w, LLVMValueRef call,
                                       LLVMValueRef ptr, unsigned index) {
   LLVMValueRef callee = h2s_called_function(call);
-  if (callee && is_ignorable_intrinsic(LLVMGetIntrinsicID(callee)))
+  if (callee && is_ignorable_intrinsic(LLVMGetIntrinsicID(callee))) {
+    require_assumed_alignment(w, call, ptr);
     return H2S_USE_HARMLESS;
+  }
   if (LLVMIsAInlineAsm(LLVMGetCalledValue(call)))
     return escapes(w, H2S_INLINE_ASM, call);
   if (index >= LLVMGetNumArgOperands(call)) /* callee or bundle operand */
@@ -113,6 +164,7 @@ static h2s_use_kind classify_call_use(h2s_walk *w, LLVMValueRef call,
   if (LLVMIsACallInst(call) && LLVMGetTailCallKind(call) == LLVMTailCallKindMustTail)
     return escapes(w, H2S_MUSTTAIL, call);
 
+  require_alignment(w, param_alignment(call, index));
   bool may_free;
   h2s_capture capture = arg_capture(w, call, index, &may_free);
   if (capture == H2S_CAPTURES_MAYBE)
@@ -161,10 +213,12 @@ static h2s_use_kind classify_use(h2s_walk *w, LLVMUseRef use) {
   LLVMValueRef ptr = LLVMGetUsedValue(use);
   switch (LLVMGetInstructionOpcode(user)) {
   case LLVMLoad: /* reads the block */
+    require_alignment(w, LLVMGetAlignment(user));
     return is_atomic_access(user) ? escapes(w, H2S_ATOMIC, user) : H2S_USE_HARMLESS;
   case LLVMStore: /* operand 0 is the value stored: the pointer itself */
     if (h2s_operand_index(use) == 0)
       return escapes(w, H2S_STORED, user);
+    require_alignment(w, LLVMGetAlignment(user));
     return is_atomic_access(user) ? escapes(w, H2S_ATOMIC, user) : H2S_USE_HARMLESS;
   case LLVMAtomicRMW:
   case LLVMAtomicCmpXchg: /* as a value it is stored; as an address, atomic */

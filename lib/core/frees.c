@@ -94,13 +94,19 @@ static bool refuse_if_partner_kept(h2s_function *f, h2s_site *site) {
 
 /* Keeps on the heap every site that shares a free with a site kept on the
  * heap, until nothing changes: that free must stay for the heap block, and
- * would then be handed a stack slot. */
-void h2s_settle_shared_frees(h2s_function *f) {
-  bool changed = true;
+ * would then be handed a stack slot.  Such a refusal is final (it is also
+ * written to 'analysed').  Returns true when it refused any site. */
+bool h2s_settle_shared_frees(h2s_function *f) {
+  bool any = false, changed = true;
   while (changed) {
     changed = false;
-    for (size_t i = 0; i < f->nsites; ++i)
-      if (h2s_open(&f->sites[i]))
-        changed |= refuse_if_partner_kept(f, &f->sites[i]);
+    for (size_t i = 0; i < f->nsites; ++i) {
+      h2s_site *site = &f->sites[i];
+      if (h2s_open(site) && refuse_if_partner_kept(f, site)) {
+        site->analysed = site->verdict;
+        changed = any = true;
+      }
+    }
   }
+  return any;
 }

@@ -5,7 +5,8 @@
  * like escapes when they are not:
  *   - formatted I/O (printf, snprintf, sscanf, ...) reads or writes through
  *     its pointer arguments during the call, variadic ones included, and
- *     keeps none of them;
+ *     keeps none of them, except that printf's "%p" writes an address out
+ *     as text, which a program could read back;
  *   - string searches and copies (strchr, strcpy, ...) return a pointer into
  *     an argument and keep nothing, which LLVM marks at best as `returned`;
  *   - glibc's _FORTIFY_SOURCE wrappers (__snprintf_chk, __strcpy_chk) carry
@@ -20,35 +21,92 @@
 
 #include <string.h>
 
+typedef enum h2s_libc_kind {
+  H2S_LIBC_KEEPS_NOTHING,   /* reads or writes through its pointers only */
+  H2S_LIBC_RETURNS_INTO_ARG,/* may return a pointer into an argument */
+  H2S_LIBC_PRINTS           /* keeps nothing, but may print an address */
+} h2s_libc_kind;
+
 typedef struct h2s_libc_entry {
   const char *name;
-  h2s_capture capture; /* of every pointer argument */
+  h2s_libc_kind kind;
 } h2s_libc_entry;
 
 static const h2s_libc_entry known[] = {
-    {"printf", H2S_CAPTURES_NOTHING},    {"fprintf", H2S_CAPTURES_NOTHING},
-    {"sprintf", H2S_CAPTURES_NOTHING},   {"snprintf", H2S_CAPTURES_NOTHING},
-    {"dprintf", H2S_CAPTURES_NOTHING},   {"scanf", H2S_CAPTURES_NOTHING},
-    {"fscanf", H2S_CAPTURES_NOTHING},    {"sscanf", H2S_CAPTURES_NOTHING},
-    {"puts", H2S_CAPTURES_NOTHING},      {"fputs", H2S_CAPTURES_NOTHING},
-    {"fwrite", H2S_CAPTURES_NOTHING},    {"fread", H2S_CAPTURES_NOTHING},
-    {"strlen", H2S_CAPTURES_NOTHING},    {"strnlen", H2S_CAPTURES_NOTHING},
-    {"strcmp", H2S_CAPTURES_NOTHING},    {"strncmp", H2S_CAPTURES_NOTHING},
-    {"memcmp", H2S_CAPTURES_NOTHING},    {"strcpy", H2S_CAPTURES_RET_ONLY},
-    {"strncpy", H2S_CAPTURES_RET_ONLY},  {"strcat", H2S_CAPTURES_RET_ONLY},
-    {"strncat", H2S_CAPTURES_RET_ONLY},  {"stpcpy", H2S_CAPTURES_RET_ONLY},
-    {"stpncpy", H2S_CAPTURES_RET_ONLY},  {"strchr", H2S_CAPTURES_RET_ONLY},
-    {"strrchr", H2S_CAPTURES_RET_ONLY},  {"strstr", H2S_CAPTURES_RET_ONLY},
-    {"strpbrk", H2S_CAPTURES_RET_ONLY},  {"memchr", H2S_CAPTURES_RET_ONLY},
-    {"memrchr", H2S_CAPTURES_RET_ONLY},  {"memcpy", H2S_CAPTURES_RET_ONLY},
-    {"memmove", H2S_CAPTURES_RET_ONLY},  {"memset", H2S_CAPTURES_RET_ONLY},
-    {"mempcpy", H2S_CAPTURES_RET_ONLY},  {"memccpy", H2S_CAPTURES_RET_ONLY},
+    {"printf", H2S_LIBC_PRINTS},          {"fprintf", H2S_LIBC_PRINTS},
+    {"sprintf", H2S_LIBC_PRINTS},         {"snprintf", H2S_LIBC_PRINTS},
+    {"dprintf", H2S_LIBC_PRINTS},         {"scanf", H2S_LIBC_KEEPS_NOTHING},
+    {"fscanf", H2S_LIBC_KEEPS_NOTHING},   {"sscanf", H2S_LIBC_KEEPS_NOTHING},
+    {"puts", H2S_LIBC_KEEPS_NOTHING},     {"fputs", H2S_LIBC_KEEPS_NOTHING},
+    {"fwrite", H2S_LIBC_KEEPS_NOTHING},   {"fread", H2S_LIBC_KEEPS_NOTHING},
+    {"strlen", H2S_LIBC_KEEPS_NOTHING},   {"strnlen", H2S_LIBC_KEEPS_NOTHING},
+    {"strcmp", H2S_LIBC_KEEPS_NOTHING},   {"strncmp", H2S_LIBC_KEEPS_NOTHING},
+    {"memcmp", H2S_LIBC_KEEPS_NOTHING},   {"strcpy", H2S_LIBC_RETURNS_INTO_ARG},
+    {"strncpy", H2S_LIBC_RETURNS_INTO_ARG}, {"strcat", H2S_LIBC_RETURNS_INTO_ARG},
+    {"strncat", H2S_LIBC_RETURNS_INTO_ARG}, {"stpcpy", H2S_LIBC_RETURNS_INTO_ARG},
+    {"stpncpy", H2S_LIBC_RETURNS_INTO_ARG}, {"strchr", H2S_LIBC_RETURNS_INTO_ARG},
+    {"strrchr", H2S_LIBC_RETURNS_INTO_ARG}, {"strstr", H2S_LIBC_RETURNS_INTO_ARG},
+    {"strpbrk", H2S_LIBC_RETURNS_INTO_ARG}, {"memchr", H2S_LIBC_RETURNS_INTO_ARG},
+    {"memrchr", H2S_LIBC_RETURNS_INTO_ARG}, {"memcpy", H2S_LIBC_RETURNS_INTO_ARG},
+    {"memmove", H2S_LIBC_RETURNS_INTO_ARG}, {"memset", H2S_LIBC_RETURNS_INTO_ARG},
+    {"mempcpy", H2S_LIBC_RETURNS_INTO_ARG}, {"memccpy", H2S_LIBC_RETURNS_INTO_ARG},
 };
 
-bool h2s_libc_arg_capture(const char *name, h2s_capture *capture) {
+/* The characters of the constant C string 'v' points to, or NULL. */
+static const char *constant_string(LLVMValueRef v, size_t *len) {
+  if (!LLVMIsAGlobalVariable(v) || !LLVMIsGlobalConstant(v))
+    return NULL;
+  LLVMValueRef init = LLVMGetInitializer(v);
+  return init && LLVMIsConstantString(init) ? LLVMGetAsString(init, len) : NULL;
+}
+
+/* True unless 'format' is known to have no %p conversion. */
+static bool may_print_address(const char *format, size_t len) {
+  if (!format)
+    return true;
+  for (size_t i = 0; i < len; ++i) {
+    if (format[i] != '%')
+      continue;
+    ++i;
+    while (i < len && strchr("-+ #0123456789.*'hlLqjzt", format[i]))
+      ++i; /* flags, width, precision, length */
+    if (i < len && format[i] == 'p')
+      return true;
+  }
+  return false;
+}
+
+/* The format of a printf-family call is its last named parameter, for the
+ * plain functions and the fortified wrappers alike. */
+static bool call_may_print_address(LLVMValueRef call) {
+  unsigned fixed = LLVMCountParamTypes(LLVMGetCalledFunctionType(call));
+  size_t len = 0;
+  const char *format =
+      fixed ? constant_string(LLVMGetOperand(call, fixed - 1), &len) : NULL;
+  return may_print_address(format, len);
+}
+
+static h2s_capture capture_by(h2s_libc_kind kind, LLVMValueRef call,
+                              unsigned index) {
+  switch (kind) {
+  case H2S_LIBC_KEEPS_NOTHING:
+    return H2S_CAPTURES_NOTHING;
+  case H2S_LIBC_RETURNS_INTO_ARG:
+    return H2S_CAPTURES_RET_ONLY;
+  case H2S_LIBC_PRINTS: {
+    bool variadic = index >= LLVMCountParamTypes(LLVMGetCalledFunctionType(call));
+    return variadic && call_may_print_address(call) ? H2S_CAPTURES_MAYBE
+                                                    : H2S_CAPTURES_NOTHING;
+  }
+  }
+  return H2S_CAPTURES_MAYBE;
+}
+
+bool h2s_libc_arg_capture(const char *name, LLVMValueRef call, unsigned index,
+                          h2s_capture *capture) {
   for (size_t i = 0; i < sizeof known / sizeof *known; ++i)
     if (strcmp(name, known[i].name) == 0) {
-      *capture = known[i].capture;
+      *capture = capture_by(known[i].kind, call, index);
       return true;
     }
   return false;

@@ -5,9 +5,11 @@
  * function, so each block is capped at opts->max_size and each function at
  * opts->frame_budget bytes, granted to sites in program order.  A function
  * that may recurse gets opts->recursive_budget instead (zero by default),
- * since its cost is multiplied by the depth of the recursion.  Functions
- * that call returns_twice functions (setjmp, vfork) or are coroutines not
- * yet split promote nothing: their frames do not behave like plain frames.
+ * since its cost is multiplied by the depth of the recursion (recursion.c
+ * says which functions may recurse).  Functions that call returns_twice
+ * functions (setjmp, vfork) or are coroutines not yet split promote
+ * nothing: their frames do not behave like plain frames.  Nor do functions
+ * built with a heap-checking sanitizer.
  *
  *===----------------------------------------------------------------------===*/
 #include "site.h"
@@ -22,45 +24,35 @@ static bool returns_twice(LLVMValueRef call) {
 }
 
 /* The first call in 'fn' that returns twice, or NULL. */
-static LLVMValueRef find_returns_twice_call(LLVMValueRef fn, bool *indirect) {
-  *indirect = false;
-  LLVMValueRef found = NULL;
+static LLVMValueRef find_returns_twice_call(LLVMValueRef fn) {
   for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb))
-    for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i)) {
-      if (!h2s_is_call(i))
-        continue;
-      *indirect |= !h2s_called_function(i) && !LLVMIsAInlineAsm(LLVMGetCalledValue(i));
-      if (!found && returns_twice(i))
-        found = i;
-    }
-  return found;
+    for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i))
+      if (h2s_is_call(i) && returns_twice(i))
+        return i;
+  return NULL;
 }
 
-/* True when 'fn' is used other than as the callee of a call. */
-static bool address_taken(LLVMValueRef fn) {
-  for (LLVMUseRef use = LLVMGetFirstUse(fn); use; use = LLVMGetNextUse(use)) {
-    LLVMValueRef user = LLVMGetUser(use);
-    if (!LLVMIsAInstruction(user) || !h2s_is_call(user) ||
-        LLVMGetCalledValue(user) != fn)
-      return true;
-  }
-  return false;
+/* A function built with a sanitizer that checks heap accesses keeps its
+ * blocks on the heap, where the sanitizer checks them best: once promoted
+ * and split into registers by SROA, a use after free or an overflow at a
+ * constant offset leaves no memory access to check. */
+static bool is_sanitized(LLVMValueRef fn) {
+  return h2s_fn_has_attr(fn, "sanitize_address") ||
+         h2s_fn_has_attr(fn, "sanitize_hwaddress") ||
+         h2s_fn_has_attr(fn, "sanitize_memory");
 }
 
-/* Fills in what holds for all of 'f': a blocker and the budget.  LLVM's call
- * graph sees direct recursion; a function whose address is taken and that
- * makes indirect calls may call itself through a pointer, so it counts as
- * recursive too. */
+/* Fills in what holds for all of 'f': a blocker and the budget.  Whether
+ * 'f' may recurse (f->recursive) was set from recursion.c's answer. */
 void h2s_assess_function(h2s_function *f) {
-  bool indirect;
-  LLVMValueRef rt = find_returns_twice_call(f->fn, &indirect);
+  LLVMValueRef rt = find_returns_twice_call(f->fn);
   f->blocker = (h2s_verdict){H2S_PROMOTED, NULL, 0, 0};
   if (rt)
     f->blocker = (h2s_verdict){H2S_RETURNS_TWICE, rt, 0, 0};
   else if (h2s_fn_has_attr(f->fn, "presplitcoroutine"))
     f->blocker = (h2s_verdict){H2S_COROUTINE, NULL, 0, 0};
-  f->recursive = h2s_bridge_in_call_graph_cycle(f->ctx) ||
-                 (address_taken(f->fn) && indirect);
+  else if (is_sanitized(f->fn))
+    f->blocker = (h2s_verdict){H2S_SANITIZED, NULL, 0, 0};
   f->budget = f->recursive ? f->opts->recursive_budget : f->opts->frame_budget;
   f->spent = 0;
 }
@@ -73,16 +65,14 @@ static void refuse_with_limit(h2s_site *site, h2s_reason reason,
 }
 
 
-/* Refuses an alignment operand that is not a constant power of two, or
- * larger than a block may be (and than an alloca's alignment can say). */
+/* Refuses an alignment operand that is not a constant power of two, and a
+ * slot alignment larger than a block may be (or an alloca can say). */
 static void check_alignment(const h2s_function *f, h2s_site *site) {
   LLVMValueRef align = site->facts.align;
   uint64_t cap = f->opts->max_size < H2S_MAX_ALIGN ? f->opts->max_size : H2S_MAX_ALIGN;
-  if (!align)
-    return;
-  if (!LLVMIsAConstantInt(align))
+  if (align && !LLVMIsAConstantInt(align))
     h2s_refuse(site, H2S_ALIGN_NOT_CONSTANT, NULL);
-  else if (!is_power_of_two(LLVMConstIntGetZExtValue(align)))
+  else if (align && !is_power_of_two(LLVMConstIntGetZExtValue(align)))
     h2s_refuse(site, H2S_ALIGN_INVALID, NULL);
   else if (site->align > cap)
     refuse_with_limit(site, H2S_ALIGN_TOO_LARGE, site->align, cap);
@@ -94,7 +84,8 @@ static uint64_t slot_cost(const h2s_site *site) {
 
 /* Applies the limits to a site that analysis found promotable, and charges
  * its slot to the function's budget when it passes. */
-void h2s_apply_policy(h2s_function *f, h2s_site *site) {
+static void apply_policy(h2s_function *f, h2s_site *site) {
+  site->verdict = site->analysed;
   if (!h2s_open(site))
     return;
   if (f->blocker.reason != H2S_PROMOTED) {
@@ -118,4 +109,19 @@ void h2s_apply_policy(h2s_function *f, h2s_site *site) {
     f->spent += cost;
     site->verdict.amount = site->size;
   }
+}
+
+/* Decides every site analysis left open.  A site the policy keeps on the
+ * heap can tie another one to the heap through a shared free (frees.c),
+ * which frees budget; the budget is then granted again from the start,
+ * until the shared frees settle.  Each round makes at least one more
+ * refusal final, so this ends. */
+void h2s_decide_policy(h2s_function *f) {
+  for (size_t i = 0; i < f->nsites; ++i)
+    f->sites[i].analysed = f->sites[i].verdict;
+  do {
+    f->spent = 0;
+    for (size_t i = 0; i < f->nsites; ++i)
+      apply_policy(f, &f->sites[i]);
+  } while (h2s_settle_shared_frees(f));
 }

@@ -28,8 +28,10 @@ static void release(h2s_function *f) {
 }
 
 unsigned h2s_promote_function(h2s_fn_ctx *ctx, LLVMValueRef fn,
-                              const h2s_options *opts) {
+                              const h2s_options *opts,
+                              const h2s_recursion *recursion) {
   h2s_function f = {.fn = fn, .ctx = ctx, .opts = opts};
+  f.recursive = h2s_recursion_may_recurse(recursion, fn);
   if (!h2s_discover_sites(&f)) {
     release(&f);
     return 0; /* out of memory: change nothing */
@@ -37,9 +39,7 @@ unsigned h2s_promote_function(h2s_fn_ctx *ctx, LLVMValueRef fn,
   h2s_assess_function(&f);
   for (size_t i = 0; i < f.nsites; ++i)
     analyse(&f, &f.sites[i]);
-  for (size_t i = 0; i < f.nsites; ++i)
-    h2s_apply_policy(&f, &f.sites[i]);
-  h2s_settle_shared_frees(&f);
+  h2s_decide_policy(&f);
   for (size_t i = 0; i < f.nsites; ++i)
     h2s_remark_site(&f, &f.sites[i]);
 

@@ -21,6 +21,13 @@
 #include "heap2stack/core.h"
 #include "values.h"
 
+/* How a call may keep a pointer it is given, as the escape walk sees it. */
+typedef enum h2s_capture {
+  H2S_CAPTURES_NOTHING,  /* keeps nothing (or only whether it is null) */
+  H2S_CAPTURES_RET_ONLY, /* at most through its return value */
+  H2S_CAPTURES_MAYBE     /* anything else */
+} h2s_capture;
+
 /* A deallocation of the block found by the escape walk. */
 typedef struct h2s_free {
   LLVMValueRef call;
@@ -40,6 +47,7 @@ typedef struct h2s_site {
   h2s_free *frees;
   size_t nfrees;
   h2s_verdict verdict;
+  h2s_verdict analysed;    /* the verdict before policy, for re-running it */
 } h2s_site;
 
 /* What is true of the whole function, computed once. */
@@ -69,10 +77,10 @@ static inline bool h2s_open(const h2s_site *site) {
 bool h2s_discover_sites(h2s_function *f);
 void h2s_analyse_escape(h2s_function *f, h2s_site *site);
 void h2s_check_frees(h2s_function *f, h2s_site *site);
-void h2s_settle_shared_frees(h2s_function *f);
+bool h2s_settle_shared_frees(h2s_function *f);
 void h2s_check_slot_reuse(h2s_function *f, h2s_site *site);
 void h2s_assess_function(h2s_function *f);
-void h2s_apply_policy(h2s_function *f, h2s_site *site);
+void h2s_decide_policy(h2s_function *f);
 void h2s_rewrite_site(h2s_function *f, h2s_site *site);
 void h2s_protect_frame(h2s_function *f);
 void h2s_remark_site(h2s_function *f, const h2s_site *site);

@@ -26,11 +26,18 @@ static bool allocator_defined_here(LLVMValueRef call) {
   return callee && !LLVMIsDeclaration(callee);
 }
 
-static uint64_t slot_alignment(const h2s_alloc_facts *facts) {
-  if (!facts->align || !LLVMIsAConstantInt(facts->align))
-    return H2S_MIN_ALIGN;
-  uint64_t req = LLVMConstIntGetZExtValue(facts->align);
-  return req > H2S_MIN_ALIGN ? req : H2S_MIN_ALIGN;
+static uint64_t max_u64(uint64_t a, uint64_t b) { return a > b ? a : b; }
+
+/* What the slot's alignment must be at least, before escape.c adds what
+ * the block's uses rely on: malloc's guarantee, the requested alignment and
+ * an 'align' attribute on the call's result. */
+static uint64_t slot_alignment(LLVMValueRef call, const h2s_alloc_facts *facts) {
+  uint64_t align = H2S_MIN_ALIGN;
+  if (facts->align && LLVMIsAConstantInt(facts->align))
+    align = max_u64(align, LLVMConstIntGetZExtValue(facts->align));
+  LLVMAttributeRef ret = LLVMGetCallSiteEnumAttribute(
+      call, LLVMAttributeReturnIndex, h2s_attr_kind("align"));
+  return ret ? max_u64(align, LLVMGetEnumAttributeValue(ret)) : align;
 }
 
 /* Sets the first refusal discovery can already see for 'site'. */
@@ -65,7 +72,7 @@ static bool add_site(h2s_function *f, LLVMValueRef call,
   h2s_site *site = &(*sites)[(*nsites)++];
   *site = (h2s_site){.call = call, .facts = *facts};
   site->size = site->facts.size ? site->facts.size : 1;
-  site->align = slot_alignment(&site->facts);
+  site->align = slot_alignment(call, &site->facts);
   refuse_unmodelled_kind(f, site);
   return true;
 }

@@ -67,6 +67,13 @@ bool h2s_valset_has(const h2s_valset *set, LLVMValueRef v) {
   return set->cap && set->slots[slot_of(set, v)] == v;
 }
 
+long h2s_valset_slot(const h2s_valset *set, LLVMValueRef v) {
+  if (!set->cap)
+    return -1;
+  size_t i = slot_of(set, v);
+  return set->slots[i] == v ? (long)i : -1;
+}
+
 void h2s_valset_free(h2s_valset *set) {
   free(set->slots);
   *set = (h2s_valset){0};

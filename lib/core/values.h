@@ -30,6 +30,8 @@ typedef struct h2s_valset {
 /* Adds 'v'; returns 1 if added, 0 if already present, -1 if out of memory. */
 int h2s_valset_add(h2s_valset *set, LLVMValueRef v);
 bool h2s_valset_has(const h2s_valset *set, LLVMValueRef v);
+/* The slot holding 'v', stable until the next add; -1 if absent. */
+long h2s_valset_slot(const h2s_valset *set, LLVMValueRef v);
 void h2s_valset_free(h2s_valset *set);
 
 #endif /* HEAP2STACK_VALUES_H */

@@ -1,0 +1,250 @@
+/*===- recursion.c - Which functions may be active more than once? -------===*
+ *
+ * A promoted block costs stack in every activation of its function, and a
+ * recursive function's activations are unbounded, so policy.c gives such
+ * functions a smaller budget.  LLVM's CallGraph misses the recursion that
+ * matters most here: through function pointers, as in interpreters and
+ * tree walkers (eval -> handlers[op] -> eval), because it sends indirect
+ * calls to an external node with no edges back.  This file builds its own
+ * may-call graph over the module:
+ *
+ *   - a direct call to a function defined in the module is an edge to it;
+ *   - an indirect call, or a call to a declaration that is handed a
+ *     function's address (qsort, pthread_create, a visitor in another
+ *     file), is an edge to ANY, a node standing for "some address-taken
+ *     function";
+ *   - ANY has an edge to every address-taken function of the module.
+ *
+ * A function may recurse when it lies on a cycle of this graph (Tarjan's
+ * strongly connected components, iteratively, so that long call chains do
+ * not exhaust the compiler's own stack).  Recursion through other
+ * translation units without function pointers stays invisible; the
+ * per-function budget bounds what each frame of such a cycle can add.
+ *
+ *===----------------------------------------------------------------------===*/
+#include "heap2stack/recursion.h"
+#include "site.h"
+
+#include <stdlib.h>
+
+struct h2s_recursion {
+  h2s_valset recursive;
+};
+
+typedef struct h2s_graph {
+  h2s_values fns;        /* node i < fns.len is fns.items[i]; node fns.len is ANY */
+  h2s_valset index;      /* function -> its slot, mapped to a node by 'node_of' */
+  size_t *node_of;       /* per slot of 'index' */
+  size_t *first, *edges; /* CSR adjacency: edges of n are first[n]..first[n+1] */
+  size_t nedges;
+} h2s_graph;
+
+static size_t node(const h2s_graph *g, LLVMValueRef fn) {
+  long slot = h2s_valset_slot(&g->index, fn);
+  return slot < 0 ? (size_t)-1 : g->node_of[slot];
+}
+
+static bool is_defined_function(LLVMValueRef v) {
+  return v && LLVMIsAFunction(v) && !LLVMIsDeclaration(v);
+}
+
+static bool address_taken(LLVMValueRef fn) {
+  for (LLVMUseRef use = LLVMGetFirstUse(fn); use; use = LLVMGetNextUse(use)) {
+    LLVMValueRef user = LLVMGetUser(use);
+    if (!LLVMIsAInstruction(user) || !h2s_is_call(user) ||
+        LLVMGetCalledValue(user) != fn)
+      return true;
+  }
+  return false;
+}
+
+static bool passes_function_address(LLVMValueRef call) {
+  for (unsigned i = 0, n = LLVMGetNumArgOperands(call); i < n; ++i)
+    if (LLVMIsAFunction(LLVMGetOperand(call, i)))
+      return true;
+  return false;
+}
+
+/* The node 'call' leads to, or (size_t)-1 when it leads nowhere that can
+ * come back: an intrinsic or a declaration given no function address. */
+static size_t call_target(const h2s_graph *g, LLVMValueRef call) {
+  LLVMValueRef callee = h2s_called_function(call);
+  if (LLVMIsAInlineAsm(LLVMGetCalledValue(call)))
+    return (size_t)-1;
+  if (!callee)
+    return g->fns.len; /* indirect */
+  if (is_defined_function(callee))
+    return node(g, callee);
+  if (LLVMGetIntrinsicID(callee) || !passes_function_address(call))
+    return (size_t)-1;
+  return g->fns.len;
+}
+
+/* Calls 'visit(g, from, to, out)' for every edge; with 'out' NULL it only
+ * counts them into g->nedges. */
+static void for_each_edge(h2s_graph *g, void (*visit)(h2s_graph *, size_t, size_t, void *),
+                          void *out) {
+  size_t any = g->fns.len;
+  for (size_t n = 0; n < g->fns.len; ++n) {
+    LLVMValueRef fn = g->fns.items[n];
+    for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb))
+      for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i)) {
+        size_t to = h2s_is_call(i) ? call_target(g, i) : (size_t)-1;
+        if (to != (size_t)-1)
+          visit(g, n, to, out);
+      }
+    if (address_taken(fn))
+      visit(g, any, n, out);
+  }
+}
+
+static void count_edge(h2s_graph *g, size_t from, size_t to, void *out) {
+  (void)to, (void)out;
+  ++g->first[from + 1];
+}
+
+static void place_edge(h2s_graph *g, size_t from, size_t to, void *fill) {
+  g->edges[((size_t *)fill)[from]++] = to;
+}
+
+static bool build_graph(h2s_graph *g, LLVMModuleRef mod) {
+  for (LLVMValueRef fn = LLVMGetFirstFunction(mod); fn; fn = LLVMGetNextFunction(fn))
+    if (is_defined_function(fn) && !h2s_values_push(&g->fns, fn))
+      return false;
+  size_t nodes = g->fns.len + 1;
+  for (size_t n = 0; n < g->fns.len; ++n)
+    if (h2s_valset_add(&g->index, g->fns.items[n]) < 0)
+      return false;
+  g->node_of = calloc(g->index.cap ? g->index.cap : 1, sizeof *g->node_of);
+  g->first = calloc(nodes + 1, sizeof *g->first);
+  size_t *fill = calloc(nodes, sizeof *fill);
+  if (!g->node_of || !g->first || !fill) {
+    free(fill);
+    return false;
+  }
+  for (size_t n = 0; n < g->fns.len; ++n)
+    g->node_of[h2s_valset_slot(&g->index, g->fns.items[n])] = n;
+  for_each_edge(g, count_edge, NULL);
+  for (size_t n = 0; n < nodes; ++n)
+    g->first[n + 1] += g->first[n];
+  g->nedges = g->first[nodes];
+  g->edges = malloc((g->nedges ? g->nedges : 1) * sizeof *g->edges);
+  if (!g->edges) {
+    free(fill);
+    return false;
+  }
+  for (size_t n = 0; n < nodes; ++n)
+    fill[n] = g->first[n];
+  for_each_edge(g, place_edge, fill);
+  free(fill);
+  return true;
+}
+
+typedef struct h2s_tarjan {
+  const h2s_graph *g;
+  size_t *index, *low, *stack, *frames, *next_edge;
+  bool *on_stack, *on_cycle;
+  size_t counter, depth, nframes;
+} h2s_tarjan;
+
+enum { UNVISITED = 0 };
+
+static void open_node(h2s_tarjan *t, size_t v) {
+  t->index[v] = t->low[v] = ++t->counter;
+  t->stack[t->depth++] = v;
+  t->on_stack[v] = true;
+  t->next_edge[v] = t->g->first[v];
+  t->frames[t->nframes++] = v;
+}
+
+/* Pops the component rooted at 'v'; marks its members when it is a cycle. */
+static void close_component(h2s_tarjan *t, size_t v) {
+  size_t top = t->depth;
+  while (t->stack[--top] != v)
+    ;
+  bool cycle = t->depth - top > 1;
+  for (size_t e = t->g->first[v]; !cycle && e < t->g->first[v + 1]; ++e)
+    cycle = t->g->edges[e] == v;
+  for (size_t i = top; i < t->depth; ++i) {
+    t->on_stack[t->stack[i]] = false;
+    t->on_cycle[t->stack[i]] = cycle;
+  }
+  t->depth = top;
+}
+
+static void strongconnect(h2s_tarjan *t, size_t root) {
+  open_node(t, root);
+  while (t->nframes) {
+    size_t v = t->frames[t->nframes - 1];
+    if (t->next_edge[v] < t->g->first[v + 1]) {
+      size_t w = t->g->edges[t->next_edge[v]++];
+      if (t->index[w] == UNVISITED)
+        open_node(t, w);
+      else if (t->on_stack[w] && t->index[w] < t->low[v])
+        t->low[v] = t->index[w];
+      continue;
+    }
+    --t->nframes;
+    if (t->low[v] == t->index[v])
+      close_component(t, v);
+    if (t->nframes) {
+      size_t parent = t->frames[t->nframes - 1];
+      if (t->low[v] < t->low[parent])
+        t->low[parent] = t->low[v];
+    }
+  }
+}
+
+static bool find_cycles(const h2s_graph *g, bool *on_cycle) {
+  size_t nodes = g->fns.len + 1;
+  h2s_tarjan t = {.g = g, .on_cycle = on_cycle};
+  t.index = calloc(nodes, sizeof *t.index);
+  t.low = calloc(nodes, sizeof *t.low);
+  t.stack = calloc(nodes, sizeof *t.stack);
+  t.frames = calloc(nodes, sizeof *t.frames);
+  t.next_edge = calloc(nodes, sizeof *t.next_edge);
+  t.on_stack = calloc(nodes, sizeof *t.on_stack);
+  bool ok = t.index && t.low && t.stack && t.frames && t.next_edge && t.on_stack;
+  for (size_t v = 0; ok && v < nodes; ++v)
+    if (t.index[v] == UNVISITED)
+      strongconnect(&t, v);
+  free(t.index), free(t.low), free(t.stack), free(t.frames);
+  free(t.next_edge), free(t.on_stack);
+  return ok;
+}
+
+static void free_graph(h2s_graph *g) {
+  h2s_values_free(&g->fns);
+  h2s_valset_free(&g->index);
+  free(g->node_of), free(g->first), free(g->edges);
+}
+
+h2s_recursion *h2s_recursion_analyse(LLVMModuleRef mod) {
+  h2s_recursion *r = calloc(1, sizeof *r);
+  h2s_graph g = {0};
+  bool *on_cycle = NULL;
+  bool ok = r && build_graph(&g, mod) &&
+            (on_cycle = calloc(g.fns.len + 1, sizeof *on_cycle)) &&
+            find_cycles(&g, on_cycle);
+  for (size_t n = 0; ok && n < g.fns.len; ++n)
+    if (on_cycle[n] && h2s_valset_add(&r->recursive, g.fns.items[n]) < 0)
+      ok = false;
+  free(on_cycle);
+  free_graph(&g);
+  if (!ok) {
+    h2s_recursion_free(r);
+    return NULL; /* callers treat every function as recursive */
+  }
+  return r;
+}
+
+bool h2s_recursion_may_recurse(const h2s_recursion *r, LLVMValueRef fn) {
+  return !r || h2s_valset_has(&r->recursive, fn);
+}
+
+void h2s_recursion_free(h2s_recursion *r) {
+  if (!r)
+    return;
+  h2s_valset_free(&r->recursive);
+  free(r);
+}

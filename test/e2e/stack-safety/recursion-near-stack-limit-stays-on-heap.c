@@ -1,0 +1,74 @@
+// RUN: %e2e %s -pthread | FileCheck %s
+// RUN: %clang -O2 -pthread -fpass-plugin=%plugin \
+// RUN:   -mllvm -heap2stack-recursive-budget=32 %s -o %t.forced
+// RUN: not --crash %t.forced
+//
+// A recursion as deep as an 8 MiB thread stack allows: 230000 levels, each
+// holding a malloc(32) note across the recursive call, use more than 3/4 of
+// the stack (the program measures this and says so). Promoting the note
+// would double each level's frame, so the plain program just fits and a
+// promoted one does not: with the default recursive budget of 0 the notes
+// stay on the heap and the runs are the same; forcing the promotion with a
+// 32-byte recursive budget makes the program crash.
+//
+// CHECK: output: same, exit status: same (0)
+// CHECK: heap allocations: 230002 without the plugin, 230002 with it
+
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+enum { kDepth = 230000, kStackSize = 8 << 20 };
+
+static uintptr_t top, deepest;
+
+/* Returns the address of its own frame, a mark of how deep the stack is. */
+__attribute__((noinline)) uintptr_t stack_here(void) {
+  return (uintptr_t)__builtin_frame_address(0);
+}
+
+/* Returns a rolling hash of the NUL-terminated 'text'; only reads. */
+__attribute__((noinline)) unsigned text_hash(const char *text) {
+  unsigned h = 5381;
+  while (*text)
+    h = h * 33u + (unsigned char)*text++;
+  return h;
+}
+
+/* Recurses 'n' levels; each level holds a 32-byte note across the call.
+   The deepest level records where the stack ends. */
+unsigned descend(unsigned n) {
+  char *note = malloc(32);
+  if (!note)
+    return 0;
+  snprintf(note, 32, "level %u", n);
+  unsigned h = 0;
+  if (n)
+    h = descend(n - 1);
+  else
+    deepest = stack_here();
+  h = h * 33u ^ text_hash(note);
+  free(note);
+  return h;
+}
+
+/* Runs the recursion from the thread's stack; leaves its hash at 'result'. */
+static void *run(void *result) {
+  top = stack_here();
+  *(unsigned *)result = descend(kDepth - 1);
+  return NULL;
+}
+
+int main(void) {
+  pthread_attr_t attr;
+  pthread_t thread;
+  unsigned h = 0;
+  if (pthread_attr_init(&attr) || pthread_attr_setstacksize(&attr, kStackSize) ||
+      pthread_create(&thread, &attr, run, &h) || pthread_join(thread, NULL))
+    return 2;
+  int tight = top - deepest > kStackSize / 4 * 3;
+  printf("hash %08x, more than 3/4 of the stack used: %s\n", h,
+         tight ? "yes" : "no");
+  return tight ? 0 : 1;
+}
