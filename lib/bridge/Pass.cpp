@@ -27,6 +27,14 @@ static FunctionPassManager cleanupPipeline() {
   return FPM;
 }
 
+void HeapToStackPass::printPipeline(raw_ostream &OS,
+                                    function_ref<StringRef(StringRef)>) {
+  const h2s_options &L = Opts.Limits;
+  OS << "heap2stack<max-size=" << L.max_size << ";frame-budget=" << L.frame_budget
+     << ";recursive-budget=" << L.recursive_budget << ";max-uses=" << L.max_uses
+     << ";" << (Opts.Cleanup ? "cleanup" : "no-cleanup") << ">";
+}
+
 PreservedAnalyses HeapToStackPass::run(Module &M, ModuleAnalysisManager &MAM) {
   auto &FAM = MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
   h2s_recursion *Recursion = h2s_recursion_analyse(wrap(&M));

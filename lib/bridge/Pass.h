@@ -23,6 +23,10 @@ class HeapToStackPass : public llvm::PassInfoMixin<HeapToStackPass> {
 public:
   explicit HeapToStackPass(PassOptions Opts) : Opts(Opts) {}
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &MAM);
+  // Prints the pass as -passes= accepts it, with every parameter, so that
+  // -print-pipeline-passes output can be fed back to opt.
+  void printPipeline(llvm::raw_ostream &OS,
+                     llvm::function_ref<llvm::StringRef(llvm::StringRef)>);
   static bool isRequired() { return false; }
 
 private:
