@@ -108,7 +108,9 @@ allocs_of() {
 
 EXTRA_FLAGS=("$@")
 PLUGIN_FLAGS=()
-[[ -n $PLUGIN ]] && PLUGIN_FLAGS=("-fpass-plugin=$PLUGIN")
+# -fverify-intermediate-code: clang runs the IR verifier after the pipeline,
+# so a malformed rewrite fails the build instead of compiling by luck.
+[[ -n $PLUGIN ]] && PLUGIN_FLAGS=("-fpass-plugin=$PLUGIN" -fverify-intermediate-code)
 
 build without
 build with "${PLUGIN_FLAGS[@]}"
