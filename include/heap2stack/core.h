@@ -59,6 +59,7 @@ typedef enum h2s_reason {
   H2S_CAPTURED_BY_CALL,  /* passed to a call that may keep it */
   H2S_FREED_BY_CALL,     /* passed to a call that may free it */
   H2S_MUSTTAIL,          /* passed to a musttail call */
+  H2S_TO_SANITIZED_CALLEE, /* passed to a function built with ASan/MSan */
   H2S_INLINE_ASM,        /* passed to inline assembly */
   H2S_TO_INTEGER,        /* converted to an integer */
   H2S_ATOMIC,            /* accessed by an atomic instruction */

@@ -164,6 +164,10 @@ static h2s_use_kind classify_call_use(h2s_walk *w, LLVMValueRef call,
   if (LLVMIsACallInst(call) && LLVMGetTailCallKind(call) == LLVMTailCallKindMustTail)
     return escapes(w, H2S_MUSTTAIL, call);
 
+  /* A sanitized callee checks the block best on the heap (see policy.c);
+   * a sanitized caller is refused as a whole there, with its own remark. */
+  if (callee && h2s_is_sanitized(callee) && !h2s_is_sanitized(w->f->fn))
+    return escapes(w, H2S_TO_SANITIZED_CALLEE, call);
   require_alignment(w, param_alignment(call, index));
   bool may_free;
   h2s_capture capture = arg_capture(w, call, index, &may_free);

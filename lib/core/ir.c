@@ -40,3 +40,9 @@ bool h2s_fn_has_attr(LLVMValueRef fn, const char *name) {
   return LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
                                      h2s_attr_kind(name)) != NULL;
 }
+
+bool h2s_is_sanitized(LLVMValueRef fn) {
+  return h2s_fn_has_attr(fn, "sanitize_address") ||
+         h2s_fn_has_attr(fn, "sanitize_hwaddress") ||
+         h2s_fn_has_attr(fn, "sanitize_memory");
+}

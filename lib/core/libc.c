@@ -68,8 +68,8 @@ static bool may_print_address(const char *format, size_t len) {
     if (format[i] != '%')
       continue;
     ++i;
-    while (i < len && strchr("-+ #0123456789.*'hlLqjzt", format[i]))
-      ++i; /* flags, width, precision, length */
+    while (i < len && strchr("-+ #0123456789.*$'hlLqjzt", format[i]))
+      ++i; /* position (1$), flags, width, precision, length */
     if (i < len && format[i] == 'p')
       return true;
   }

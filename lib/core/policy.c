@@ -9,7 +9,9 @@
  * says which functions may recurse).  Functions that call returns_twice
  * functions (setjmp, vfork) or are coroutines not yet split promote
  * nothing: their frames do not behave like plain frames.  Nor do functions
- * built with a heap-checking sanitizer.
+ * built with a sanitizer that checks heap accesses: it checks blocks best
+ * on the heap, since a promoted block that SROA splits into registers
+ * leaves no access to check for a use after free or an overflow.
  *
  *===----------------------------------------------------------------------===*/
 #include "site.h"
@@ -32,16 +34,6 @@ static LLVMValueRef find_returns_twice_call(LLVMValueRef fn) {
   return NULL;
 }
 
-/* A function built with a sanitizer that checks heap accesses keeps its
- * blocks on the heap, where the sanitizer checks them best: once promoted
- * and split into registers by SROA, a use after free or an overflow at a
- * constant offset leaves no memory access to check. */
-static bool is_sanitized(LLVMValueRef fn) {
-  return h2s_fn_has_attr(fn, "sanitize_address") ||
-         h2s_fn_has_attr(fn, "sanitize_hwaddress") ||
-         h2s_fn_has_attr(fn, "sanitize_memory");
-}
-
 /* Fills in what holds for all of 'f': a blocker and the budget.  Whether
  * 'f' may recurse (f->recursive) was set from recursion.c's answer. */
 void h2s_assess_function(h2s_function *f) {
@@ -51,7 +43,7 @@ void h2s_assess_function(h2s_function *f) {
     f->blocker = (h2s_verdict){H2S_RETURNS_TWICE, rt, 0, 0};
   else if (h2s_fn_has_attr(f->fn, "presplitcoroutine"))
     f->blocker = (h2s_verdict){H2S_COROUTINE, NULL, 0, 0};
-  else if (is_sanitized(f->fn))
+  else if (h2s_is_sanitized(f->fn))
     f->blocker = (h2s_verdict){H2S_SANITIZED, NULL, 0, 0};
   f->budget = f->recursive ? f->opts->recursive_budget : f->opts->frame_budget;
   f->spent = 0;

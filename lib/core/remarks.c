@@ -35,6 +35,7 @@ static const h2s_reason_text reason_table[H2S_NUM_REASONS] = {
     [H2S_CAPTURED_BY_CALL] = {"Escapes", "not promoted: passed to '{blocker}', which may keep it"},
     [H2S_FREED_BY_CALL] = {"Escapes", "not promoted: passed to '{blocker}', which may free it"},
     [H2S_MUSTTAIL] = {"Escapes", "not promoted: passed to a musttail call of '{blocker}'"},
+    [H2S_TO_SANITIZED_CALLEE] = {"Sanitized", "not promoted: passed to '{blocker}', which is built with a sanitizer that checks heap accesses"},
     [H2S_INLINE_ASM] = {"Escapes", "not promoted: passed to inline assembly"},
     [H2S_TO_INTEGER] = {"Escapes", "not promoted: converted to an integer"},
     [H2S_ATOMIC] = {"Unmodelled", "not promoted: accessed by an atomic '{blocker}'"},

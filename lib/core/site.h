@@ -95,5 +95,6 @@ const char *h2s_callee_name(LLVMValueRef call);      /* "" if unnamed */
 unsigned h2s_operand_index(LLVMUseRef use);          /* among its user's */
 unsigned h2s_attr_kind(const char *name);
 bool h2s_fn_has_attr(LLVMValueRef fn, const char *name);
+bool h2s_is_sanitized(LLVMValueRef fn); /* built with ASan, HWASan or MSan */
 
 #endif /* HEAP2STACK_SITE_H */

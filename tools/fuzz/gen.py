@@ -81,6 +81,8 @@ static _Thread_local unsigned t_nkept;
 static _Thread_local unsigned t_overflow;
 static _Thread_local unsigned char *t_slot;
 static _Thread_local size_t t_slot_n;
+static _Thread_local char t_addr[64]; /* a block's address, as text */
+static _Thread_local size_t t_addr_n;
 
 static inline unsigned mix(unsigned h, unsigned v) {
   h ^= v + 0x9e3779b9u + (h << 6) + (h >> 2);
@@ -160,8 +162,17 @@ static void park(void *p, size_t n) {
   t_slot_n = n;
 }
 
+static int cmp_unsigned(const void *a, const void *b) {
+  unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
+  return (x > y) - (x < y);
+}
+
 static unsigned drain_kept(void) {
   unsigned h = t_overflow;
+  void *q;
+  if (t_addr[0] && sscanf(t_addr, "%p", &q) == 1) /* the block is leaked */
+    h = mix(h, h_sum(q, t_addr_n));
+  t_addr[0] = 0;
   for (unsigned i = 0; i < t_nkept; i++) {
     h = mix(h, h_sum(t_kept[i], t_kept_n[i]));
     free(t_kept[i]);
@@ -412,6 +423,7 @@ class Fn:
             (self.f_alloc, 5), (self.f_use, 8), (self.f_alias, 4),
             (self.f_free, 3), (self.f_cond_free, 2), (self.f_escape, 2),
             (self.f_realloc, 1), (self.f_text, 3), (self.f_merge_free, 1),
+            (self.f_branch_free, 1),
         ]
         if self.nest < 2:
             weights += [(self.f_loop, 4), (self.f_if, 2), (self.f_many, 1)]
@@ -461,6 +473,9 @@ class Fn:
             k = r.randrange(1, n)
             self.emit("memmove(%s, %s + %d, %d * sizeof *%s);" % (b.name, b.name, k, n - k, b.name))
             self.emit("acc = mix(acc, %s);" % self.elem_read(b, "0"))
+        elif op == 6 and b.ctype == "unsigned" and r.random() < 0.5:
+            self.emit("qsort(%s, %d, sizeof *%s, cmp_unsigned);" % (b.name, b.count, b.name))
+            self.emit("acc = mix(acc, %s);" % self.elem_read(b, "%du" % r.randrange(b.count)))
         elif op == 6 and not b.is_text:
             self.emit("memset(%s, (int)(acc & 0xffu), %d);" % (b.name, b.nbytes))
             self.emit("acc = mix(acc, %s);" % self.elem_read(b, "acc %% %du" % b.count))
@@ -570,17 +585,46 @@ class Fn:
             self.emit("  %s = NULL;" % o.name)
             o.maybe_null = True
 
+    def f_branch_free(self):
+        """Each branch frees its own block: SimplifyCFG may sink the two
+        frees into one free of a phi, shared by two allocation sites."""
+        r = self.r
+        cand = self.freeable(lambda b: not b.maybe_null)
+        if len(cand) < 2:
+            return self.f_alloc()
+        a, b = r.sample(cand, 2)
+        self.open("if %s" % self.cond())
+        for x, other in ((a, b), (b, a)):
+            self.emit("acc = mix(acc, %s);" % self.elem_read(x, "acc %% %du" % x.count))
+            self.emit("free(%s);" % x.name)
+            if r.random() < 0.5:
+                self.emit("%s = NULL;" % x.name)
+                x.maybe_null = True
+            else:  # leaves 'x' dangling: neither is used again
+                x.maybe_null = None
+            if x is a:
+                self.close(" else {")
+                self.ind += 1
+        self.close()
+        for x in (a, b):
+            if x.maybe_null is None:
+                self.blocks.remove(x)   # the other branch leaks it
+
     def f_escape(self):
         r = self.r
         cand = self.freeable(lambda b: not b.maybe_null)
         if not cand:
             return self.f_alloc()
         b = r.choice(cand)
-        how = r.randrange(3)
+        how = r.randrange(4)
         if how == 0:
             self.emit("h_keep(%s, %d);" % (b.name, b.nbytes))
         elif how == 1:
             self.emit("park(%s, %d);" % (b.name, b.nbytes))
+        elif how == 2:  # only the address, as text; drain_kept() reads it
+            fmt = r.choice(["%p", "%1$p", "%-20p", "%24p"])
+            self.emit('snprintf(t_addr, sizeof t_addr, "%s", (void *)%s);' % (fmt, b.name))
+            self.emit("t_addr_n = %d;" % b.nbytes)
         else:  # an integer cast: the block escapes but stays ours
             self.emit("acc = mix(acc, (unsigned)((uintptr_t)%s %% 16u));" % b.name)
             return
@@ -632,8 +676,15 @@ class Fn:
         r = self.r
         s = self.text_block()
         n = s.count
-        op = r.randrange(9)
+        op = r.randrange(10)
         others = [o for o in self.usable(lambda o: o.is_text and not o.maybe_null) if o is not s]
+        if op == 9:
+            save, tok = self.fresh("save"), self.fresh("tok")
+            self.emit("char *%s;" % save)
+            self.emit('for (char *%s = strtok_r(%s, "%s", &%s); %s; %s = strtok_r(NULL, "%s", &%s))'
+                      % (tok, s.name, "aeiou", save, tok, tok, "aeiou", save))
+            self.emit("  acc = mix(acc, (unsigned)strlen(%s));" % tok)
+            return
         if op == 0:
             self.emit("acc = mix(acc, (unsigned)strlen(%s));" % s.name)
         elif op == 1:

@@ -26,10 +26,13 @@
 # `// RUN: %e2e %s -O1 | FileCheck %s`).
 #
 # Usage: tools/fuzz/reduce.sh PROGRAM.c LEVEL [--ir] [--test-only]
+#                              [-- CLANG FLAGS...]
 #   LEVEL        -O1, -O2 or -O3: the level the mismatch was seen at
 #   --ir         use llvm-reduce even when creduce is installed
 #   --test-only  only run the interestingness test on PROGRAM.c and say
 #                whether it holds (exit status 0 when it does)
+#   -- FLAGS     more flags for every build, as campaign.sh's README for
+#                the seed says (-D_FORTIFY_SOURCE=2, -fstack-protector)
 # Environment: CLANG (default clang-22), PLUGIN (default
 #   build/lib/HeapToStack.so), LLVM_REDUCE (default llvm-reduce-22),
 #   RUN_TIMEOUT (seconds per run, default 10), JOBS (creduce, default 2).
@@ -50,18 +53,21 @@ die() {
   exit 2
 }
 
-[[ $# -ge 2 ]] || die "usage: reduce.sh PROGRAM.c LEVEL [--ir] [--test-only]"
+[[ $# -ge 2 ]] || die "usage: reduce.sh PROGRAM.c LEVEL [--ir] [--test-only] [-- FLAGS...]"
 src=$(readlink -f "$1")
 level=$2
 shift 2
 use_ir=0
 test_only=0
-for arg in "$@"; do
-  case $arg in
+extra=()
+while [[ $# -gt 0 ]]; do
+  case $1 in
     --ir) use_ir=1 ;;
     --test-only) test_only=1 ;;
-    *) die "unknown argument '$arg'" ;;
+    --) shift; extra=("$@"); break ;;
+    *) die "unknown argument '$1'" ;;
   esac
+  shift
 done
 [[ -f $src ]] || die "no such file: $src"
 [[ $level =~ ^-O[123]$ ]] || die "LEVEL must be -O1, -O2 or -O3"
@@ -81,7 +87,7 @@ set -u
 CLANG='$CLANG' PLUGIN='$PLUGIN' LEVEL='$level' T='$RUN_TIMEOUT'
 file=\${1:-$(basename "$src")}
 want_status=\${WANT_STATUS:-}
-CFLAGS=(-std=gnu11 -pthread)
+CFLAGS=(-std=gnu11 -pthread ${extra[*]})
 # Warnings that mean the candidate has undefined behaviour of its own.
 WERROR=(-Werror=uninitialized -Werror=sometimes-uninitialized
         -Werror=return-type -Werror=implicit-function-declaration
@@ -129,8 +135,8 @@ chmod +x "$WORK/interesting.sh"
 # status; a failing plugin build stays failing.
 (
   cd "$WORK" && cp "$src" prog.c &&
-    "$CLANG" "$level" -std=gnu11 -pthread -w prog.c -o plain0 2>/dev/null &&
-    { "$CLANG" "$level" -std=gnu11 -pthread -w -fpass-plugin="$PLUGIN" \
+    "$CLANG" "$level" -std=gnu11 -pthread "${extra[@]}" -w prog.c -o plain0 2>/dev/null &&
+    { "$CLANG" "$level" -std=gnu11 -pthread "${extra[@]}" -w -fpass-plugin="$PLUGIN" \
         -fverify-intermediate-code prog.c -o h2s0 >/dev/null 2>&1 || echo build-failure; }
 ) >"$WORK/symptom"
 if [[ ! -s $WORK/symptom ]]; then
@@ -162,7 +168,7 @@ if [[ $use_ir == 0 ]]; then
   cp "$WORK/$name" "$out"
 else
   out=${src%.c}.reduced.ll
-  "$CLANG" "$level" -std=gnu11 -pthread -Xclang -disable-llvm-passes -S -emit-llvm \
+  "$CLANG" "$level" -std=gnu11 -pthread "${extra[@]}" -Xclang -disable-llvm-passes -S -emit-llvm \
     "$src" -o "$WORK/prog.ll" || die "could not emit IR"
   (cd "$WORK" && ./interesting.sh prog.ll) ||
     die "the IR is not interesting: no mismatch at $level"

@@ -1,16 +1,18 @@
 // RUN: %e2e %s -pthread | FileCheck %s
 //
-// Found by tools/fuzz/campaign.sh (seeds 8, 23 and 26 of the first run):
+// Found by tools/fuzz/campaign.sh (seeds 8, 23 and 26, before 573faa4):
 // recursion through a table of function pointers, as in a tree-walking
 // interpreter.  eval() makes the indirect call; the handlers, whose addresses
-// are taken, call eval() directly.  LLVM's call graph sends every indirect
-// call to its "calls external" node, which has no edges out, so it shows no
-// cycle here, and policy.c's extra rule (address taken *and* an indirect call
-// in the same function) fits neither eval() nor a handler.  The handlers
-// therefore get the full 2048-byte frame budget instead of the recursive
-// budget (0): each level of the recursion puts a 1000-byte block on the
-// stack, and 100 levels overflow the 64 KiB stack of the worker thread.
-// Without the plugin the blocks are on the heap and the run ends normally.
+// are taken, call eval() directly.  LLVM's CallGraph sends every indirect
+// call to its "calls external" node, which has no edges out, so it showed no
+// cycle here, and the old rule in policy.c (address taken *and* an indirect
+// call in the same function) fit neither eval() nor a handler.  The handlers
+// got the full 2048-byte frame budget instead of the recursive budget (0):
+// each level of the recursion put a 1000-byte block on the stack, and 100
+// levels overflowed the 64 KiB stack of the worker thread (SIGSEGV), while
+// without the plugin the blocks are on the heap and the run ends normally.
+// recursion.c's may-call graph (an indirect call reaches every
+// address-taken function) now puts the handlers on a cycle.
 //
 // CHECK: output: same, exit status: same
 
