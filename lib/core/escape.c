@@ -76,8 +76,8 @@ static bool record_free(h2s_walk *w, LLVMValueRef call, LLVMValueRef freed,
  * An offset from the block's start only lowers what a claim implies, so
  * taking the largest claim on any pointer into the block is enough. */
 static void require_alignment(h2s_walk *w, uint64_t align) {
-  bool power_of_two = align && !(align & (align - 1)); /* else no claim LLVM makes */
-  if (power_of_two && align > w->site->align)
+  /* Not a power of two: no alignment LLVM could rely on. */
+  if (h2s_is_power_of_two(align) && align > w->site->align)
     w->site->align = align;
 }
 

@@ -16,8 +16,6 @@
  *===----------------------------------------------------------------------===*/
 #include "site.h"
 
-#include <string.h>
-
 static bool returns_twice(LLVMValueRef call) {
   LLVMValueRef callee = h2s_called_function(call);
   return LLVMGetCallSiteEnumAttribute(call, LLVMAttributeFunctionIndex,
@@ -49,13 +47,10 @@ void h2s_assess_function(h2s_function *f) {
   f->spent = 0;
 }
 
-static bool is_power_of_two(unsigned long long x) { return x && !(x & (x - 1)); }
-
 static void refuse_with_limit(h2s_site *site, h2s_reason reason,
                               uint64_t amount, uint64_t limit) {
   site->verdict = (h2s_verdict){reason, NULL, amount, limit};
 }
-
 
 /* Refuses an alignment operand that is not a constant power of two, and a
  * slot alignment larger than a block may be (or an alloca can say). */
@@ -64,7 +59,7 @@ static void check_alignment(const h2s_function *f, h2s_site *site) {
   uint64_t cap = f->opts->max_size < H2S_MAX_ALIGN ? f->opts->max_size : H2S_MAX_ALIGN;
   if (align && !LLVMIsAConstantInt(align))
     h2s_refuse(site, H2S_ALIGN_NOT_CONSTANT, NULL);
-  else if (align && !is_power_of_two(LLVMConstIntGetZExtValue(align)))
+  else if (align && !h2s_is_power_of_two(LLVMConstIntGetZExtValue(align)))
     h2s_refuse(site, H2S_ALIGN_INVALID, NULL);
   else if (site->align > cap)
     refuse_with_limit(site, H2S_ALIGN_TOO_LARGE, site->align, cap);

@@ -96,5 +96,6 @@ unsigned h2s_operand_index(LLVMUseRef use);          /* among its user's */
 unsigned h2s_attr_kind(const char *name);
 bool h2s_fn_has_attr(LLVMValueRef fn, const char *name);
 bool h2s_is_sanitized(LLVMValueRef fn); /* built with ASan, HWASan or MSan */
+bool h2s_is_power_of_two(uint64_t x);
 
 #endif /* HEAP2STACK_SITE_H */
