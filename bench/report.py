@@ -448,6 +448,8 @@ def collect_compile(raw):
             run["sites"] = sites
             run["lines"] = int(read_text(os.path.join(d, f), "0"))
             run["pass"], run["pass_names"] = pass_time(run["passes"], PASS_RE)
+            ir = read_text(os.path.join(d, f"scale-{sites}.ir"))
+            run["ir"] = int(ir) if ir and ir.strip().isdigit() else None
             scaling.append(run)
     out["scaling"] = sorted(scaling, key=lambda s: s["sites"])
     return out
@@ -487,11 +489,14 @@ def compile_tables(c):
             per = None if s["pass"] is None else 1e6 * s["pass"] / s["sites"]
             refs = [s["passes"].get(k) for k in REFERENCE_PASSES]
             rows.append([f"{s['sites']:,}", f"{s['lines']:,}", str(s["runs"]),
+                         "—" if s.get("ir") is None else f"{s['ir'] / s['sites']:,.0f}",
                          "—" if s["pass"] is None else f"{1000 * s['pass']:.1f} ms",
                          "—" if per is None else f"{per:.2f} µs"]
                         + ["—" if r is None else f"{1e6 * r / s['sites']:.1f} µs" for r in refs]
                         + [f"{s['total']:.1f} s", f"{1e3 * s['total'] / s['sites']:.2f} ms"])
-        parts.append(table(["allocation sites", "lines", "runs", "heap2stack CPU", "heap2stack per site"]
+        parts.append(table(["allocation sites", "lines", "runs",
+                            "heap2stack instructions per site (callgrind)",
+                            "heap2stack CPU", "heap2stack per site"]
                            + [f"{k.replace('Pass', '')} per site" for k in REFERENCE_PASSES]
                            + ["clang -O2 total CPU", "clang per site"], rows))
     return parts

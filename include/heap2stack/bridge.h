@@ -92,6 +92,13 @@ typedef struct h2s_remark_arg {
   const char *text;
 } h2s_remark_arg;
 
+/* True when some consumer wants heap2stack's remarks (-pass-remarks*,
+ * -Rpass*, an optimization record); building their text costs otherwise. */
+int h2s_bridge_remarks_enabled(h2s_fn_ctx *ctx);
+
+/* The opcode of instruction 'inst' as the IR printer spells it ("store"). */
+const char *h2s_bridge_opcode_name(LLVMValueRef inst);
+
 /* Emits a remark of pass 'heap2stack' named 'name' at instruction 'at'. */
 void h2s_bridge_emit_remark(h2s_fn_ctx *ctx, h2s_remark_kind kind,
                             const char *name, LLVMValueRef at,

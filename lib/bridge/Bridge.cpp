@@ -145,6 +145,16 @@ extern "C" LLVMValueRef h2s_bridge_invoke_to_call(h2s_fn_ctx *,
   return wrap(changeToCall(cast<InvokeInst>(unwrap(Invoke))));
 }
 
+extern "C" int h2s_bridge_remarks_enabled(h2s_fn_ctx *Ctx) {
+  LLVMContext &C = Ctx->F.getContext();
+  return C.getLLVMRemarkStreamer() ||
+         C.getDiagHandlerPtr()->isAnyRemarkEnabled(DEBUG_TYPE);
+}
+
+extern "C" const char *h2s_bridge_opcode_name(LLVMValueRef Inst) {
+  return cast<Instruction>(unwrap(Inst))->getOpcodeName();
+}
+
 template <typename RemarkT>
 static RemarkT buildRemark(const char *Name, Instruction *At,
                            const h2s_remark_arg *Args, size_t NArgs) {

@@ -40,8 +40,9 @@ unsigned h2s_promote_function(h2s_fn_ctx *ctx, LLVMValueRef fn,
   for (size_t i = 0; i < f.nsites; ++i)
     analyse(&f, &f.sites[i]);
   h2s_decide_policy(&f);
-  for (size_t i = 0; i < f.nsites; ++i)
-    h2s_remark_site(&f, &f.sites[i]);
+  if (h2s_bridge_remarks_enabled(ctx))
+    for (size_t i = 0; i < f.nsites; ++i)
+      h2s_remark_site(&f, &f.sites[i]);
 
   unsigned promoted = 0;
   for (size_t i = 0; i < f.nsites; ++i) {

@@ -77,28 +77,13 @@ static void add_piece(h2s_message *m, const char *key, const char *s, size_t len
   m->args[m->nargs++] = (h2s_remark_arg){key, dst};
 }
 
-/* The opcode of 'inst' as the IR printer spells it. */
-static void opcode_name(LLVMValueRef inst, char *out, size_t cap) {
-  char *ir = LLVMPrintValueToString(inst);
-  const char *p = strstr(ir, " = ");
-  p = p ? p + 3 : ir;
-  while (*p == ' ')
-    ++p;
-  size_t len = strcspn(p, " ");
-  if (len >= cap)
-    len = cap - 1;
-  memcpy(out, p, len);
-  out[len] = '\0';
-  LLVMDisposeMessage(ir);
-}
-
 static void blocker_name(LLVMValueRef blocker, char *out, size_t cap) {
   if (blocker && h2s_is_call(blocker) && h2s_called_function(blocker))
     snprintf(out, cap, "%s", h2s_callee_name(blocker));
   else if (blocker && h2s_is_call(blocker))
     snprintf(out, cap, "an indirect call");
   else if (blocker)
-    opcode_name(blocker, out, cap);
+    snprintf(out, cap, "%s", h2s_bridge_opcode_name(blocker));
   else
     snprintf(out, cap, "?");
 }
