@@ -399,6 +399,11 @@ class Fn:
                 self.emit("acc = mix(acc, (unsigned)((uintptr_t)%s %% %du));" % (name, align))
         if kind != "strdup":
             self.fill(b, "acc ^ %du" % r.randint(0, 999))
+        if kind in ("aligned", "memalign") and align >= 32 and r.random() < 0.4:
+            # The IR then relies on the alignment: the slot must keep it.
+            al = self.fresh("al")
+            self.emit("const unsigned char *%s = __builtin_assume_aligned(%s, %d);" % (al, name, align))
+            self.emit("acc = mix(acc, (unsigned)%s[%d]);" % (al, r.randrange(b.nbytes)))
         return b
 
     def add_block(self):
@@ -623,6 +628,8 @@ class Fn:
             self.emit("park(%s, %d);" % (b.name, b.nbytes))
         elif how == 2:  # only the address, as text; drain_kept() reads it
             fmt = r.choice(["%p", "%1$p", "%-20p", "%24p"])
+            if fmt == "%1$p" and "positional-p" in self.gen.without:
+                fmt = "%p"
             self.emit('snprintf(t_addr, sizeof t_addr, "%s", (void *)%s);' % (fmt, b.name))
             self.emit("t_addr_n = %d;" % b.nbytes)
         else:  # an integer cast: the block escapes but stays ours
@@ -993,7 +1000,7 @@ class Fn:
 
 # Features --without can leave out, e.g. while a mismatch they cause is
 # being fixed, so that a campaign can look for others.
-OPTIONAL = ("threads", "recursion", "table-recursion", "setjmp")
+OPTIONAL = ("threads", "recursion", "table-recursion", "setjmp", "positional-p")
 
 
 class Gen:
