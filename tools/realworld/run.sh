@@ -1,0 +1,620 @@
+#!/usr/bin/env bash
+#===- run.sh - Build real C projects with and without heap2stack ----------===#
+#
+# Fetches the Debian source packages of a list of C projects, builds each one
+# twice with clang-22 -O2 -g -- once plainly ("plain") and once with the
+# heap2stack plugin ("h2s") -- runs the project's own test suite against each
+# build, and reports per project:
+#
+#   * tests passed / failed in each build (the unit is the finest one the
+#     suite reports: see the per-project notes below and docs/realworld.md),
+#   * allocation sites the plugin promoted / kept (its -Rpass=heap2stack and
+#     -Rpass-missed=heap2stack remarks, each source file counted once),
+#   * whether the two builds give the same results.
+#
+# Usage (as root; apt-get source and apt-get build-dep-like installs need it):
+#   bash tools/realworld/run.sh [PROJECT...]
+#
+# With no PROJECT, every project of the list below is run. Projects:
+#   zlib bzip2 xz libyaml expat jq pcre2 json-c gawk jimtcl onig sqlite3
+#   libtommath
+#
+# Environment:
+#   WORK        scratch directory (default: /tmp/real/work). Sources are
+#               fetched into WORK/src (kept between runs), builds go to
+#               WORK/build/PROJECT/{plain,h2s} (recreated every run), logs to
+#               WORK/logs/PROJECT/, results to WORK/results.tsv and
+#               WORK/results.md.
+#   PLUGIN      the plugin (default: build/lib/HeapToStack.so of this repo)
+#   CLANG       C compiler (default: clang-22); CLANGXX likewise (clang++-22)
+#   JOBS        make/cmake parallelism (default: 2)
+#   BUILD_TIMEOUT  seconds one configure+build may take (default: 1500)
+#   TEST_TIMEOUT   seconds one test-suite run may take (default: 1200)
+#   H2S_EXTRA   extra flags for the plugin build only, e.g.
+#               "-mllvm -heap2stack-max-size=64" (default: none)
+#   INSTALL_DEPS=0  do not apt-get install the build tools the list needs
+#   LTO=1       build both with -flto=thin, linked by lld-22; the plugin build
+#               loads the plugin into the linker (-Wl,--load-pass-plugin), so
+#               the pass sees whole programs and libraries (and the compiles
+#               check that it stays out of the pre-link pipeline). Results go
+#               to WORK/results-lto.{tsv,md}; build trees and logs to
+#               WORK/build-lto, WORK/logs-lto.
+#
+# How the builds are done: CC and CXX point at small wrapper scripts generated
+# in WORK/bin. In the plain build they run clang-22 / clang++-22 unchanged
+# (plus -Qunused-arguments, so link-only steps do not warn). In the h2s build
+# they add
+#   -fpass-plugin=PLUGIN -fverify-intermediate-code
+#   -Rpass=heap2stack -Rpass-missed=heap2stack
+# so every compilation, whatever CFLAGS the project's makefiles end up
+# using, runs the pass and verifies the IR after it; the wrapper moves the
+# remarks out of stderr into WORK/remarks/PROJECT/ (one file per set of
+# source files, so libtool's second, non-PIC compile of a file replaces the
+# first), and they are counted after the tests: "promoted" is the number of
+# "moved ... to the stack" remarks, "kept" the number of "not promoted" ones.
+# A site inlined into two functions is two sites. Both builds get
+# CFLAGS="-O2 -g" (and CXXFLAGS likewise).
+#
+# Optimization records (-fsave-optimization-record) would give function
+# names, but they turn on every pass's remarks, and with those on, clang 22.1's
+# loop vectorizer crashes on oniguruma's regexec.c (with or without the
+# plugin; see docs/realworld.md), so they are not used.
+#
+# Exit status: 0 when every project built and tested the same with and
+# without the plugin, 1 otherwise.
+#
+# Time: about 45-60 minutes for all projects on 2 cores (see
+# docs/realworld.md for the measured figure).
+#
+#===----------------------------------------------------------------------===#
+
+set -u
+set -o pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO=$(cd "$HERE/../.." && pwd)
+WORK=${WORK:-/tmp/real/work}
+PLUGIN=${PLUGIN:-$REPO/build/lib/HeapToStack.so}
+CLANG=${CLANG:-clang-22}
+CLANGXX=${CLANGXX:-clang++-22}
+JOBS=${JOBS:-2}
+BUILD_TIMEOUT=${BUILD_TIMEOUT:-1500}
+TEST_TIMEOUT=${TEST_TIMEOUT:-1200}
+H2S_EXTRA=${H2S_EXTRA:-}
+LTO=${LTO:-0}
+SFX=
+[[ $LTO == 1 ]] && SFX=-lto
+INSTALL_DEPS=${INSTALL_DEPS:-1}
+
+ALL_PROJECTS=(zlib bzip2 xz libyaml expat jq pcre2 json-c gawk jimtcl onig sqlite3
+              libtommath)
+
+# Debian source package of each project.
+declare -A PKG=(
+  [zlib]=zlib [bzip2]=bzip2 [xz]=xz-utils [libyaml]=libyaml [expat]=expat
+  [jq]=jq [pcre2]=pcre2 [json-c]=json-c [gawk]=gawk [jimtcl]=jimtcl
+  [onig]=libonig [sqlite3]=sqlite3 [libtommath]=libtommath
+)
+
+log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
+die() { echo "ERROR: $*" >&2; exit 2; }
+
+[[ -f $PLUGIN ]] || die "no plugin at $PLUGIN (build it: cmake --build build)"
+PLUGIN=$(readlink -f "$PLUGIN")
+command -v "$CLANG" >/dev/null || die "$CLANG not found"
+mkdir -p "$WORK"/{src,build$SFX,logs$SFX,bin$SFX}
+WORK=$(readlink -f "$WORK")
+
+#===- tools ---------------------------------------------------------------===#
+
+# The build tools the project list needs beyond a C toolchain: autoreconf for
+# the packages shipped without configure (jq, libyaml, libonig), bison/flex
+# for jq, oniguruma for jq's regex tests, tcl for sqlite3's amalgamation.
+install_deps() {
+  local need=(autoconf automake libtool bison flex pkg-config cmake make
+              libonig-dev tcl zlib1g-dev dpkg-dev)
+  [[ $LTO == 1 ]] && need+=(lld-22)
+  local missing=() p
+  for p in "${need[@]}"; do
+    dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+  done
+  [[ ${#missing[@]} -eq 0 ]] && return 0
+  log "installing ${missing[*]}"
+  DEBIAN_FRONTEND=noninteractive timeout 900 apt-get install -y -q \
+    "${missing[@]}" >"$WORK/logs$SFX/apt-install.log" 2>&1 ||
+    die "apt-get install failed, see $WORK/logs$SFX/apt-install.log"
+}
+
+# The compiler wrappers: WORK/bin/cc and WORK/bin/c++. H2S_MODE=h2s in the
+# environment turns the plugin on; H2S_MODE=plain (or unset) leaves it off.
+# In h2s mode the wrapper adds -Rpass=heap2stack -Rpass-missed=heap2stack,
+# takes those remarks (and their source-snippet lines) out of the compiler's
+# stderr, so that configure checks see what a plain compiler prints, and
+# writes them to H2S_REMARKS_DIR/<hash of the command's source files>.txt.
+# A source compiled twice (libtool's PIC and non-PIC objects) overwrites its
+# own file, so it is counted once.
+write_wrappers() {
+  local name real
+  for name in cc c++; do
+    real=$CLANG
+    [[ $name == c++ ]] && real=$CLANGXX
+    cat >"$WORK/bin$SFX/$name" <<EOF
+#!/usr/bin/env bash
+# Generated by tools/realworld/run.sh: $real, plus heap2stack when H2S_MODE=h2s.
+real=$real
+plugin=$PLUGIN
+extra=($H2S_EXTRA)
+lto=$LTO
+EOF
+    cat >>"$WORK/bin$SFX/$name" <<'EOF'
+common=(-Qunused-arguments)
+# ThinLTO: bitcode objects, linked by lld, which runs the LTO pipeline.
+# --undefined-version: like GNU ld, accept version scripts naming symbols
+# the library does not define (zlib's does).
+[[ $lto == 1 ]] && common+=(-flto=thin -fuse-ld=lld-22 -Wl,--undefined-version)
+if [[ ${H2S_MODE:-plain} != h2s ]]; then
+  exec "$real" "$@" "${common[@]}"
+fi
+sources=() out=
+prev=
+for a in "$@"; do
+  [[ $prev == -o ]] && out=$a
+  prev=$a
+  case $a in
+    conftest* | */conftest*) ;; # configure's probes
+    *.c | *.cc | *.cpp | *.cxx | *.C) [[ -f $a ]] && sources+=("$(readlink -f "$a")") ;;
+  esac
+done
+h2s=(-fpass-plugin="$plugin" -fverify-intermediate-code
+     -Rpass=heap2stack -Rpass-missed=heap2stack "${extra[@]}")
+if [[ $lto == 1 ]]; then
+  # The pass runs in the linker; its remarks come out as
+  # "file:line:col: moved ..." / "...: not promoted: ...".
+  h2s+=(-Wl,--load-pass-plugin="$plugin"
+        -Wl,-mllvm,-pass-remarks=heap2stack
+        -Wl,-mllvm,-pass-remarks-missed=heap2stack)
+  for e in "${extra[@]}"; do
+    [[ $e == -mllvm ]] || h2s+=(-Wl,-mllvm,"$e")
+  done
+fi
+err=$(mktemp "${TMPDIR:-/tmp}/h2s-cc.XXXXXX")
+if [[ $lto == 1 && " $* " != *" -E "* && $out != - ]]; then
+  # lld prints the link-time remarks on stdout.
+  "$real" "$@" "${common[@]}" "${h2s[@]}" 2>"$err" >"$err.out"
+  rc=$?
+  cat "$err.out" >>"$err"
+else
+  "$real" "$@" "${common[@]}" "${h2s[@]}" 2>"$err"
+  rc=$?
+fi
+awk -v remarks="$err.remarks" '
+  /remark: .*\[-Rpass(-missed)?=heap2stack\]$/ { print > remarks; skip = 1; next }
+  /^(remark: )?[^ ]*:[0-9]+:[0-9]+: (moved [0-9]+-byte .* to the stack|not promoted: .*)$/ {
+    print > remarks; next }
+  skip && /^ *[0-9]* \| / { next }
+  { skip = 0; print }' "$err" >&2
+key=
+if [[ ${#sources[@]} -gt 0 ]]; then
+  key=$(printf '%s\n' "${sources[@]}" | sort | md5sum | cut -c1-16)
+elif [[ -s $err.remarks && -n $out ]]; then
+  key=link-$(readlink -f "$out" | md5sum | cut -c1-16)
+fi
+if [[ -n $key && -n ${H2S_REMARKS_DIR:-} ]]; then
+  mkdir -p "$H2S_REMARKS_DIR"
+  { printf '# %s\n' "${sources[@]:-$out}"; cat "$err.remarks" 2>/dev/null; } \
+    >"$H2S_REMARKS_DIR/$key.txt"
+fi
+rm -f "$err" "$err.remarks" "$err.out"
+exit $rc
+EOF
+    chmod +x "$WORK/bin$SFX/$name"
+  done
+}
+
+#===- fetching ------------------------------------------------------------===#
+
+# ensure_deb_src PKG: makes sure apt knows the source package, adding a
+# deb-src entry for this Debian release when none is configured.
+ensure_deb_src() {
+  local pkg=$1
+  # (grep reads the whole output: with pipefail, grep -q would make a
+  # SIGPIPE'd apt-cache fail the test.)
+  [[ $(apt-cache showsrc "$pkg" 2>/dev/null | grep -c '^Package:') -gt 0 ]] && return 0
+  local codename
+  codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-bookworm}")
+  if ! grep -rqs '^deb-src\|^Types:.*deb-src' /etc/apt/sources.list \
+      /etc/apt/sources.list.d/; then
+    log "adding a deb-src entry for $codename"
+    cat >/etc/apt/sources.list.d/h2s-realworld-src.sources <<EOF
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: $codename $codename-updates
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+EOF
+  fi
+  timeout 600 apt-get update -q >"$WORK/logs$SFX/apt-update.log" 2>&1 ||
+    log "apt-get update failed (see $WORK/logs$SFX/apt-update.log)"
+  [[ $(apt-cache showsrc "$pkg" 2>/dev/null | grep -c '^Package:') -gt 0 ]]
+}
+
+# fetch PROJECT: unpacks the project's Debian source (patches applied) into
+# WORK/src/PKG/ once; prints the source directory.
+fetch() {
+  local proj=$1 pkg=${PKG[$1]} dir
+  dir=$(find "$WORK/src/$pkg" -mindepth 1 -maxdepth 1 -type d 2>/dev/null | head -n 1)
+  if [[ -n $dir ]]; then
+    echo "$dir"
+    return 0
+  fi
+  ensure_deb_src "$pkg" || { log "$pkg: no source package known"; return 1; }
+  mkdir -p "$WORK/src/$pkg"
+  (
+    cd "$WORK/src/$pkg" || exit 1
+    # The newest version first; a mirror may lack it (security updates
+    # often are), so older versions are tried in turn.
+    if timeout 600 apt-get source -q "$pkg" >fetch.log 2>&1; then exit 0; fi
+    for v in $(apt-cache showsrc "$pkg" | sed -n 's/^Version: //p' | sort -urV); do
+      rm -rf -- */
+      if timeout 600 apt-get source -q "$pkg=$v" >>fetch.log 2>&1; then exit 0; fi
+    done
+    exit 1
+  ) || { log "$pkg: apt-get source failed (see $WORK/src/$pkg/fetch.log)"; return 1; }
+  find "$WORK/src/$pkg" -mindepth 1 -maxdepth 1 -type d | head -n 1
+}
+
+#===- counting ------------------------------------------------------------===#
+
+# automake_counts LOG...: "passed failed" from automake's test-suite summaries
+# (# PASS: / # FAIL: / # ERROR: / # XPASS:), summed over every summary.
+automake_counts() {
+  cat "$@" 2>/dev/null | sed 's/\x1b\[[0-9;]*m//g' | awk '
+    /^# PASS: /  { p += $3 }
+    /^# FAIL: /  { f += $3 }
+    /^# ERROR: / { f += $3 }
+    /^# XPASS: / { f += $3 }
+    END { printf "%d %d\n", p, f }'
+}
+
+# ctest_counts LOG: "passed failed" from ctest's "N tests failed out of M".
+ctest_counts() {
+  sed -n 's/.*tests passed, \([0-9]*\) tests\? failed out of \([0-9]*\).*/\2 \1/p' "$1" |
+    tail -n 1 | awk '{ printf "%d %d\n", $1 - $2, $2 } END { if (NR == 0) print "0 0" }'
+}
+
+# site_counts DIR OUT: "promoted kept" from the remark files the wrapper left
+# in DIR; OUT gets every remark, each prefixed with its source set's files.
+# A site inlined into two functions gives two remarks and counts twice (it is
+# two allocation sites in the binary).
+site_counts() {
+  cat "$1"/*.txt 2>/dev/null | grep -v '^# ' >"$2"
+  # With LTO a library's sites are reported by every link that pulls them
+  # in; each distinct remark (location and text) counts once.
+  [[ $LTO == 1 ]] && sort -u -o "$2" "$2"
+  awk '/: moved [0-9]+-byte/ { p++ } /: not promoted: / { k++ }
+       END { printf "%d %d\n", p, k }' "$2"
+}
+
+#===- projects ------------------------------------------------------------===#
+# For each project: build_P (in the copied source tree, CC/CFLAGS exported),
+# test_P (its output is the test log) and count_P LOG (prints "passed failed").
+# The current directory is the build tree in all three.
+
+# zlib: configure + make; `make test` runs example and minigzip, statically,
+# shared and with 64-bit offsets; each prints "*** zlib ... test OK ***".
+build_zlib() { ./configure && make -j"$JOBS"; }
+test_zlib() { make -k test; }
+count_zlib() {
+  local ok
+  ok=$(grep -c 'test OK' "$1")
+  echo "$ok $((3 - ok))"
+}
+
+# bzip2: the six checks of its Makefile's `test` target (compress the three
+# samples, decompress the three references), run one by one, plus a round
+# trip (-1 and -9, through -t too) of its sources, the samples, the manual
+# and its own binary, plus bzip2recover on the samples and a multi-block file.
+build_bzip2() {
+  make -j"$JOBS" CC="$CC" CFLAGS="$CFLAGS -D_FILE_OFFSET_BITS=64" \
+    AR="${AR:-ar}" RANLIB="${RANLIB:-ranlib}" libbz2.a bzip2 bzip2recover
+}
+test_bzip2() {
+  local i lvl f ref
+  for i in 1 2 3; do
+    lvl=-$i
+    if ./bzip2 "$lvl" <sample$i.ref >sample$i.rb2 && cmp sample$i.bz2 sample$i.rb2; then
+      echo "PASS: compress sample$i"; else echo "FAIL: compress sample$i"; fi
+    lvl=-d
+    [[ $i == 3 ]] && lvl=-ds
+    if ./bzip2 "$lvl" <sample$i.bz2 >sample$i.tst && cmp sample$i.tst sample$i.ref; then
+      echo "PASS: decompress sample$i"; else echo "FAIL: decompress sample$i"; fi
+  done
+  # bzip2recover (which holds the one site the plugin promotes here without
+  # LTO) splits a file into its blocks; they must decompress to the original.
+  cat *.c *.h manual.* >multi.txt
+  ./bzip2 -1 -c multi.txt >multi.bz2
+  for f in sample1 sample2 sample3 multi; do
+    rm -f rec*"$f".bz2
+    [[ $f == multi ]] && ref=multi.txt || ref=$f.ref
+    if ./bzip2recover "$f.bz2" && cat rec*"$f".bz2 | ./bzip2 -dc | cmp - "$ref"; then
+      echo "PASS: bzip2recover $f"; else echo "FAIL: bzip2recover $f"; fi
+  done
+  for f in *.c *.h *.ref manual.* bzip2; do
+    for lvl in -1 -9; do
+      if ./bzip2 "$lvl" -c "$f" >rt.bz2 && ./bzip2 -t rt.bz2 &&
+        ./bzip2 -dc rt.bz2 | cmp - "$f"; then
+        echo "PASS: round trip $lvl $f"; else echo "FAIL: round trip $lvl $f"; fi
+    done
+  done
+}
+count_bzip2() { echo "$(grep -c '^PASS:' "$1") $(grep -c '^FAIL:' "$1")"; }
+
+# xz-utils: configure + make; `make check` (automake tests: liblzma unit
+# tests, the compress/decompress scripts and the test files).
+build_xz() { ./configure --disable-nls --disable-doc && make -j"$JOBS"; }
+test_xz() { make -k check; }
+count_xz() { automake_counts "$1"; }
+
+# libyaml: autoreconf, configure, make; `make check` runs test-version and
+# test-reader. Its suite is small, so the round trip of every file of
+# examples/ and regression-inputs/ through run-parser, run-scanner,
+# run-loader, run-emitter and run-dumper is counted too (each run must not
+# crash or hang; exit status 1, "invalid input", is accepted).
+build_libyaml() {
+  autoreconf -fi && ./configure && make -j"$JOBS" && make -j"$JOBS" -C tests check TESTS=
+}
+test_libyaml() {
+  make -k check
+  local f t rc
+  for t in run-parser run-scanner run-loader run-emitter run-dumper; do
+    for f in examples/*.yaml regression-inputs/*; do
+      [[ -f $f ]] || continue
+      timeout 20 ./tests/$t "$f" >/dev/null 2>&1
+      rc=$?
+      if [[ $rc -le 1 ]]; then echo "PASS: $t $f"; else echo "FAIL: $t $f (status $rc)"; fi
+    done
+  done
+}
+count_libyaml() {
+  local a p f
+  a=$(automake_counts "$1")
+  p=$(grep -c '^PASS: run-' "$1")
+  f=$(grep -c '^FAIL: run-' "$1")
+  echo "$((${a% *} + p)) $((${a#* } + f))"
+}
+
+# expat: autotools build of expat/ (its CMake files do not build this
+# Debian-patched tree); `make check` runs runtests and runtests_cxx (the C++
+# copy), which print "Checks: N, Failed: M": those are counted.
+build_expat() {
+  cd expat && ./buildconf.sh && ./configure --without-docbook && make -j"$JOBS"
+}
+test_expat() {
+  (cd expat && make -k check)
+  cat expat/tests/*.log 2>/dev/null
+}
+count_expat() {
+  sed -n 's/.*Checks: \([0-9]*\), Failed: \([0-9]*\).*/\1 \2/p' "$1" |
+    awk '{ c += $1; f += $2 } END { printf "%d %d\n", c - f, f }'
+}
+
+# jq: autoreconf, configure against the system oniguruma, make; `make check`
+# (jq.test, onig.test, base64.test, shtest, utf8 tests) without valgrind
+# (Debian 12's valgrind cannot read clang-22's DWARF 5 and fails them). The
+# jq test files report "N of M tests passed": those are counted.
+build_jq() {
+  autoreconf -fi && ./configure --with-oniguruma=yes --disable-docs \
+    --disable-maintainer-mode --disable-valgrind && make -j"$JOBS"
+}
+test_jq() {
+  NO_VALGRIND=1 make -k check
+  cat tests/*.log 2>/dev/null
+}
+count_jq() {
+  local a inner
+  a=$(automake_counts "$1")
+  # "N of M tests passed (K malformed)"; a test script that dies adds an
+  # automake FAIL.
+  inner=$(sed -n 's/^\([0-9]*\) of \([0-9]*\) tests passed.*/\1 \2/p' "$1" |
+    awk '{ p += $1; f += $2 - $1 } END { printf "%d %d\n", p, f }')
+  echo "$((${inner% *} + ${a% *})) $((${inner#* } + ${a#* }))"
+}
+
+# pcre2: configure with the JIT, make; `make check` runs RunTest (every test
+# file, interpreted and JIT), RunGrepTest and pcre2_jit_test. Counted: the
+# "OK" lines of RunTest plus the automake results of the three scripts.
+build_pcre2() { ./configure --enable-jit && make -j"$JOBS"; }
+test_pcre2() {
+  make -k check
+  cat RunTest.log RunGrepTest.log pcre2_jit_test.log 2>/dev/null
+}
+count_pcre2() {
+  local a ok
+  a=$(automake_counts "$1")
+  ok=$(grep -cE '^ +OK' "$1")
+  echo "$((${a% *} + ok)) ${a#* }"
+}
+
+# json-c: CMake; ctest runs its ~25 test programs against expected output.
+build_json-c() {
+  cmake -S . -B _build -DCMAKE_BUILD_TYPE=None -DCMAKE_C_FLAGS="$CFLAGS" \
+    -DBUILD_TESTING=ON -DDISABLE_WERROR=ON \
+    ${AR:+-DCMAKE_AR=$(command -v "$AR") -DCMAKE_RANLIB=$(command -v "$RANLIB")} &&
+    cmake --build _build -j"$JOBS"
+}
+# Without valgrind, which cannot read clang-22's DWARF 5 on Debian 12.
+test_json-c() { (cd _build && USE_VALGRIND=0 ctest --timeout 300 --output-on-failure); }
+count_json-c() { ctest_counts "$1"; }
+
+# gawk: configure + make (of gawk and its extensions: Debian's source lacks
+# the manual's sources, so doc/ does not build); `make -C test check` runs
+# several hundred awk programs against expected output. It echoes each
+# test's name and ends with "ALL TESTS PASSED" or "N TESTS FAILED".
+build_gawk() {
+  ./configure --disable-nls && make -j"$JOBS" -C support && make -j"$JOBS" gawk &&
+    make -j"$JOBS" -C extension
+}
+test_gawk() { make -k -C test check; }
+count_gawk() {
+  local failed total
+  failed=$(sed -n 's/^\([0-9]*\) TESTS\? FAILED.*/\1/p' "$1" | tail -n 1)
+  failed=${failed:-0}
+  # The test names echoed by the test Makefile: plain words alone on a line
+  # (make's own messages contain spaces or colons).
+  total=$(grep -cE '^[A-Za-z0-9_+.-]+$' "$1")
+  echo "$((total - failed)) $failed"
+}
+
+# jimtcl: configure (autosetup) + make; `make test` runs tests/*.test, each
+# printing "file.test: Total N Passed N Skipped N Failed N".
+build_jimtcl() { ./configure && make -j"$JOBS"; }
+test_jimtcl() { make -k test; }
+count_jimtcl() {
+  sed -n 's/.*Total[: ]*\([0-9]*\).*Passed[: ]*\([0-9]*\).*Skipped[: ]*\([0-9]*\).*Failed[: ]*\([0-9]*\).*/\2 \4/p' "$1" |
+    awk '{ p += $1; f += $2 } END { printf "%d %d\n", p, f }'
+}
+
+# oniguruma (libonig): autoreconf, configure, make; `make check` runs the
+# regex test programs (test_utf8, test_syntax, test_options, testc, ...),
+# each printing "RESULT   SUCC: N,  FAIL: M,  ERROR: K": those are counted,
+# plus the automake results of programs that print none.
+build_onig() { autoreconf -fi && ./configure && make -j"$JOBS"; }
+test_onig() {
+  make -k check
+  cat test/*.log 2>/dev/null
+}
+count_onig() {
+  local a inner
+  a=$(automake_counts "$1")
+  inner=$(sed -n 's/.*SUCC: *\([0-9]*\), *FAIL: *\([0-9]*\), *ERROR: *\([0-9]*\).*/\1 \2 \3/p' "$1" |
+    awk '{ p += $1; f += $2 + $3 } END { printf "%d %d\n", p, f }')
+  echo "$((${inner% *} + ${a% *})) $((${inner#* } + ${a#* }))"
+}
+
+# sqlite3: configure + the amalgamation; `make fuzztest` runs fuzzcheck over
+# test/fuzzdata*.db (SQL and database fuzz cases, with invariant checks) and
+# sessionfuzz. (The Tcl suite, even "veryquick", takes far too long here.)
+build_sqlite3() {
+  ./configure --disable-tcl --enable-shared=no &&
+    make -j"$JOBS" sqlite3.c && make -j"$JOBS" fuzzcheck sessionfuzz
+}
+test_sqlite3() { make -k fuzztest; }
+count_sqlite3() {
+  local fz ss
+  fz=$(sed -n 's/.*fuzzcheck: \([0-9]*\) errors out of \([0-9]*\) tests.*/\2 \1/p' "$1" |
+    awk '{ printf "%d %d\n", $1 - $2, $2 } END { if (NR == 0) print "0 1" }')
+  # sessionfuzz prints nothing on success; make reports its failure.
+  ss=$(grep -cE 'sessionfuzz.*Error|\*\*\* \[.*fuzztest\]' "$1")
+  echo "${fz% *} $((${fz#* } + ss))"
+}
+
+# libtommath: its makefile builds libtommath.a; `make test` links
+# demo/test.c, whose unit tests (about 60, with a time-seeded random source)
+# end with "Tests OK/NOP/FAIL: a/b/c". Its mp_int temporaries are small
+# constant-size calloc blocks (mp_init), which the pass can take when the
+# whole life of a temporary is inlined into one function.
+build_libtommath() {
+  make -j"$JOBS" CC="$CC" CFLAGS="$CFLAGS" AR="${AR:-ar}" RANLIB="${RANLIB:-ranlib}" &&
+    make -j"$JOBS" CC="$CC" CFLAGS="$CFLAGS" AR="${AR:-ar}" RANLIB="${RANLIB:-ranlib}" test
+}
+test_libtommath() { ./test; }
+count_libtommath() {
+  sed -n 's|^Tests OK/NOP/FAIL: \([0-9]*\)/[0-9]*/\([0-9]*\).*|\1 \2|p' "$1" |
+    awk '{ print; n++ } END { if (n == 0) print "0 1" }'
+}
+
+#===- driver --------------------------------------------------------------===#
+
+# run_mode PROJECT MODE SRC: copies SRC, builds and tests it; leaves
+# WORK/logs/PROJECT/MODE.{build,test}.log and prints
+# "build_status test_status passed failed seconds".
+run_mode() {
+  local proj=$1 mode=$2 src=$3
+  local dir=$WORK/build$SFX/$proj/$mode logs=$WORK/logs$SFX/$proj
+  local start bstatus tstatus counts
+  start=$(date +%s)
+  rm -rf "$dir"
+  [[ $mode == h2s ]] && rm -rf "$WORK/remarks$SFX/$proj"
+  mkdir -p "$dir" "$logs"
+  cp -a "$src/." "$dir/"
+  (
+    cd "$dir" || exit 1
+    export CC=$WORK/bin$SFX/cc CXX=$WORK/bin$SFX/c++ CFLAGS="-O2 -g" CXXFLAGS="-O2 -g"
+    # Bitcode archives need LLVM's archiver for their symbol tables.
+    [[ $LTO == 1 ]] && export AR=llvm-ar-22 RANLIB=llvm-ranlib-22 NM=llvm-nm-22
+    export H2S_MODE=$mode H2S_REMARKS_DIR=$WORK/remarks$SFX/$proj
+    timeout "$BUILD_TIMEOUT" bash -c "$(declare -f "build_$proj"); JOBS=$JOBS; build_$proj"
+  ) >"$logs/$mode.build.log" 2>&1
+  bstatus=$?
+  if [[ $bstatus -ne 0 ]]; then
+    echo "$bstatus - 0 0 $(($(date +%s) - start))"
+    return
+  fi
+  (
+    cd "$dir" || exit 1
+    export CC=$WORK/bin$SFX/cc CXX=$WORK/bin$SFX/c++ CFLAGS="-O2 -g" CXXFLAGS="-O2 -g"
+    # Bitcode archives need LLVM's archiver for their symbol tables.
+    [[ $LTO == 1 ]] && export AR=llvm-ar-22 RANLIB=llvm-ranlib-22 NM=llvm-nm-22
+    export H2S_MODE=$mode H2S_REMARKS_DIR=$WORK/remarks$SFX/$proj
+    timeout "$TEST_TIMEOUT" bash -c "$(declare -f "test_$proj"); JOBS=$JOBS; test_$proj" </dev/null
+  ) >"$logs/$mode.test.log" 2>&1
+  tstatus=$?
+  counts=$(cd "$dir" && "count_$proj" "$logs/$mode.test.log")
+  echo "0 $tstatus $counts $(($(date +%s) - start))"
+}
+
+main() {
+  local projects=("$@") proj src
+  [[ ${#projects[@]} -eq 0 ]] && projects=("${ALL_PROJECTS[@]}")
+  for proj in "${projects[@]}"; do
+    [[ -n ${PKG[$proj]:-} ]] || die "unknown project '$proj' (known: ${ALL_PROJECTS[*]})"
+  done
+  [[ $INSTALL_DEPS == 1 ]] && install_deps
+  write_wrappers
+
+  local tsv=$WORK/results$SFX.tsv overall=0 t0
+  t0=$(date +%s)
+  printf 'project\tversion\tplain_passed\tplain_failed\th2s_passed\th2s_failed\tpromoted\tkept\tplain_s\th2s_s\tverdict\n' >"$tsv"
+  for proj in "${projects[@]}"; do
+    log "$proj: fetching ${PKG[$proj]}"
+    if ! src=$(fetch "$proj"); then
+      printf '%s\t-\t-\t-\t-\t-\t-\t-\t-\t-\tFETCH FAILED\n' "$proj" >>"$tsv"
+      overall=1
+      continue
+    fi
+    local version
+    version=$(basename "$src")
+    log "$proj: plain build and tests ($version)"
+    read -r pb pt pp pf ps < <(run_mode "$proj" plain "$src")
+    log "$proj: plain: build $pb, tests exit $pt, passed $pp, failed $pf (${ps}s)"
+    log "$proj: heap2stack build and tests"
+    read -r hb ht hp hf hs < <(run_mode "$proj" h2s "$src")
+    read -r promoted kept < <(site_counts "$WORK/remarks$SFX/$proj" "$WORK/logs$SFX/$proj/remarks.txt")
+    log "$proj: h2s: build $hb, tests exit $ht, passed $hp, failed $hf (${hs}s); sites promoted $promoted, kept $kept"
+    local verdict=same
+    if [[ $pb != 0 ]]; then
+      verdict="PLAIN BUILD FAILED"
+    elif [[ $hb != 0 ]]; then
+      verdict="H2S BUILD FAILED"
+    elif [[ $pp != "$hp" || $pf != "$hf" || $pt != "$ht" ]]; then
+      verdict=DIFFERENT
+    fi
+    [[ $verdict == same ]] || overall=1
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$proj" "$version" \
+      "$pp" "$pf" "$hp" "$hf" "$promoted" "$kept" "$ps" "$hs" "$verdict" >>"$tsv"
+  done
+
+  # The Markdown table.
+  {
+    echo "| project | source | passed / failed without | passed / failed with | sites promoted / kept | time without / with (s) | result |"
+    echo "|---|---|---|---|---|---|---|"
+    tail -n +2 "$tsv" | while IFS=$'\t' read -r p v pp pf hp hf pr k ps hs verdict; do
+      echo "| $p | $v | $pp / $pf | $hp / $hf | $pr / $k | $ps / $hs | $verdict |"
+    done
+    echo
+    echo "Total time: $(($(date +%s) - t0)) s. Logs: $WORK/logs$SFX/."
+  } | tee "$WORK/results$SFX.md"
+  return "$overall"
+}
+
+main "$@"
