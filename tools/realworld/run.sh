@@ -31,7 +31,10 @@
 #   BUILD_TIMEOUT  seconds one configure+build may take (default: 1500)
 #   TEST_TIMEOUT   seconds one test-suite run may take (default: 1200)
 #   H2S_EXTRA   extra flags for the plugin build only, e.g.
-#               "-mllvm -heap2stack-max-size=64" (default: none)
+#               "-mllvm -heap2stack-recursive-budget=4096" (default: none);
+#               with LTO=1 each -mllvm option also goes to the linker. Runs
+#               with H2S_EXTRA keep their trees, logs and results apart
+#               (suffix -extra).
 #   INSTALL_DEPS=0  do not apt-get install the build tools the list needs
 #   LTO=1       build both with -flto=thin, linked by lld-22; the plugin build
 #               loads the plugin into the linker (-Wl,--load-pass-plugin), so
@@ -84,6 +87,7 @@ H2S_EXTRA=${H2S_EXTRA:-}
 LTO=${LTO:-0}
 SFX=
 [[ $LTO == 1 ]] && SFX=-lto
+[[ -n $H2S_EXTRA ]] && SFX+=-extra
 INSTALL_DEPS=${INSTALL_DEPS:-1}
 
 ALL_PROJECTS=(zlib bzip2 xz libyaml expat jq pcre2 json-c gawk jimtcl onig sqlite3
@@ -196,7 +200,7 @@ awk -v remarks="$err.remarks" '
 key=
 if [[ ${#sources[@]} -gt 0 ]]; then
   key=$(printf '%s\n' "${sources[@]}" | sort | md5sum | cut -c1-16)
-elif [[ -s $err.remarks && -n $out ]]; then
+elif [[ $lto == 1 && -s $err.remarks && -n $out && $out != *conftest* ]]; then
   key=link-$(readlink -f "$out" | md5sum | cut -c1-16)
 fi
 if [[ -n $key && -n ${H2S_REMARKS_DIR:-} ]]; then
