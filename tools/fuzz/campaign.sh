@@ -302,7 +302,7 @@ main() {
   [[ $mismatches == 0 && $errors == 0 ]]
 }
 
-# Everything above is read before anything runs, so editing this file while
-# a campaign runs cannot change what that campaign does.
-main "$@"
-exit
+# Everything up to here is read before anything runs (bash reads a whole
+# line before it runs any of it), so editing this file while a campaign runs
+# cannot change what that campaign does.
+main "$@"; exit

@@ -167,7 +167,7 @@ symptom() {
     status=$?
     [[ $status -ge 124 ]] && echo "$status"
     exit 0
-  )
+  ) 2>/dev/null # the shell's own report of the crash
 }
 
 reduce_c() {
@@ -231,7 +231,7 @@ main() {
   fi
 }
 
-# Everything above is read before anything runs, so editing this file while
-# a reduction runs cannot change what that reduction does.
-main "$@"
-exit
+# Everything up to here is read before anything runs (bash reads a whole
+# line before it runs any of it), so editing this file while a reduction
+# runs cannot change what that reduction does.
+main "$@"; exit
