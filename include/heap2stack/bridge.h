@@ -34,6 +34,9 @@ typedef struct h2s_alloc_facts {
   LLVMValueRef align; /* the alignment operand, or NULL */
   int init_known;     /* contents start undefined or at a fixed value */
   int zero_init;      /* contents start as zero bytes (calloc) */
+  /* The arguments whose product is the size (allocsize), or -1: for
+   * malloc size_arg[0] only, for calloc the element size and the count. */
+  int size_arg[2];
   char family[H2S_FAMILY_CAP]; /* "malloc", "_Znwm", ...; "" if none */
 } h2s_alloc_facts;
 
@@ -45,6 +48,16 @@ void h2s_bridge_describe_alloc(h2s_fn_ctx *ctx, LLVMValueRef call,
  * copies the deallocator's family into 'family' (H2S_FAMILY_CAP bytes). */
 LLVMValueRef h2s_bridge_freed_operand(h2s_fn_ctx *ctx, LLVMValueRef call,
                                       char *family);
+
+/* Returns the pointer 'call' resizes when it is a realloc-like call
+ * (MemoryBuiltins' getReallocatedOperand), or NULL. */
+LLVMValueRef h2s_bridge_reallocated_operand(h2s_fn_ctx *ctx, LLVMValueRef call);
+
+/* The largest unsigned value the integer operand 'arg' of 'call' can have
+ * when 'call' runs, as far as LLVM's value facts tell (LazyValueInfo's range
+ * at the use, known bits, ScalarEvolution's range); UINT64_MAX when they
+ * prove nothing smaller. */
+uint64_t h2s_bridge_arg_max(h2s_fn_ctx *ctx, LLVMValueRef call, unsigned arg);
 
 /* What of a pointer a callee may capture (LLVM's CaptureComponents). */
 typedef enum h2s_captured {
@@ -82,6 +95,20 @@ unsigned h2s_bridge_alloca_address_space(h2s_fn_ctx *ctx);
 /* Replaces 'invoke' by a call to the same callee followed by a branch to its
  * normal destination (LLVM's changeToCall); returns the new call. */
 LLVMValueRef h2s_bridge_invoke_to_call(h2s_fn_ctx *ctx, LLVMValueRef invoke);
+
+/* Splits the block of instruction 'at' before it (BasicBlock's
+ * splitBasicBlock): returns the new block, which starts with 'at'; the old
+ * one now ends in an unconditional branch to it. */
+LLVMBasicBlockRef h2s_bridge_split_block_before(LLVMValueRef at);
+
+/* Puts a new block on the edge from the block of 'invoke' to its normal
+ * destination (SplitEdge) and returns it; phis there are updated. */
+LLVMBasicBlockRef h2s_bridge_split_normal_edge(h2s_fn_ctx *ctx,
+                                               LLVMValueRef invoke);
+
+/* Gives the conditional branch 'br' the weights LLVM uses for
+ * __builtin_expect: successor 'likely' (0 or 1) is the likely one. */
+void h2s_bridge_weight_branch(LLVMValueRef br, unsigned likely);
 
 typedef enum h2s_remark_kind { H2S_REMARK_PASSED, H2S_REMARK_MISSED } h2s_remark_kind;
 

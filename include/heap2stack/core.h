@@ -28,6 +28,7 @@ typedef struct h2s_options {
   uint64_t frame_budget;     /* promoted bytes per function */
   uint64_t recursive_budget; /* promoted bytes per function that may recurse */
   uint64_t max_uses;         /* uses the escape walk may visit per site */
+  uint64_t guard_size;       /* slot of a run-time sized block; 0: none */
 } h2s_options;
 
 enum {
@@ -35,6 +36,7 @@ enum {
   H2S_DEFAULT_FRAME_BUDGET = 2048,
   H2S_DEFAULT_RECURSIVE_BUDGET = 0,
   H2S_DEFAULT_MAX_USES = 2000,
+  H2S_DEFAULT_GUARD_SIZE = 128, /* docs/guard-size.md */
   /* glibc's malloc guarantees 16 bytes on x86-64 and AArch64 (and on i386);
    * a promoted block is never aligned less. */
   H2S_MIN_ALIGN = 16
@@ -48,8 +50,10 @@ enum {
 typedef enum h2s_reason {
   H2S_PROMOTED = 0,
   /* discovery */
-  H2S_REALLOC,           /* resizes an existing block */
-  H2S_UNKNOWN_CONTENTS,  /* strdup-like: the new block holds copied data */
+  H2S_REALLOC,           /* resizes a block that is not a site's */
+  H2S_RESIZES_SITE,      /* resizes the block of the site 'blocker' */
+  H2S_UNKNOWN_CONTENTS,  /* the new block holds data the pass cannot copy */
+  H2S_SIZE_WRAPS,        /* constant operands whose product overflows */
   H2S_PAGE_ALIGNED,      /* valloc/pvalloc: alignment is the page size */
   H2S_ALLOCATOR_DEFINED, /* the allocator's body is in this module */
   H2S_ADDRESS_SPACE,     /* the block is not in the stack's address space */
@@ -69,10 +73,12 @@ typedef enum h2s_reason {
   H2S_FREE_OTHER_FAMILY, /* freed by a deallocator of another family */
   H2S_FREE_MIXED,        /* a free may receive a block from elsewhere */
   H2S_FREE_SHARED,       /* a free shared with a site that stays on the heap */
+  H2S_REALLOC_MIXED,     /* a realloc may resize another block too */
   /* lifetime */
   H2S_LOOP_CARRIED,      /* a block may be live when the site runs again */
   /* policy */
-  H2S_SIZE_NOT_CONSTANT, /* size known only at run time */
+  H2S_SIZE_NOT_CONSTANT, /* size known only at run time, guarded slots off */
+  H2S_GUARD_TOO_LARGE,   /* guard_size above max_size */
   H2S_ALIGN_NOT_CONSTANT,/* alignment known only at run time */
   H2S_ALIGN_INVALID,     /* alignment is not a power of two */
   H2S_ALIGN_TOO_LARGE,   /* alignment above max_size or H2S_MAX_ALIGN */

@@ -8,12 +8,17 @@
 #include "FunctionContext.h"
 #include "heap2stack/bridge.h"
 
+#include "llvm/Analysis/LazyValueInfo.h"
 #include "llvm/Analysis/MemoryBuiltins.h"
 #include "llvm/Analysis/OptimizationRemarkEmitter.h"
+#include "llvm/Analysis/ScalarEvolution.h"
 #include "llvm/Analysis/TargetLibraryInfo.h"
+#include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/Dominators.h"
 #include "llvm/IR/Instructions.h"
+#include "llvm/IR/MDBuilder.h"
 #include "llvm/IR/Module.h"
+#include "llvm/Transforms/Utils/BasicBlockUtils.h"
 #include "llvm/Transforms/Utils/Local.h"
 
 #include <cstring>
@@ -28,6 +33,14 @@ TargetLibraryInfo &h2s_fn_ctx::tli() {
 
 DominatorTree &h2s_fn_ctx::domTree() {
   return FAM.getResult<DominatorTreeAnalysis>(F);
+}
+
+LazyValueInfo &h2s_fn_ctx::lazyValues() {
+  return FAM.getResult<LazyValueAnalysis>(F);
+}
+
+ScalarEvolution &h2s_fn_ctx::scalarEvolution() {
+  return FAM.getResult<ScalarEvolutionAnalysis>(F);
 }
 
 OptimizationRemarkEmitter &h2s_fn_ctx::remarks() {
@@ -56,6 +69,7 @@ static void copyName(std::optional<StringRef> Name, char *Out) {
 extern "C" void h2s_bridge_describe_alloc(h2s_fn_ctx *Ctx, LLVMValueRef Call,
                                           h2s_alloc_facts *Out) {
   *Out = h2s_alloc_facts{};
+  Out->size_arg[0] = Out->size_arg[1] = -1;
   CallBase *CB = asCall(Call);
   const TargetLibraryInfo &TLI = Ctx->tli();
   if (!CB || !isAllocationFn(CB, &TLI) || !isBuiltinCall(*CB, TLI))
@@ -74,7 +88,39 @@ extern "C" void h2s_bridge_describe_alloc(h2s_fn_ctx *Ctx, LLVMValueRef Call,
     Out->init_known = 1;
     Out->zero_init = Init->isNullValue();
   }
+  if (Attribute A = CB->getFnAttr(Attribute::AllocSize); A.isValid()) {
+    auto [Elem, Count] = A.getAllocSizeArgs();
+    Out->size_arg[0] = static_cast<int>(Elem);
+    if (Count)
+      Out->size_arg[1] = static_cast<int>(*Count);
+  }
   copyName(getAllocationFamily(CB, &TLI), Out->family);
+}
+
+extern "C" LLVMValueRef h2s_bridge_reallocated_operand(h2s_fn_ctx *Ctx,
+                                                       LLVMValueRef Call) {
+  CallBase *CB = asCall(Call);
+  Value *Resized = CB ? getReallocatedOperand(CB) : nullptr;
+  return Resized && isBuiltinCall(*CB, Ctx->tli()) ? wrap(Resized) : nullptr;
+}
+
+extern "C" uint64_t h2s_bridge_arg_max(h2s_fn_ctx *Ctx, LLVMValueRef Call,
+                                       unsigned Arg) {
+  CallBase *CB = asCall(Call);
+  const Use &U = CB->getArgOperandUse(Arg);
+  if (!U->getType()->isIntegerTy())
+    return UINT64_MAX;
+  ConstantRange Range =
+      Ctx->lazyValues().getConstantRangeAtUse(U, /*UndefAllowed=*/false);
+  Range = Range.intersectWith(ConstantRange::fromKnownBits(
+      computeKnownBits(U.get(), CB->getDataLayout(), /*AC=*/nullptr, CB,
+                       &Ctx->domTree()),
+      /*IsSigned=*/false));
+  ScalarEvolution &SE = Ctx->scalarEvolution();
+  if (SE.isSCEVable(U->getType()))
+    Range = Range.intersectWith(SE.getUnsignedRange(SE.getSCEV(U.get())));
+  APInt Max = Range.getUnsignedMax();
+  return Max.getActiveBits() <= 64 ? Max.getZExtValue() : UINT64_MAX;
 }
 
 extern "C" LLVMValueRef h2s_bridge_freed_operand(h2s_fn_ctx *Ctx,
@@ -180,4 +226,22 @@ extern "C" void h2s_bridge_emit_remark(h2s_fn_ctx *Ctx, h2s_remark_kind Kind,
     ORE.emit([&] {
       return buildRemark<OptimizationRemarkMissed>(Name, I, Args, NArgs);
     });
+}
+
+extern "C" LLVMBasicBlockRef h2s_bridge_split_block_before(LLVMValueRef At) {
+  Instruction *I = cast<Instruction>(unwrap(At));
+  return wrap(I->getParent()->splitBasicBlock(I, "h2s.cont"));
+}
+
+extern "C" LLVMBasicBlockRef h2s_bridge_split_normal_edge(h2s_fn_ctx *,
+                                                          LLVMValueRef Invoke) {
+  auto *II = cast<InvokeInst>(unwrap(Invoke));
+  return wrap(SplitEdge(II->getParent(), II->getNormalDest()));
+}
+
+extern "C" void h2s_bridge_weight_branch(LLVMValueRef Br, unsigned Likely) {
+  MDBuilder MDB(unwrap(Br)->getContext());
+  cast<BranchInst>(unwrap(Br))->setMetadata(
+      LLVMContext::MD_prof, Likely == 0 ? MDB.createLikelyBranchWeights()
+                                        : MDB.createUnlikelyBranchWeights());
 }

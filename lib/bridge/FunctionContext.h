@@ -14,7 +14,9 @@
 namespace llvm {
 class DominatorTree;
 class Function;
+class LazyValueInfo;
 class OptimizationRemarkEmitter;
+class ScalarEvolution;
 class TargetLibraryInfo;
 } // namespace llvm
 
@@ -24,6 +26,8 @@ struct h2s_fn_ctx {
 
   llvm::TargetLibraryInfo &tli();
   llvm::DominatorTree &domTree();
+  llvm::LazyValueInfo &lazyValues();
+  llvm::ScalarEvolution &scalarEvolution();
   llvm::OptimizationRemarkEmitter &remarks();
 };
 

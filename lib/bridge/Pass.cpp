@@ -32,6 +32,7 @@ void HeapToStackPass::printPipeline(raw_ostream &OS,
   const h2s_options &L = Opts.Limits;
   OS << "heap2stack<max-size=" << L.max_size << ";frame-budget=" << L.frame_budget
      << ";recursive-budget=" << L.recursive_budget << ";max-uses=" << L.max_uses
+     << ";guard-size=" << L.guard_size
      << ";" << (Opts.Cleanup ? "cleanup" : "no-cleanup") << ">";
 }
 

@@ -41,6 +41,11 @@ static cl::opt<uint64_t> MaxUses(
     cl::desc("Uses the escape analysis may visit per allocation site before "
              "it keeps the block on the heap"));
 
+static cl::opt<uint64_t> GuardSize(
+    "heap2stack-guard-size", cl::init(H2S_DEFAULT_GUARD_SIZE), cl::cat(Category),
+    cl::desc("Bytes of the stack slot a block sized at run time takes when "
+             "it fits (else it stays on the heap); 0 turns guarded slots off"));
+
 static cl::opt<bool> Cleanup(
     "heap2stack-cleanup", cl::init(true), cl::cat(Category),
     cl::desc("Run SROA and simplifications over functions heap2stack changed"));
@@ -61,7 +66,7 @@ static cl::opt<ExtensionPoint> EP(
 
 static PassOptions optionsFromCommandLine() {
   PassOptions O;
-  O.Limits = {MaxSize, FrameBudget, RecursiveBudget, MaxUses};
+  O.Limits = {MaxSize, FrameBudget, RecursiveBudget, MaxUses, GuardSize};
   O.Cleanup = Cleanup;
   return O;
 }
@@ -73,12 +78,13 @@ static Error badParameter(StringRef Param, StringRef Accepted) {
       inconvertibleErrorCode());
 }
 
-// Parses "max-size=N;frame-budget=N;recursive-budget=N;max-uses=N;no-cleanup".
+// Parses "max-size=N;frame-budget=N;recursive-budget=N;max-uses=N;
+// guard-size=N;no-cleanup".
 static Expected<PassOptions> parseParameters(StringRef Params) {
   PassOptions O = optionsFromCommandLine();
   const char *Accepted =
-      "max-size=N, frame-budget=N, recursive-budget=N, max-uses=N (N a "
-      "non-negative integer), cleanup or no-cleanup";
+      "max-size=N, frame-budget=N, recursive-budget=N, max-uses=N, "
+      "guard-size=N (N a non-negative integer), cleanup or no-cleanup";
   while (!Params.empty()) {
     StringRef Param;
     std::tie(Param, Params) = Params.split(';');
@@ -88,6 +94,7 @@ static Expected<PassOptions> parseParameters(StringRef Params) {
                           .Case("frame-budget", &O.Limits.frame_budget)
                           .Case("recursive-budget", &O.Limits.recursive_budget)
                           .Case("max-uses", &O.Limits.max_uses)
+                          .Case("guard-size", &O.Limits.guard_size)
                           .Default(nullptr);
     if (Field && Value.getAsInteger(10, *Field))
       return badParameter(Param, "a non-negative integer number of bytes/uses");

@@ -13,8 +13,9 @@
  *       H2S_USE_HARMLESS  continue: loads, stores into the block, compares,
  *                         calls that neither keep nor free the argument;
  *       H2S_USE_DERIVES   the user is another pointer into the block (GEP,
- *                         phi, select, a call returning its argument): it is
- *                         added to the worklist once;
+ *                         phi, select, a call returning its argument, a
+ *                         realloc resizing it): it is added to the worklist
+ *                         once;
  *       H2S_USE_FREES     a deallocation: recorded for frees.c, not followed;
  *       H2S_USE_ESCAPES   abort: the verdict names the reason and the user.
  *  3. Each classified use counts against opts->max_uses; running out counts
@@ -144,6 +145,25 @@ static h2s_capture arg_capture(h2s_walk *w, LLVMValueRef call, unsigned index,
   return from_attributes(h2s_bridge_arg_capture(call, index));
 }
 
+/* A realloc of the block resizes it, and its result is the same site's
+ * block again: recorded for frees.c and guard.c, and followed.  The realloc
+ * is itself a site refused by discovery; it now stands for this one.  A
+ * realloc discovery refused for anything else (defined in this module, in
+ * another address space), or one with a two-operand size (reallocarray),
+ * is left a call that may free the block. */
+static h2s_use_kind classify_resize(h2s_walk *w, LLVMValueRef call) {
+  h2s_site *resize = h2s_site_of(w->f, call);
+  h2s_reason was = resize ? resize->verdict.reason : H2S_PROMOTED;
+  if ((was != H2S_REALLOC && was != H2S_RESIZES_SITE) ||
+      resize->facts.size_arg[0] < 0 || resize->facts.size_arg[1] >= 0)
+    return escapes(w, H2S_FREED_BY_CALL, call);
+  if (!h2s_values_push(&w->site->reallocs, call))
+    w->out_of_memory = true;
+  if (was == H2S_REALLOC)
+    h2s_refuse(resize, H2S_RESIZES_SITE, w->site->call);
+  return H2S_USE_DERIVES;
+}
+
 /* Classifies the block's pointer appearing as operand 'index' of 'call'. */
 static h2s_use_kind classify_call_use(h2s_walk *w, LLVMValueRef call,
                                       LLVMValueRef ptr, unsigned index) {
@@ -157,6 +177,8 @@ static h2s_use_kind classify_call_use(h2s_walk *w, LLVMValueRef call,
   if (index >= LLVMGetNumArgOperands(call)) /* callee or bundle operand */
     return escapes(w, H2S_UNMODELLED_USE, call);
 
+  if (h2s_bridge_reallocated_operand(w->f->ctx, call) == ptr)
+    return classify_resize(w, call);
   char family[H2S_FAMILY_CAP];
   if (h2s_bridge_freed_operand(w->f->ctx, call, family) == ptr)
     return record_free(w, call, ptr, family) ? H2S_USE_FREES

@@ -14,6 +14,11 @@
  * very execution; a merged operand may be null or another block while this
  * one lives on, so only the former may end the slot's lifetime.
  *
+ * The site's block is its allocation's value or the value of one of its
+ * reallocs (escape.c).  A realloc must resize only that block (or null):
+ * guard.c tells the slot from the heap by comparing with the site's slot
+ * alone.
+ *
  *===----------------------------------------------------------------------===*/
 #include "site.h"
 
@@ -23,22 +28,33 @@ static bool is_merge(LLVMValueRef v) {
   return LLVMIsAPHINode(v) || LLVMIsASelectInst(v) || LLVMIsAFreezeInst(v);
 }
 
+/* True when 'v' is the block of 'site': its allocation or a realloc. */
+static bool is_own_block(const h2s_site *site, LLVMValueRef v) {
+  if (v == site->call)
+    return true;
+  for (size_t i = 0; i < site->reallocs.len; ++i)
+    if (site->reallocs.items[i] == v)
+      return true;
+  return false;
+}
+
 typedef struct h2s_sources {
   h2s_function *f;
   h2s_site *site;
-  h2s_free *fr;
-  h2s_valset seen; /* merges visited; breaks cycles of phis */
+  h2s_values *others; /* other sites' allocations met; NULL: none allowed */
+  h2s_valset seen;    /* merges visited; breaks cycles of phis */
   bool ok;
 } h2s_sources;
 
 /* Visits every value that reaches 'v' through merges; clears 'ok' on a
- * source that is neither null nor an allocation site, and records sites
- * other than 'site' in fr->others. */
+ * source that is neither null nor the block of an allocation site, and
+ * records the sites other than 'site' in 'others'. */
 static void collect_sources(h2s_sources *s, LLVMValueRef v) {
-  if (!s->ok || v == s->site->call || LLVMIsAConstantPointerNull(v))
+  if (!s->ok || is_own_block(s->site, v) || LLVMIsAConstantPointerNull(v))
     return;
   if (!is_merge(v)) {
-    if (!h2s_site_of(s->f, v) || !h2s_values_push(&s->fr->others, v))
+    h2s_site *owner = h2s_owner_of(s->f, v);
+    if (!owner || !s->others || !h2s_values_push(s->others, owner->call))
       s->ok = false;
     return;
   }
@@ -58,25 +74,42 @@ static void collect_sources(h2s_sources *s, LLVMValueRef v) {
   }
 }
 
-static bool frees_only_sites(h2s_function *f, h2s_site *site, h2s_free *fr) {
-  h2s_sources s = {.f = f, .site = site, .fr = fr, .ok = true};
-  collect_sources(&s, fr->freed);
+/* True when 'v' is, through merges, only null or sites' blocks; records
+ * the other sites in 'others', or fails on them when it is NULL. */
+static bool only_site_blocks(h2s_function *f, h2s_site *site, LLVMValueRef v,
+                             h2s_values *others) {
+  h2s_sources s = {.f = f, .site = site, .others = others, .ok = true};
+  collect_sources(&s, v);
   h2s_valset_free(&s.seen);
   return s.ok;
 }
 
+static bool pairs_with(const h2s_site *site, const char *family) {
+  return *site->facts.family && strcmp(family, site->facts.family) == 0;
+}
+
 /* Refuses 'site' unless each of its frees belongs to its family and frees
- * only null or allocation sites; marks the frees that end this execution's
- * block and records the other sites each free may release. */
+ * only null or allocation sites' blocks, and each realloc resizes only its
+ * own block; marks the frees that end this execution's block and records
+ * the other sites each free may release.  Runs after every site's escape
+ * walk, which found the reallocs that make up other sites' blocks. */
 void h2s_check_frees(h2s_function *f, h2s_site *site) {
   for (size_t i = 0; i < site->nfrees && h2s_open(site); ++i) {
     h2s_free *fr = &site->frees[i];
-    if (!*site->facts.family || strcmp(fr->family, site->facts.family) != 0)
+    if (!pairs_with(site, fr->family))
       h2s_refuse(site, H2S_FREE_OTHER_FAMILY, fr->call);
-    else if (!frees_only_sites(f, site, fr))
+    else if (!only_site_blocks(f, site, fr->freed, &fr->others))
       h2s_refuse(site, H2S_FREE_MIXED, fr->call);
     else
       fr->ends_lifetime = fr->freed == site->call;
+  }
+  for (size_t i = 0; i < site->reallocs.len && h2s_open(site); ++i) {
+    LLVMValueRef realloc = site->reallocs.items[i];
+    LLVMValueRef old = h2s_bridge_reallocated_operand(f->ctx, realloc);
+    if (!pairs_with(site, h2s_site_of(f, realloc)->facts.family))
+      h2s_refuse(site, H2S_FREE_OTHER_FAMILY, realloc);
+    else if (!only_site_blocks(f, site, old, NULL))
+      h2s_refuse(site, H2S_REALLOC_MIXED, realloc);
   }
 }
 

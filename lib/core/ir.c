@@ -48,3 +48,11 @@ bool h2s_is_sanitized(LLVMValueRef fn) {
          h2s_fn_has_attr(fn, "sanitize_hwaddress") ||
          h2s_fn_has_attr(fn, "sanitize_memory");
 }
+
+LLVMModuleRef h2s_module(const h2s_function *f) {
+  return LLVMGetGlobalParent(f->fn);
+}
+
+LLVMContextRef h2s_context(const h2s_function *f) {
+  return LLVMGetModuleContext(h2s_module(f));
+}

@@ -1,9 +1,14 @@
 /*===- policy.c - How much stack may a function spend on promoted blocks? -===*
  *
  * Analysis says whether a block may live on the stack; policy says whether
- * it should.  A promoted block costs stack in every activation of its
- * function, so each block is capped at opts->max_size and each function at
- * opts->frame_budget bytes, granted to sites in program order.  A function
+ * it should, and where.  A promoted block costs stack in every activation
+ * of its function, so each block is capped at opts->max_size and each
+ * function at opts->frame_budget bytes, granted to sites in program order.
+ * A block whose size is a compile-time constant gets a slot of that size;
+ * one sized at run time gets a slot of the bound LLVM's value facts prove
+ * for the size when that bound passes the limits, else a guarded slot of
+ * opts->guard_size bytes that the block takes only when it fits (guard.c);
+ * guarded slots are what the budget cannot refuse for want of a bound.  A function
  * that may recurse gets opts->recursive_budget instead (zero by default),
  * since its cost is multiplied by the depth of the recursion (recursion.c
  * says which functions may recurse).  Functions that call returns_twice
@@ -69,8 +74,29 @@ static uint64_t slot_cost(const h2s_site *site) {
   return (site->size + site->align - 1) / site->align * site->align;
 }
 
-/* Applies the limits to a site that analysis found promotable, and charges
- * its slot to the function's budget when it passes. */
+static bool fits_budget(const h2s_function *f, const h2s_site *site) {
+  return slot_cost(site) <= f->budget - f->spent;
+}
+
+/* Places a run-time sized block: in a slot of its proven bound when that
+ * passes the limits, else in a guarded slot; false when neither may be. */
+static bool place_runtime_sized(const h2s_function *f, h2s_site *site) {
+  const h2s_options *opts = f->opts;
+  site->placement = H2S_PLACE_BOUNDED;
+  site->size = site->bound ? site->bound : 1;
+  if (site->bound <= opts->max_size && fits_budget(f, site))
+    return true;
+  site->placement = H2S_PLACE_GUARDED;
+  site->size = opts->guard_size;
+  if (!opts->guard_size)
+    h2s_refuse(site, H2S_SIZE_NOT_CONSTANT, NULL);
+  else if (opts->guard_size > opts->max_size)
+    refuse_with_limit(site, H2S_GUARD_TOO_LARGE, opts->guard_size, opts->max_size);
+  return h2s_open(site);
+}
+
+/* Applies the limits to a site that analysis found promotable, places it,
+ * and charges its slot to the function's budget when it passes. */
 static void apply_policy(h2s_function *f, h2s_site *site) {
   site->verdict = site->analysed;
   if (!h2s_open(site))
@@ -79,12 +105,8 @@ static void apply_policy(h2s_function *f, h2s_site *site) {
     site->verdict = f->blocker;
     return;
   }
-  if (!site->facts.has_size) {
-    h2s_refuse(site, H2S_SIZE_NOT_CONSTANT, NULL);
-    return;
-  }
   check_alignment(f, site);
-  if (!h2s_open(site))
+  if (!h2s_open(site) || (!site->facts.has_size && !place_runtime_sized(f, site)))
     return;
   uint64_t cost = slot_cost(site);
   if (site->size > f->opts->max_size)
@@ -104,8 +126,12 @@ static void apply_policy(h2s_function *f, h2s_site *site) {
  * until the shared frees settle.  Each round makes at least one more
  * refusal final, so this ends. */
 void h2s_decide_policy(h2s_function *f) {
-  for (size_t i = 0; i < f->nsites; ++i)
-    f->sites[i].analysed = f->sites[i].verdict;
+  for (size_t i = 0; i < f->nsites; ++i) {
+    h2s_site *site = &f->sites[i];
+    site->analysed = site->verdict;
+    if (h2s_open(site))
+      site->bound = h2s_size_bound(f, site);
+  }
   do {
     f->spent = 0;
     for (size_t i = 0; i < f->nsites; ++i)

@@ -1,23 +1,24 @@
 /*===- promote.c - The pipeline over one function -------------------------===*
  *
  * Runs the stages of site.h in order over every allocation site of a
- * function.  Analysis and policy finish for all sites before anything is
- * rewritten, so every stage sees the IR (and the dominator tree) the way
- * LLVM handed it over; remarks are emitted before the rewrite deletes the
- * calls they point at.
+ * function.  Each stage finishes for all sites before the next starts: the
+ * frees of one site may take another site's block, which is known only once
+ * every escape walk has found its reallocs.  Analysis and policy finish
+ * before anything is rewritten, so every stage sees the IR (and the
+ * dominator tree) the way LLVM handed it over; remarks are emitted before
+ * the rewrite deletes the calls they point at.
  *
  *===----------------------------------------------------------------------===*/
 #include "site.h"
 
 #include <stdlib.h>
 
-static void analyse(h2s_function *f, h2s_site *site) {
-  if (h2s_open(site))
-    h2s_analyse_escape(f, site);
-  if (h2s_open(site))
-    h2s_check_frees(f, site);
-  if (h2s_open(site))
-    h2s_check_slot_reuse(f, site);
+typedef void h2s_stage(h2s_function *f, h2s_site *site);
+
+static void run_stage(h2s_function *f, h2s_stage *stage) {
+  for (size_t i = 0; i < f->nsites; ++i)
+    if (h2s_open(&f->sites[i]))
+      stage(f, &f->sites[i]);
 }
 
 static void release(h2s_function *f) {
@@ -37,8 +38,9 @@ unsigned h2s_promote_function(h2s_fn_ctx *ctx, LLVMValueRef fn,
     return 0; /* out of memory: change nothing */
   }
   h2s_assess_function(&f);
-  for (size_t i = 0; i < f.nsites; ++i)
-    analyse(&f, &f.sites[i]);
+  run_stage(&f, h2s_analyse_escape);
+  run_stage(&f, h2s_check_frees);
+  run_stage(&f, h2s_check_slot_reuse);
   h2s_decide_policy(&f);
   if (h2s_bridge_remarks_enabled(ctx))
     for (size_t i = 0; i < f.nsites; ++i)
@@ -51,11 +53,12 @@ unsigned h2s_promote_function(h2s_fn_ctx *ctx, LLVMValueRef fn,
       continue;
     }
     h2s_bridge_count_promoted(f.sites[i].size);
-    h2s_rewrite_site(&f, &f.sites[i]);
     ++promoted;
   }
-  if (promoted)
+  if (promoted) {
+    h2s_rewrite_sites(&f);
     h2s_protect_frame(&f);
+  }
   release(&f);
   return promoted;
 }

@@ -2,7 +2,9 @@
  *
  * Every site the pass examines gets exactly one remark: Passed when it was
  * promoted, Missed with one concrete reason otherwise.  The wording of every
- * reason is in reason_table below and nowhere else.  A message is a template
+ * reason is in reason_table below and nowhere else; a promoted site's
+ * wording says where it went (placement_table), and a realloc that resizes
+ * a promoted block is told so as a Passed remark of its own.  A message is a template
  * whose {placeholders} become named remark arguments, so that optimization
  * records (-fsave-optimization-record) carry the size, the callee and the
  * blocking instruction's location as data.  The blocker's location, when it
@@ -22,11 +24,12 @@ typedef struct h2s_reason_text {
 
 /* {callee}: the allocation function; {blocker}: the callee of the blocking
  * call, or the blocking instruction's opcode; {amount} and {limit}: the
- * verdict's numbers. */
+ * verdict's numbers.  H2S_PROMOTED's wording is placement_table's. */
 static const h2s_reason_text reason_table[H2S_NUM_REASONS] = {
-    [H2S_PROMOTED] = {"Promoted", "moved {amount}-byte '{callee}' block to the stack"},
     [H2S_REALLOC] = {"Realloc", "not promoted: '{callee}' resizes an existing block"},
+    [H2S_RESIZES_SITE] = {"Realloc", "not promoted: '{callee}' resizes the '{blocker}' block, which stays on the heap"},
     [H2S_UNKNOWN_CONTENTS] = {"UnknownContents", "not promoted: '{callee}' fills the block with data the pass does not model"},
+    [H2S_SIZE_WRAPS] = {"SizeWraps", "not promoted: the size overflows, so '{callee}' always fails"},
     [H2S_PAGE_ALIGNED] = {"PageAligned", "not promoted: '{callee}' returns page-aligned memory"},
     [H2S_ALLOCATOR_DEFINED] = {"AllocatorDefined", "not promoted: '{callee}' is defined in this module"},
     [H2S_ADDRESS_SPACE] = {"AddressSpace", "not promoted: the block is not in the stack's address space"},
@@ -44,8 +47,10 @@ static const h2s_reason_text reason_table[H2S_NUM_REASONS] = {
     [H2S_FREE_OTHER_FAMILY] = {"FreeMismatch", "not promoted: freed by '{blocker}', which does not pair with '{callee}'"},
     [H2S_FREE_MIXED] = {"FreeMismatch", "not promoted: '{blocker}' may free another block too"},
     [H2S_FREE_SHARED] = {"FreeShared", "not promoted: '{blocker}' also frees a block that stays on the heap"},
+    [H2S_REALLOC_MIXED] = {"FreeMismatch", "not promoted: '{blocker}' may resize another block too"},
     [H2S_LOOP_CARRIED] = {"LoopCarried", "not promoted: a block may still be in use when the next one is allocated"},
-    [H2S_SIZE_NOT_CONSTANT] = {"DynamicSize", "not promoted: size is not a compile-time constant"},
+    [H2S_SIZE_NOT_CONSTANT] = {"DynamicSize", "not promoted: size is known only at run time and guarded slots are off (guard-size=0)"},
+    [H2S_GUARD_TOO_LARGE] = {"TooLarge", "not promoted: the {amount}-byte guarded slot exceeds the {limit}-byte limit per block (max-size)"},
     [H2S_ALIGN_NOT_CONSTANT] = {"DynamicAlign", "not promoted: alignment is not a compile-time constant"},
     [H2S_ALIGN_INVALID] = {"BadAlign", "not promoted: alignment is not a power of two"},
     [H2S_ALIGN_TOO_LARGE] = {"BadAlign", "not promoted: {amount}-byte alignment exceeds the {limit}-byte limit per block (max-size)"},
@@ -55,6 +60,20 @@ static const h2s_reason_text reason_table[H2S_NUM_REASONS] = {
     [H2S_RETURNS_TWICE] = {"ReturnsTwice", "not promoted: the function calls '{blocker}', which returns twice"},
     [H2S_COROUTINE] = {"Coroutine", "not promoted: the function is a coroutine that is not yet split"},
     [H2S_SANITIZED] = {"Sanitized", "not promoted: the function is built with a sanitizer that checks heap accesses"},
+};
+
+/* The Passed wording of a promoted site, by where its block went; copies
+ * (strdup) and guarded slots say so.  H2S_RESIZES_SITE words a realloc
+ * whose block was promoted. */
+enum { H2S_COPIED = H2S_PLACE_GUARDED + 1, H2S_COPIED_GUARDED, H2S_RESIZED_IN_SLOT,
+       H2S_NUM_PLACEMENT_TEXTS };
+static const h2s_reason_text placement_table[H2S_NUM_PLACEMENT_TEXTS] = {
+    [H2S_PLACE_CONSTANT] = {"Promoted", "moved {amount}-byte '{callee}' block to the stack"},
+    [H2S_PLACE_BOUNDED] = {"Promoted", "moved '{callee}' block of at most {amount} bytes to the stack"},
+    [H2S_PLACE_GUARDED] = {"PromotedGuarded", "moved '{callee}' block to a {amount}-byte stack slot when it fits, to the heap when larger"},
+    [H2S_COPIED] = {"Promoted", "copied the {amount}-byte '{callee}' string to the stack"},
+    [H2S_COPIED_GUARDED] = {"PromotedGuarded", "copied the '{callee}' string to a {amount}-byte stack slot when it fits, to the heap when longer"},
+    [H2S_RESIZED_IN_SLOT] = {"ReallocInSlot", "'{callee}' keeps the '{blocker}' block in its stack slot while it fits"},
 };
 
 enum { MAX_ARGS = 16, TEXT_CAP = 1024 };
@@ -146,15 +165,32 @@ static void append_location(h2s_message *m, LLVMValueRef blocker) {
   add_piece(m, NULL, ")", 1);
 }
 
+/* The wording of a promoted 'site'. */
+static const h2s_reason_text *promoted_text(const h2s_site *site) {
+  if (site->copy == H2S_COPY_NONE)
+    return &placement_table[site->placement];
+  return &placement_table[site->placement == H2S_PLACE_GUARDED ? H2S_COPIED_GUARDED
+                                                                : H2S_COPIED];
+}
+
+/* True when 'site' is a realloc that resizes a block promoted elsewhere. */
+static bool resizes_promoted_block(h2s_function *f, const h2s_site *site) {
+  return site->verdict.reason == H2S_RESIZES_SITE &&
+         h2s_open(h2s_site_of(f, site->verdict.blocker));
+}
+
 /* Emits the one remark for 'site', at the allocation call. */
 void h2s_remark_site(h2s_function *f, const h2s_site *site) {
   h2s_verdict verdict = site->verdict;
+  bool passed = h2s_open(site) || resizes_promoted_block(f, site);
   const h2s_reason_text *text = &reason_table[verdict.reason];
+  if (h2s_open(site))
+    text = promoted_text(site);
+  else if (passed)
+    text = &placement_table[H2S_RESIZED_IN_SLOT];
   h2s_message m = {.nargs = 0, .used = 0};
   expand(&m, text->message, site);
   append_location(&m, verdict.blocker);
-  h2s_bridge_emit_remark(f->ctx,
-                         verdict.reason == H2S_PROMOTED ? H2S_REMARK_PASSED
-                                                        : H2S_REMARK_MISSED,
+  h2s_bridge_emit_remark(f->ctx, passed ? H2S_REMARK_PASSED : H2S_REMARK_MISSED,
                          text->name, site->call, m.args, m.nargs);
 }

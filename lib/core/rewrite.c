@@ -1,22 +1,26 @@
-/*===- rewrite.c - Turn a promoted site into a stack slot -----------------===*
+/*===- rewrite.c - Turn a function's promoted sites into stack slots ------===*
  *
- * For a site every earlier stage accepted:
- *   1. a static alloca [size x i8] at the top of the entry block, aligned at
- *      least to what malloc guarantees;
- *   2. llvm.lifetime.start where the allocation was, then zero-fill for
- *      calloc-like sites, and the allocation's uses pointed at the slot;
- *   3. llvm.lifetime.end before each free that surely frees this execution's
- *      block (frees.c), and every free of the block deleted;
- *   4. calls that receive the pointer lose their 'tail' marker, which
- *      promised that the callee touches no alloca of this frame;
- *   5. a function under -fstack-protector (ssp) becomes sspstrong, see
+ * For the sites every earlier stage accepted, in phases, so that each phase
+ * sees every slot the others need:
+ *   1. slots: a static alloca [size x i8] at the top of the entry block per
+ *      site, aligned at least to what malloc guarantees; the stack never
+ *      grows per iteration;
+ *   2. calls that receive a pointer into a slot lose their 'tail' marker,
+ *      which promised that the callee touches no alloca of this frame;
+ *   3. frees: llvm.lifetime.end before each free that surely frees this
+ *      execution's block (frees.c); a free whose every block is a slot is
+ *      deleted, one that may receive a heap block (a guarded site's, or a
+ *      realloc's) frees only what is not a slot (guard.c);
+ *   4. reallocs of a site's block: guard.c;
+ *   5. allocations: a slot of the constant or bounded size takes the call's
+ *      place, after llvm.lifetime.start and its initial contents
+ *      (contents.c); a guarded site branches between its slot and the call
+ *      (guard.c);
+ *   6. a function under -fstack-protector (ssp) becomes sspstrong, see
  *      h2s_protect_frame().
- * The stack never grows per iteration: the slot is static.
  *
  *===----------------------------------------------------------------------===*/
-#include "site.h"
-
-#include <string.h>
+#include "rewrite.h"
 
 static LLVMValueRef build_slot(LLVMBuilderRef b, h2s_function *f, const h2s_site *site) {
   LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(f->fn);
@@ -27,25 +31,13 @@ static LLVMValueRef build_slot(LLVMBuilderRef b, h2s_function *f, const h2s_site
     LLVMPositionBuilderBefore(b, first);
   else
     LLVMPositionBuilderAtEnd(b, entry);
-  LLVMContextRef ctx = LLVMGetModuleContext(LLVMGetGlobalParent(f->fn));
-  LLVMTypeRef bytes = LLVMArrayType2(LLVMInt8TypeInContext(ctx), site->size);
+  LLVMTypeRef bytes = LLVMArrayType2(LLVMInt8TypeInContext(h2s_context(f)), site->size);
   LLVMValueRef slot = LLVMBuildAlloca(b, bytes, "h2s.slot");
   LLVMSetAlignment(slot, (unsigned)site->align); /* policy.c: <= H2S_MAX_ALIGN */
   return slot;
 }
 
-static void build_lifetime_marker(LLVMBuilderRef b, LLVMValueRef fn,
-                                  const char *name, LLVMValueRef slot) {
-  LLVMModuleRef mod = LLVMGetGlobalParent(fn);
-  LLVMTypeRef ptr = LLVMTypeOf(slot);
-  unsigned id = LLVMLookupIntrinsicID(name, strlen(name));
-  LLVMValueRef decl = LLVMGetIntrinsicDeclaration(mod, id, &ptr, 1);
-  LLVMTypeRef type = LLVMIntrinsicGetType(LLVMGetModuleContext(mod), id, &ptr, 1);
-  LLVMBuildCall2(b, type, decl, &slot, 1, "");
-}
-
-/* Turns an invoke into a plain call so that it can be deleted like one. */
-static LLVMValueRef as_call(h2s_function *f, LLVMValueRef inst) {
+LLVMValueRef h2s_as_call(h2s_function *f, LLVMValueRef inst) {
   return LLVMIsAInvokeInst(inst) ? h2s_bridge_invoke_to_call(f->ctx, inst) : inst;
 }
 
@@ -67,40 +59,68 @@ static void drop_tail_markers(h2s_function *f, const h2s_site *site) {
   }
 }
 
-static void remove_frees(LLVMBuilderRef b, h2s_function *f, const h2s_site *site,
-                         LLVMValueRef slot) {
-  for (size_t i = 0; i < site->nfrees; ++i) {
-    LLVMValueRef original = site->frees[i].call;
-    if (h2s_valset_has(&f->erased, original))
-      continue;
-    LLVMValueRef call = as_call(f, original);
-    if (site->frees[i].ends_lifetime) {
-      LLVMPositionBuilderBefore(b, call);
-      build_lifetime_marker(b, f->fn, "llvm.lifetime.end", slot);
-    }
-    erase(f, original, call);
-  }
+/* True when free 'fr' of 'site' may receive a heap block of a promoted
+ * site: a guarded one's, or a realloc's. */
+static bool may_free_heap_block(h2s_function *f, const h2s_site *site,
+                                const h2s_free *fr) {
+  bool heap = h2s_may_reach_heap(site);
+  for (size_t i = 0; i < fr->others.len; ++i)
+    heap = heap || h2s_may_reach_heap(h2s_site_of(f, fr->others.items[i]));
+  return heap;
 }
 
-/* Replaces the allocation of 'site' by a stack slot (see the steps above). */
-void h2s_rewrite_site(h2s_function *f, h2s_site *site) {
-  LLVMBuilderRef b = LLVMCreateBuilderInContext(
-      LLVMGetModuleContext(LLVMGetGlobalParent(f->fn)));
-  LLVMValueRef slot = build_slot(b, f, site);
-  drop_tail_markers(f, site);
-  remove_frees(b, f, site, slot);
-
-  LLVMValueRef original = site->call;
-  LLVMValueRef alloc = as_call(f, original);
-  LLVMPositionBuilderBefore(b, alloc);
-  build_lifetime_marker(b, f->fn, "llvm.lifetime.start", slot);
-  if (site->facts.zero_init) {
-    LLVMValueRef zero = LLVMConstInt(LLVMInt8TypeInContext(LLVMGetTypeContext(LLVMTypeOf(slot))), 0, 0);
-    LLVMValueRef len = LLVMConstInt(LLVMInt64TypeInContext(LLVMGetTypeContext(LLVMTypeOf(slot))), site->size, 0);
-    LLVMBuildMemSet(b, slot, zero, len, (unsigned)site->align);
+/* Rewrites free 'fr' of 'site' once, for every site it may release: the
+ * frees.c settlement promoted all of them. */
+static void rewrite_free(LLVMBuilderRef b, h2s_function *f, const h2s_site *site,
+                         const h2s_free *fr, h2s_valset *done) {
+  if (h2s_valset_add(done, fr->call) != 1)
+    return;
+  LLVMValueRef call = h2s_as_call(f, fr->call);
+  if (fr->ends_lifetime) {
+    LLVMPositionBuilderBefore(b, call);
+    h2s_build_lifetime(b, f, "llvm.lifetime.end", site->slot);
   }
-  LLVMReplaceAllUsesWith(alloc, slot);
-  erase(f, original, alloc);
+  if (may_free_heap_block(f, site, fr))
+    h2s_guard_free(b, f, call, site, fr);
+  else
+    erase(f, fr->call, call);
+}
+
+/* Puts the block of a constant or bounded 'site' into its slot. */
+static void place_in_slot(LLVMBuilderRef b, h2s_function *f, h2s_site *site) {
+  LLVMValueRef alloc = h2s_as_call(f, site->call);
+  LLVMPositionBuilderBefore(b, alloc);
+  h2s_build_lifetime(b, f, "llvm.lifetime.start", site->slot);
+  h2s_build_contents(b, f, site, site->slot, NULL);
+  LLVMReplaceAllUsesWith(alloc, site->slot);
+  erase(f, site->call, alloc);
+}
+
+void h2s_rewrite_sites(h2s_function *f) {
+  LLVMBuilderRef b = LLVMCreateBuilderInContext(h2s_context(f));
+  h2s_valset done = {0};
+  for (size_t i = 0; i < f->nsites; ++i)
+    if (h2s_open(&f->sites[i]))
+      f->sites[i].slot = build_slot(b, f, &f->sites[i]);
+  for (size_t i = 0; i < f->nsites; ++i)
+    if (h2s_open(&f->sites[i]))
+      drop_tail_markers(f, &f->sites[i]);
+  for (size_t i = 0; i < f->nsites; ++i)
+    for (size_t j = 0; h2s_open(&f->sites[i]) && j < f->sites[i].nfrees; ++j)
+      rewrite_free(b, f, &f->sites[i], &f->sites[i].frees[j], &done);
+  for (size_t i = 0; i < f->nsites; ++i)
+    for (size_t j = 0; h2s_open(&f->sites[i]) && j < f->sites[i].reallocs.len; ++j)
+      h2s_guard_realloc(b, f, &f->sites[i], f->sites[i].reallocs.items[j]);
+  for (size_t i = 0; i < f->nsites; ++i) {
+    h2s_site *site = &f->sites[i];
+    if (!h2s_open(site))
+      continue;
+    if (site->placement == H2S_PLACE_GUARDED)
+      h2s_guard_allocation(b, f, site);
+    else
+      place_in_slot(b, f, site);
+  }
+  h2s_valset_free(&done);
   LLVMDisposeBuilder(b);
 }
 
@@ -116,7 +136,6 @@ void h2s_protect_frame(h2s_function *f) {
   if (!h2s_fn_has_attr(f->fn, "ssp"))
     return;
   LLVMRemoveEnumAttributeAtIndex(f->fn, fn, h2s_attr_kind("ssp"));
-  LLVMContextRef ctx = LLVMGetModuleContext(LLVMGetGlobalParent(f->fn));
   LLVMAddAttributeAtIndex(f->fn, fn,
-                          LLVMCreateEnumAttribute(ctx, h2s_attr_kind("sspstrong"), 0));
+                          LLVMCreateEnumAttribute(h2s_context(f), h2s_attr_kind("sspstrong"), 0));
 }

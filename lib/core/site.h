@@ -3,13 +3,18 @@
  * The pipeline's stages, in the order promote.c runs them and in the order a
  * reader should open their files:
  *
- *   sites.c     discovery: which calls allocate, with what size and alignment
+ *   sites.c     discovery: which calls allocate, with what size (or bound)
+ *               and alignment, and what they copy in (strdup)
  *   escape.c    escape analysis: may the block outlive the frame?
- *   frees.c     do the block's frees free only blocks that are promoted?
+ *   frees.c     do the block's frees and reallocs take only promoted blocks?
  *   lifetime.c  can one stack slot serve every execution of the site?
- *   policy.c    size limits, the function's budget, function-wide blockers
- *   rewrite.c   the alloca, lifetime markers, and the frees removed
+ *   policy.c    size limits, the function's budget, function-wide blockers,
+ *               and the placement: a slot of the size, of its proven bound,
+ *               or a guarded slot with a heap fallback
  *   remarks.c   what the user is told, for every site
+ *   rewrite.c   the slots, the frees, then the allocations, in that order:
+ *     contents.c  the run-time size and the initial contents as IR
+ *     guard.c     guarded allocations, frees and reallocs: slot or heap
  *
  * Each stage reads what earlier stages filled in and either leaves
  * 'verdict.reason' at H2S_PROMOTED or sets the first reason it finds.
@@ -37,15 +42,34 @@ typedef struct h2s_free {
   h2s_values others;           /* other sites' blocks it may free too */
 } h2s_free;
 
+/* What a call copies into the block it allocates. */
+typedef enum h2s_copy {
+  H2S_COPY_NONE,
+  H2S_COPY_STRING, /* strdup(s): strlen(s) + 1 bytes of s */
+  H2S_COPY_PREFIX  /* strndup(s, m): at most m bytes of s, then a zero */
+} h2s_copy;
+
+/* Where a promoted block lives: policy.c chooses, the rewrite builds it. */
+typedef enum h2s_placement {
+  H2S_PLACE_CONSTANT, /* a slot of the compile-time size */
+  H2S_PLACE_BOUNDED,  /* a slot of the run-time size's proven bound */
+  H2S_PLACE_GUARDED   /* a guard_size slot when the size fits, else the heap */
+} h2s_placement;
+
 typedef struct h2s_site {
   LLVMValueRef call;       /* the allocation (call or invoke) */
   h2s_alloc_facts facts;
-  uint64_t size;           /* bytes to reserve (facts.size, at least 1) */
+  h2s_copy copy;
+  uint64_t bound;          /* largest run-time size proven; UINT64_MAX: none */
+  uint64_t size;           /* bytes to reserve (at least 1) */
   uint64_t align;          /* alignment of the stack slot */
+  h2s_placement placement;
   h2s_values derived;      /* every SSA value that may point into the block */
   h2s_values users;        /* calls that receive such a pointer */
+  h2s_values reallocs;     /* realloc calls that resize the block */
   h2s_free *frees;
   size_t nfrees;
+  LLVMValueRef slot;       /* the alloca, once rewrite.c built it */
   h2s_verdict verdict;
   h2s_verdict analysed;    /* the verdict before policy, for re-running it */
 } h2s_site;
@@ -73,20 +97,29 @@ static inline bool h2s_open(const h2s_site *site) {
   return site->verdict.reason == H2S_PROMOTED;
 }
 
+/* True when a pointer of 'site' may be a heap block although the site is
+ * promoted: the guard chose the heap, or a realloc moved it there. */
+static inline bool h2s_may_reach_heap(const h2s_site *site) {
+  return site->placement == H2S_PLACE_GUARDED || site->reallocs.len > 0;
+}
+
 /* Stages: see the table above. */
 bool h2s_discover_sites(h2s_function *f);
+uint64_t h2s_size_bound(h2s_function *f, const h2s_site *site);
 void h2s_analyse_escape(h2s_function *f, h2s_site *site);
 void h2s_check_frees(h2s_function *f, h2s_site *site);
 bool h2s_settle_shared_frees(h2s_function *f);
 void h2s_check_slot_reuse(h2s_function *f, h2s_site *site);
 void h2s_assess_function(h2s_function *f);
 void h2s_decide_policy(h2s_function *f);
-void h2s_rewrite_site(h2s_function *f, h2s_site *site);
-void h2s_protect_frame(h2s_function *f);
 void h2s_remark_site(h2s_function *f, const h2s_site *site);
+void h2s_rewrite_sites(h2s_function *f);
+void h2s_protect_frame(h2s_function *f);
 void h2s_free_site(h2s_site *site);
 
 h2s_site *h2s_site_of(h2s_function *f, LLVMValueRef call); /* NULL if none */
+/* The site whose block 'v' is: its allocation or one of its reallocs. */
+h2s_site *h2s_owner_of(h2s_function *f, LLVMValueRef v); /* NULL if none */
 
 /* IR helpers the stages share (ir.c). */
 bool h2s_is_call(LLVMValueRef inst);                 /* call or invoke */
@@ -97,5 +130,7 @@ unsigned h2s_attr_kind(const char *name);
 bool h2s_fn_has_attr(LLVMValueRef fn, const char *name);
 bool h2s_is_sanitized(LLVMValueRef fn); /* built with ASan, HWASan or MSan */
 bool h2s_is_power_of_two(uint64_t x);
+LLVMContextRef h2s_context(const h2s_function *f);
+LLVMModuleRef h2s_module(const h2s_function *f);
 
 #endif /* HEAP2STACK_SITE_H */

@@ -3,8 +3,13 @@
  * Finds every call the function makes to an allocation function, as LLVM's
  * MemoryBuiltins sees it (so nobuiltin calls, -fno-builtin and allockind /
  * alloc-family attributes are honoured), and records its size, alignment and
- * initial contents.  Sites whose kind the later stages cannot model are
- * refused here; the rest start with verdict H2S_PROMOTED.
+ * initial contents: undefined, zero (calloc), or a copy of a string (strdup,
+ * strndup).  A size known only at run time may still have a bound that
+ * LLVM's value facts prove (h2s_size_bound).  Sites whose kind the later
+ * stages cannot model are refused here; the rest start with verdict
+ * H2S_PROMOTED.  A realloc is a site of its own only when it reallocates
+ * null (then it is a malloc); otherwise it resizes a block, which escape.c
+ * attributes to the site that allocated it.
  *
  *===----------------------------------------------------------------------===*/
 #include "site.h"
@@ -40,14 +45,58 @@ static uint64_t slot_alignment(LLVMValueRef call, const h2s_alloc_facts *facts) 
   return ret ? max_u64(align, LLVMGetEnumAttributeValue(ret)) : align;
 }
 
+/* realloc(NULL, n) allocates afresh, exactly as malloc(n) does. */
+static bool reallocates_null(h2s_function *f, LLVMValueRef call) {
+  LLVMValueRef old = h2s_bridge_reallocated_operand(f->ctx, call);
+  return old && LLVMIsAConstantPointerNull(old);
+}
+
+/* True when the module defines a function 'name' of its own. */
+static bool defines(h2s_function *f, const char *name) {
+  LLVMValueRef fn = LLVMGetNamedFunction(h2s_module(f), name);
+  return fn && !LLVMIsDeclaration(fn);
+}
+
+/* What a call whose initial contents MemoryBuiltins does not describe
+ * copies into its block.  The call is an allocation by MemoryBuiltins,
+ * which checked its prototype, so the library name settles it.  The copy
+ * measures the string with strlen (strnlen), so a module with its own
+ * strlen keeps its strdup calls. */
+static h2s_copy copied_contents(h2s_function *f, LLVMValueRef call) {
+  char name[H2S_FAMILY_CAP];
+  if (!h2s_bridge_library_function(f->ctx, call, name))
+    return H2S_COPY_NONE;
+  if (strcmp(name, "strdup") == 0 && !defines(f, "strlen"))
+    return H2S_COPY_STRING;
+  if (strcmp(name, "strndup") == 0 && !defines(f, "strnlen"))
+    return H2S_COPY_PREFIX;
+  return H2S_COPY_NONE;
+}
+
+/* True when every size operand is a constant but MemoryBuiltins found no
+ * size: their product does not fit in 64 bits, and the call always fails. */
+static bool size_always_wraps(const h2s_site *site) {
+  const int *arg = site->facts.size_arg;
+  if (site->facts.has_size || arg[0] < 0)
+    return false;
+  for (int i = 0; i < 2 && arg[i] >= 0; ++i)
+    if (!LLVMIsAConstantInt(LLVMGetOperand(site->call, (unsigned)arg[i])))
+      return false;
+  return true;
+}
+
 /* Sets the first refusal discovery can already see for 'site'. */
 static void refuse_unmodelled_kind(h2s_function *f, h2s_site *site) {
   const h2s_alloc_facts *facts = &site->facts;
   LLVMTypeRef type = LLVMTypeOf(site->call);
-  if (facts->is_realloc)
+  bool fresh_realloc = facts->is_realloc && reallocates_null(f, site->call);
+  if (facts->is_realloc && !fresh_realloc)
     h2s_refuse(site, H2S_REALLOC, NULL);
-  else if (!facts->init_known)
+  else if (!facts->init_known && !fresh_realloc &&
+           (site->copy = copied_contents(f, site->call)) == H2S_COPY_NONE)
     h2s_refuse(site, H2S_UNKNOWN_CONTENTS, NULL);
+  else if (size_always_wraps(site))
+    h2s_refuse(site, H2S_SIZE_WRAPS, NULL);
   else if (promises_page_alignment(site->call))
     h2s_refuse(site, H2S_PAGE_ALIGNED, NULL);
   else if (allocator_defined_here(site->call))
@@ -70,7 +119,7 @@ static bool add_site(h2s_function *f, LLVMValueRef call,
     *cap = bigger;
   }
   h2s_site *site = &(*sites)[(*nsites)++];
-  *site = (h2s_site){.call = call, .facts = *facts};
+  *site = (h2s_site){.call = call, .facts = *facts, .bound = UINT64_MAX};
   site->size = site->facts.size ? site->facts.size : 1;
   site->align = slot_alignment(call, &site->facts);
   refuse_unmodelled_kind(f, site);
@@ -95,6 +144,24 @@ bool h2s_discover_sites(h2s_function *f) {
   return true;
 }
 
+/* The largest run-time size of 'site' that the value facts of its size
+ * operands prove, or UINT64_MAX.  A copied string's length is not an
+ * operand: strdup has no bound. */
+uint64_t h2s_size_bound(h2s_function *f, const h2s_site *site) {
+  const int *arg = site->facts.size_arg;
+  if (site->facts.has_size)
+    return site->facts.size;
+  if (site->copy != H2S_COPY_NONE || arg[0] < 0)
+    return UINT64_MAX;
+  uint64_t bound = h2s_bridge_arg_max(f->ctx, site->call, (unsigned)arg[0]);
+  if (arg[1] < 0)
+    return bound;
+  uint64_t count = h2s_bridge_arg_max(f->ctx, site->call, (unsigned)arg[1]);
+  if (bound && count > UINT64_MAX / bound)
+    return UINT64_MAX;
+  return bound * count;
+}
+
 h2s_site *h2s_site_of(h2s_function *f, LLVMValueRef call) {
   for (size_t i = 0; i < f->nsites; ++i)
     if (f->sites[i].call == call)
@@ -102,9 +169,21 @@ h2s_site *h2s_site_of(h2s_function *f, LLVMValueRef call) {
   return NULL;
 }
 
+h2s_site *h2s_owner_of(h2s_function *f, LLVMValueRef v) {
+  for (size_t i = 0; i < f->nsites; ++i) {
+    h2s_site *site = &f->sites[i];
+    if (site->call == v)
+      return site->verdict.reason == H2S_RESIZES_SITE
+                 ? h2s_site_of(f, site->verdict.blocker)
+                 : site;
+  }
+  return NULL;
+}
+
 void h2s_free_site(h2s_site *site) {
   h2s_values_free(&site->derived);
   h2s_values_free(&site->users);
+  h2s_values_free(&site->reallocs);
   for (size_t i = 0; i < site->nfrees; ++i)
     h2s_values_free(&site->frees[i].others);
   free(site->frees);

@@ -25,11 +25,11 @@ entry:
   ret i32 %val
 }
 
-; calloc(0, n) gives a one-byte slot, zeroed like any other.
+; calloc(0, n) gives a one-byte slot; zeroing what was asked writes nothing.
 define void @calloc_zero_count() {
 ; CHECK-LABEL: @calloc_zero_count(
 ; CHECK:         %h2s.slot = alloca [1 x i8], align 16
-; CHECK:         call void @llvm.memset.p0.i64(ptr align 16 %h2s.slot, i8 0, i64 1, i1 false)
+; CHECK:         call void @llvm.memset.p0.i64(ptr align 16 %h2s.slot, i8 0, i64 0, i1 false)
 ; CHECK-NOT:     @calloc
 ; CHECK:         ret void
 ;
@@ -53,7 +53,7 @@ entry:
   ret i32 %val
 }
 
-; n * size overflows: there is no constant size to reserve.
+; n * size overflows: calloc always fails, and the call stays.
 define void @calloc_size_overflows() {
 ; CHECK-LABEL: @calloc_size_overflows(
 ; CHECK:         %table = tail call noalias ptr @calloc(i64 noundef 4611686018427387904, i64 noundef 8)
@@ -70,7 +70,7 @@ entry:
 ; REMARK:      remark: <unknown>:0:0: moved 32-byte 'calloc' block to the stack
 ; REMARK-NEXT: remark: <unknown>:0:0: moved 1-byte 'calloc' block to the stack
 ; REMARK-NEXT: remark: <unknown>:0:0: moved 32-byte 'malloc' block to the stack
-; REMARK-NEXT: remark: <unknown>:0:0: not promoted: size is not a compile-time constant
+; REMARK-NEXT: remark: <unknown>:0:0: not promoted: the size overflows, so 'calloc' always fails
 
 declare noalias noundef ptr @malloc(i64 noundef) #0
 declare noalias noundef ptr @calloc(i64 noundef, i64 noundef) #2

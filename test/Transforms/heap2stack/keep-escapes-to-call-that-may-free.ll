@@ -1,6 +1,7 @@
 ; A block passed to a call that keeps no copy of the pointer but is not
 ; known not to free it (no nofree on the call, callee or parameter) stays on
-; the heap: the callee could free a stack slot.  realloc is such a call.
+; the heap: the callee could free a stack slot.  reallocarray is such a
+; call: unlike realloc (realloc-in-slot.ll), the pass does not rewrite it.
 ; RUN: opt -passes='heap2stack<no-cleanup>' -S < %s | FileCheck %s
 ; RUN: opt -passes='heap2stack<no-cleanup>' -pass-remarks=heap2stack -pass-remarks-missed=heap2stack -disable-output < %s 2>&1 | FileCheck %s --check-prefix=REMARK
 
@@ -23,29 +24,29 @@ entry:
   ret void
 }
 
-define void @passed_to_realloc() {
-; CHECK-LABEL: @passed_to_realloc(
+define void @passed_to_reallocarray() {
+; CHECK-LABEL: @passed_to_reallocarray(
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    %buf = call noalias ptr @malloc(i64 noundef 16)
-; CHECK-NEXT:    %grown = call ptr @realloc(ptr noundef %buf, i64 noundef 32)
+; CHECK-NEXT:    %grown = call ptr @reallocarray(ptr noundef %buf, i64 noundef 4, i64 noundef 8)
 ; CHECK-NEXT:    call void @free(ptr noundef %grown)
 ;
 entry:
   %buf = call noalias ptr @malloc(i64 noundef 16)
-  %grown = call ptr @realloc(ptr noundef %buf, i64 noundef 32)
+  %grown = call ptr @reallocarray(ptr noundef %buf, i64 noundef 4, i64 noundef 8)
   call void @free(ptr noundef %grown)
   ret void
 }
 
 ; REMARK:      remark: <unknown>:0:0: not promoted: passed to 'consume_buffer', which may free it
-; REMARK-NEXT: remark: <unknown>:0:0: not promoted: passed to 'realloc', which may free it
-; REMARK-NEXT: remark: <unknown>:0:0: not promoted: 'realloc' resizes an existing block
+; REMARK-NEXT: remark: <unknown>:0:0: not promoted: passed to 'reallocarray', which may free it
+; REMARK-NEXT: remark: <unknown>:0:0: not promoted: 'reallocarray' resizes an existing block
 
 declare noalias noundef ptr @malloc(i64 noundef) #0
 declare void @free(ptr allocptr noundef captures(none)) #1
 
 attributes #0 = { mustprogress nofree nounwind willreturn allockind("alloc,uninitialized") allocsize(0) memory(inaccessiblemem: readwrite) "alloc-family"="malloc" }
 attributes #1 = { mustprogress nounwind willreturn allockind("free") memory(argmem: readwrite, inaccessiblemem: readwrite) "alloc-family"="malloc" }
-declare noalias noundef ptr @realloc(ptr allocptr noundef captures(none), i64 noundef) #4
+declare noalias noundef ptr @reallocarray(ptr allocptr noundef captures(none), i64 noundef, i64 noundef) #4
 attributes #2 = { nounwind }
-attributes #4 = { mustprogress nounwind willreturn allockind("realloc") allocsize(1) memory(argmem: readwrite, inaccessiblemem: readwrite) "alloc-family"="malloc" }
+attributes #4 = { mustprogress nounwind willreturn allockind("realloc") allocsize(1,2) memory(argmem: readwrite, inaccessiblemem: readwrite) "alloc-family"="malloc" }

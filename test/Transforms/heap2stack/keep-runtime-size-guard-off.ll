@@ -1,7 +1,9 @@
-; A block whose size is known only at run time cannot get a static slot:
-; it stays on the heap with the DynamicSize remark.
-; RUN: opt -passes='heap2stack<no-cleanup>' -S < %s | FileCheck %s
-; RUN: opt -passes='heap2stack<no-cleanup>' -pass-remarks=heap2stack -pass-remarks-missed=heap2stack -disable-output < %s 2>&1 | FileCheck %s --check-prefix=REMARK
+; With guarded slots off (guard-size=0), a block whose size is known only at
+; run time and has no proven bound cannot get a slot: it stays on the heap
+; with the DynamicSize remark.  The -mllvm option does the same.
+; RUN: opt -passes='heap2stack<no-cleanup;guard-size=0>' -S < %s | FileCheck %s
+; RUN: opt -heap2stack-guard-size=0 -passes='heap2stack<no-cleanup>' -S < %s | FileCheck %s
+; RUN: opt -passes='heap2stack<no-cleanup;guard-size=0>' -pass-remarks=heap2stack -pass-remarks-missed=heap2stack -disable-output < %s 2>&1 | FileCheck %s --check-prefix=REMARK
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"
@@ -48,9 +50,9 @@ entry:
   ret void
 }
 
-; REMARK:      remark: <unknown>:0:0: not promoted: size is not a compile-time constant
-; REMARK-NEXT: remark: <unknown>:0:0: not promoted: size is not a compile-time constant
-; REMARK-NEXT: remark: <unknown>:0:0: not promoted: size is not a compile-time constant
+; REMARK:      remark: <unknown>:0:0: not promoted: size is known only at run time and guarded slots are off (guard-size=0)
+; REMARK-NEXT: remark: <unknown>:0:0: not promoted: size is known only at run time and guarded slots are off (guard-size=0)
+; REMARK-NEXT: remark: <unknown>:0:0: not promoted: size is known only at run time and guarded slots are off (guard-size=0)
 
 declare noalias noundef ptr @malloc(i64 noundef) #0
 declare void @free(ptr allocptr noundef captures(none)) #1

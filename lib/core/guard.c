@@ -1,0 +1,187 @@
+/*===- guard.c - Guarded slots: the slot when the block fits, else the heap ===*
+ *
+ * A block whose size is known only at run time gets one static slot of
+ * guard_size bytes (policy.c) and keeps the original call as its fallback:
+ *
+ *     n = size;                          (contents.c; strlen + 1 for strdup)
+ *     p = n <= K ? slot : malloc(n);     (the stack path marked likely)
+ *
+ * calloc's n * k must not wrap, or calloc would have failed: a product that
+ * overflows takes the heap path, where calloc fails as it always did.  Once
+ * a pointer of a site may be a heap block (a guarded site, or any site with
+ * a realloc), every free that may receive it frees it only when it is not a
+ * slot:
+ *
+ *     if (p != slot) free(p);
+ *
+ * and every realloc of it keeps the block in the slot while it fits, moves
+ * it to the heap when it outgrows the slot, and is the original realloc
+ * for a heap block, with glibc's results throughout:
+ *
+ *     p == slot, 1 <= n <= K   ->  slot (contents stay)
+ *     p == slot, n == 0        ->  NULL (glibc frees the block)
+ *     p == slot, n > K         ->  q = realloc(NULL, n); copy K bytes if q;
+ *                                  q (NULL leaves the slot's block valid)
+ *     p != slot                ->  realloc(p, n)
+ *
+ * The branches split the function's blocks; nothing here needs the
+ * dominator tree, which the pass invalidates after the rewrite.
+ *
+ *===----------------------------------------------------------------------===*/
+#include "rewrite.h"
+
+/* A new empty block named 'name', placed before 'before'. */
+static LLVMBasicBlockRef new_block(h2s_function *f, LLVMBasicBlockRef before,
+                                   const char *name) {
+  return LLVMInsertBasicBlockInContext(h2s_context(f), before, name);
+}
+
+/* Replaces the unconditional branch that ends 'head' by a branch on 'cond';
+ * 'likely' (0 or 1) names the likely successor, or is -1 for none. */
+static void branch_from(LLVMBuilderRef b, LLVMBasicBlockRef head, LLVMValueRef cond,
+                        LLVMBasicBlockRef then, LLVMBasicBlockRef otherwise,
+                        int likely) {
+  LLVMInstructionEraseFromParent(LLVMGetBasicBlockTerminator(head));
+  LLVMPositionBuilderAtEnd(b, head);
+  LLVMValueRef br = LLVMBuildCondBr(b, cond, then, otherwise);
+  if (likely >= 0)
+    h2s_bridge_weight_branch(br, (unsigned)likely);
+}
+
+/* Splits the block of 'inst' around it: returns the block that holds only
+ * 'inst' and a branch to '*after', the block with the rest.  The block it
+ * was in ends in a branch to the returned one. */
+static LLVMBasicBlockRef isolate(LLVMValueRef inst, LLVMBasicBlockRef *after) {
+  LLVMBasicBlockRef alone = h2s_bridge_split_block_before(inst);
+  *after = h2s_bridge_split_block_before(LLVMGetNextInstruction(inst));
+  return alone;
+}
+
+static LLVMValueRef size_constant(LLVMValueRef size, uint64_t value) {
+  return LLVMConstInt(LLVMTypeOf(size), value, 0);
+}
+
+/* The phi in 'join' that stands for 'inst' from now on; its incoming
+ * values are added by the caller. */
+static LLVMValueRef replace_by_phi(LLVMBuilderRef b, LLVMBasicBlockRef join,
+                                   LLVMValueRef inst) {
+  LLVMPositionBuilderBefore(b, LLVMGetFirstInstruction(join));
+  LLVMValueRef phi = LLVMBuildPhi(b, LLVMTypeOf(inst), "h2s.block");
+  LLVMReplaceAllUsesWith(inst, phi);
+  return phi;
+}
+
+/* True when 'n' fits the slot of 'site', and calloc's product did not
+ * wrap ('wrapped' NULL when it cannot). */
+static LLVMValueRef fits_slot(LLVMBuilderRef b, const h2s_site *site,
+                              LLVMValueRef n, LLVMValueRef wrapped) {
+  LLVMValueRef fits = LLVMBuildICmp(b, LLVMIntULE, n, size_constant(n, site->size),
+                                    "h2s.fits");
+  if (!wrapped)
+    return fits;
+  return LLVMBuildAnd(b, fits, LLVMBuildNot(b, wrapped, "h2s.nowrap"), "h2s.fits");
+}
+
+void h2s_guard_allocation(LLVMBuilderRef b, h2s_function *f, h2s_site *site) {
+  LLVMValueRef call = site->call;
+  LLVMBasicBlockRef head = LLVMGetInstructionParent(call);
+  LLVMPositionBuilderBefore(b, call);
+  LLVMValueRef wrapped;
+  LLVMValueRef n = h2s_build_size(b, f, site, &wrapped);
+  LLVMValueRef fits = fits_slot(b, site, n, wrapped);
+
+  LLVMBasicBlockRef heap, join;
+  if (LLVMIsAInvokeInst(call)) {
+    join = h2s_bridge_split_normal_edge(f->ctx, call);
+    heap = h2s_bridge_split_block_before(call);
+  } else {
+    heap = isolate(call, &join);
+  }
+  LLVMBasicBlockRef stack = new_block(f, heap, "h2s.stack");
+  branch_from(b, head, fits, stack, heap, 0);
+  LLVMPositionBuilderAtEnd(b, stack);
+  h2s_build_lifetime(b, f, "llvm.lifetime.start", site->slot);
+  h2s_build_contents(b, f, site, site->slot, n);
+  LLVMBuildBr(b, join);
+
+  LLVMValueRef phi = replace_by_phi(b, join, call);
+  LLVMValueRef values[] = {site->slot, call};
+  LLVMBasicBlockRef from[] = {stack, heap};
+  LLVMAddIncoming(phi, values, from, 2);
+}
+
+/* 'on_heap' and 'ptr' is not 'slot' (NULL 'on_heap': true). */
+static LLVMValueRef and_not_slot(LLVMBuilderRef b, LLVMValueRef on_heap,
+                                 LLVMValueRef ptr, LLVMValueRef slot) {
+  LLVMValueRef other = LLVMBuildICmp(b, LLVMIntNE, ptr, slot, "h2s.heap");
+  return on_heap ? LLVMBuildAnd(b, on_heap, other, "h2s.heap") : other;
+}
+
+void h2s_guard_free(LLVMBuilderRef b, h2s_function *f, LLVMValueRef call,
+                    const h2s_site *site, const h2s_free *fr) {
+  LLVMBasicBlockRef head = LLVMGetInstructionParent(call);
+  LLVMPositionBuilderBefore(b, call);
+  LLVMValueRef on_heap = and_not_slot(b, NULL, fr->freed, site->slot);
+  for (size_t i = 0; i < fr->others.len; ++i)
+    on_heap = and_not_slot(b, on_heap, fr->freed,
+                           h2s_site_of(f, fr->others.items[i])->slot);
+  LLVMBasicBlockRef rest;
+  LLVMBasicBlockRef release = isolate(call, &rest);
+  branch_from(b, head, on_heap, release, rest, 1);
+}
+
+/* Builds, from the end of 'from' (whose branch the caller replaces), the
+ * slot's way through realloc(slot, n) into the phi 'result' in 'join':
+ * the blocks of the table in the file header. */
+static void build_slot_realloc(LLVMBuilderRef b, h2s_function *f,
+                               const h2s_site *site, LLVMValueRef realloc,
+                               LLVMBasicBlockRef check, LLVMBasicBlockRef join,
+                               LLVMValueRef result) {
+  LLVMValueRef n = LLVMGetOperand(realloc, (unsigned)h2s_site_of(f, realloc)->facts.size_arg[0]);
+  LLVMValueRef null = LLVMConstPointerNull(LLVMTypeOf(realloc));
+  LLVMBasicBlockRef move = new_block(f, join, "h2s.move");
+  LLVMBasicBlockRef grow = new_block(f, join, "h2s.grow");
+  LLVMBasicBlockRef copy = new_block(f, join, "h2s.copy");
+
+  LLVMPositionBuilderAtEnd(b, check); /* 1 <= n <= K: n - 1 < K */
+  LLVMValueRef less = LLVMBuildSub(b, n, size_constant(n, 1), "h2s.less");
+  LLVMValueRef stays = LLVMBuildICmp(b, LLVMIntULT, less, size_constant(n, site->size),
+                                     "h2s.stays");
+  LLVMValueRef br = LLVMBuildCondBr(b, stays, join, move);
+  h2s_bridge_weight_branch(br, 0);
+
+  LLVMPositionBuilderAtEnd(b, move);
+  LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntNE, n, size_constant(n, 0), "h2s.grows"),
+                  grow, join);
+
+  LLVMPositionBuilderAtEnd(b, grow);
+  LLVMValueRef args[] = {null, n};
+  LLVMValueRef moved = LLVMBuildCall2(b, LLVMGetCalledFunctionType(realloc),
+                                      LLVMGetCalledValue(realloc), args, 2, "h2s.moved");
+  LLVMBuildCondBr(b, LLVMBuildIsNotNull(b, moved, "h2s.got"), copy, join);
+
+  LLVMPositionBuilderAtEnd(b, copy);
+  LLVMBuildMemCpy(b, moved, 1, site->slot, (unsigned)site->align,
+                  size_constant(n, site->size));
+  LLVMBuildBr(b, join);
+
+  LLVMValueRef values[] = {site->slot, null, moved, moved};
+  LLVMBasicBlockRef from[] = {check, move, grow, copy};
+  LLVMAddIncoming(result, values, from, 4);
+}
+
+void h2s_guard_realloc(LLVMBuilderRef b, h2s_function *f, const h2s_site *site,
+                       LLVMValueRef realloc) {
+  LLVMValueRef old = h2s_bridge_reallocated_operand(f->ctx, realloc);
+  LLVMBasicBlockRef head = LLVMGetInstructionParent(realloc);
+  LLVMPositionBuilderBefore(b, realloc);
+  LLVMValueRef in_slot = LLVMBuildICmp(b, LLVMIntEQ, old, site->slot, "h2s.inslot");
+  LLVMBasicBlockRef join;
+  LLVMBasicBlockRef heap = isolate(realloc, &join);
+  LLVMBasicBlockRef check = new_block(f, heap, "h2s.resize");
+  branch_from(b, head, in_slot, check, heap, -1);
+
+  LLVMValueRef result = replace_by_phi(b, join, realloc);
+  LLVMAddIncoming(result, &realloc, &heap, 1);
+  build_slot_realloc(b, f, site, realloc, check, join, result);
+}
