@@ -95,11 +95,11 @@ void h2s_build_contents(LLVMBuilderRef b, h2s_function *f, const h2s_site *site,
     LLVMBuildMemCpy(b, ptr, align, source, 1, size);
     return;
   case H2S_COPY_PREFIX: {
-    LLVMValueRef len = LLVMBuildNUWSub(b, size, LLVMConstInt(LLVMTypeOf(size), 1, 0),
-                                       "h2s.len");
-    LLVMBuildMemCpy(b, ptr, align, source, 1, len);
+    LLVMValueRef prefix = LLVMBuildNUWSub(
+        b, size, LLVMConstInt(LLVMTypeOf(size), 1, 0), "h2s.prefix");
+    LLVMBuildMemCpy(b, ptr, align, source, 1, prefix);
     LLVMTypeRef i8 = LLVMInt8TypeInContext(h2s_context(f));
-    LLVMBuildStore(b, byte(f, 0), LLVMBuildGEP2(b, i8, ptr, &len, 1, "h2s.end"));
+    LLVMBuildStore(b, byte(f, 0), LLVMBuildGEP2(b, i8, ptr, &prefix, 1, "h2s.end"));
     return;
   }
   }

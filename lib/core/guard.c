@@ -79,7 +79,7 @@ static LLVMValueRef fits_slot(LLVMBuilderRef b, const h2s_site *site,
                                     "h2s.fits");
   if (!wrapped)
     return fits;
-  return LLVMBuildAnd(b, fits, LLVMBuildNot(b, wrapped, "h2s.nowrap"), "h2s.fits");
+  return LLVMBuildAnd(b, fits, LLVMBuildNot(b, wrapped, "h2s.nowrap"), "h2s.usable");
 }
 
 void h2s_guard_allocation(LLVMBuilderRef b, h2s_function *f, h2s_site *site) {
