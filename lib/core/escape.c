@@ -153,6 +153,8 @@ static h2s_capture arg_capture(h2s_walk *w, LLVMValueRef call, unsigned index,
  * is left a call that may free the block. */
 static h2s_use_kind classify_resize(h2s_walk *w, LLVMValueRef call) {
   h2s_site *resize = h2s_site_of(w->f, call);
+  if (resize == w->site) /* buf = realloc(buf, n): the site grows itself */
+    return H2S_USE_DERIVES;
   h2s_reason was = resize ? resize->verdict.reason : H2S_PROMOTED;
   if ((was != H2S_REALLOC && was != H2S_RESIZES_SITE) ||
       resize->facts.size_arg[0] < 0 || resize->facts.size_arg[1] >= 0)

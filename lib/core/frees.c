@@ -17,16 +17,13 @@
  * The site's block is its allocation's value or the value of one of its
  * reallocs (escape.c).  A realloc must resize only that block (or null):
  * guard.c tells the slot from the heap by comparing with the site's slot
- * alone.
+ * alone.  A realloc that is its own site (buf = realloc(buf, n), buf first
+ * null) must resize only null or its own result.
  *
  *===----------------------------------------------------------------------===*/
 #include "site.h"
 
 #include <string.h>
-
-static bool is_merge(LLVMValueRef v) {
-  return LLVMIsAPHINode(v) || LLVMIsASelectInst(v) || LLVMIsAFreezeInst(v);
-}
 
 /* True when 'v' is the block of 'site': its allocation or a realloc. */
 static bool is_own_block(const h2s_site *site, LLVMValueRef v) {
@@ -52,7 +49,7 @@ typedef struct h2s_sources {
 static void collect_sources(h2s_sources *s, LLVMValueRef v) {
   if (!s->ok || is_own_block(s->site, v) || LLVMIsAConstantPointerNull(v))
     return;
-  if (!is_merge(v)) {
+  if (!h2s_is_merge(v)) {
     h2s_site *owner = h2s_owner_of(s->f, v);
     if (!owner || !s->others || !h2s_values_push(s->others, owner->call))
       s->ok = false;
@@ -94,6 +91,9 @@ static bool pairs_with(const h2s_site *site, const char *family) {
  * the other sites each free may release.  Runs after every site's escape
  * walk, which found the reallocs that make up other sites' blocks. */
 void h2s_check_frees(h2s_function *f, h2s_site *site) {
+  if (site->resizes_itself &&
+      !only_site_blocks(f, site, h2s_bridge_reallocated_operand(f->ctx, site->call), NULL))
+    h2s_refuse(site, H2S_REALLOC, NULL);
   for (size_t i = 0; i < site->nfrees && h2s_open(site); ++i) {
     h2s_free *fr = &site->frees[i];
     if (!pairs_with(site, fr->family))

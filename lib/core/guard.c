@@ -24,6 +24,9 @@
  *                                  q (NULL leaves the slot's block valid)
  *     p != slot                ->  realloc(p, n)
  *
+ * A realloc that is its own site (buf = realloc(buf, n), buf first null)
+ * also starts its block: p == NULL and n <= K -> the slot.
+ *
  * The branches split the function's blocks; nothing here needs the
  * dominator tree, which the pass invalidates after the rewrite.
  *
@@ -170,6 +173,30 @@ static void build_slot_realloc(LLVMBuilderRef b, h2s_function *f,
   LLVMAddIncoming(result, values, from, 4);
 }
 
+/* For a realloc that is its own site: a null 'old' allocates afresh, into
+ * the slot when the size fits (as malloc would, size 0 included), else on
+ * the heap path.  Returns the block that makes that choice. */
+static LLVMBasicBlockRef build_fresh_start(LLVMBuilderRef b, h2s_function *f,
+                                           const h2s_site *site, LLVMValueRef old,
+                                           LLVMBasicBlockRef heap,
+                                           LLVMBasicBlockRef join,
+                                           LLVMValueRef result) {
+  LLVMValueRef realloc = site->call;
+  LLVMValueRef n = LLVMGetOperand(realloc, (unsigned)site->facts.size_arg[0]);
+  LLVMBasicBlockRef fresh = new_block(f, heap, "h2s.fresh");
+  LLVMBasicBlockRef take = new_block(f, heap, "h2s.take");
+  LLVMPositionBuilderAtEnd(b, fresh);
+  LLVMValueRef empty = LLVMBuildIsNull(b, old, "h2s.empty");
+  LLVMValueRef starts = LLVMBuildAnd(b, empty, fits_slot(b, site, n, NULL), "h2s.starts");
+  LLVMBuildCondBr(b, starts, take, heap);
+  LLVMPositionBuilderAtEnd(b, take);
+  h2s_build_lifetime(b, f, "llvm.lifetime.start", site->slot);
+  LLVMBuildBr(b, join);
+  LLVMValueRef slot = site->slot;
+  LLVMAddIncoming(result, &slot, &take, 1);
+  return fresh;
+}
+
 void h2s_guard_realloc(LLVMBuilderRef b, h2s_function *f, const h2s_site *site,
                        LLVMValueRef realloc) {
   LLVMValueRef old = h2s_bridge_reallocated_operand(f->ctx, realloc);
@@ -179,9 +206,11 @@ void h2s_guard_realloc(LLVMBuilderRef b, h2s_function *f, const h2s_site *site,
   LLVMBasicBlockRef join;
   LLVMBasicBlockRef heap = isolate(realloc, &join);
   LLVMBasicBlockRef check = new_block(f, heap, "h2s.resize");
-  branch_from(b, head, in_slot, check, heap, -1);
-
   LLVMValueRef result = replace_by_phi(b, join, realloc);
   LLVMAddIncoming(result, &realloc, &heap, 1);
+  LLVMBasicBlockRef other = heap;
+  if (realloc == site->call)
+    other = build_fresh_start(b, f, site, old, heap, join, result);
+  branch_from(b, head, in_slot, check, other, -1);
   build_slot_realloc(b, f, site, realloc, check, join, result);
 }

@@ -41,6 +41,10 @@ bool h2s_fn_has_attr(LLVMValueRef fn, const char *name) {
                                      h2s_attr_kind(name)) != NULL;
 }
 
+bool h2s_is_merge(LLVMValueRef v) {
+  return LLVMIsAPHINode(v) || LLVMIsASelectInst(v) || LLVMIsAFreezeInst(v);
+}
+
 bool h2s_is_power_of_two(uint64_t x) { return x && !(x & (x - 1)); }
 
 bool h2s_is_sanitized(LLVMValueRef fn) {

@@ -14,6 +14,12 @@
  * pointer around a loop, need a search: from just after the allocation,
  * along the CFG, does a use come before the value's definition does?
  *
+ * A realloc that grows its own block (buf = realloc(buf, n)) runs again on
+ * purpose with the block its operand carries: it keeps or moves that block
+ * rather than starting another one, and starts one in the slot only when
+ * the operand is null.  So that operand is no earlier block to fear; every
+ * other derived value is checked as above.
+ *
  *===----------------------------------------------------------------------===*/
 #include "site.h"
 
@@ -87,9 +93,12 @@ static bool live_after_alloc(LLVMValueRef v, LLVMValueRef alloc) {
 /* Refuses 'site' when a block from an earlier execution of it may still be
  * in use after it runs again; the blocker is the value that carries it. */
 void h2s_check_slot_reuse(h2s_function *f, h2s_site *site) {
+  LLVMValueRef old = site->resizes_itself
+                         ? h2s_bridge_reallocated_operand(f->ctx, site->call)
+                         : NULL;
   for (size_t i = 1; i < site->derived.len && h2s_open(site); ++i) {
     LLVMValueRef v = site->derived.items[i];
-    if (h2s_bridge_dominates(f->ctx, site->call, v))
+    if (v == old || h2s_bridge_dominates(f->ctx, site->call, v))
       continue;
     if (live_after_alloc(v, site->call))
       h2s_refuse(site, H2S_LOOP_CARRIED, v);

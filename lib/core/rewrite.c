@@ -14,8 +14,8 @@
  *   4. reallocs of a site's block: guard.c;
  *   5. allocations: a slot of the constant or bounded size takes the call's
  *      place, after llvm.lifetime.start and its initial contents
- *      (contents.c); a guarded site branches between its slot and the call
- *      (guard.c);
+ *      (contents.c); a guarded site branches between its slot and the call,
+ *      and a realloc that is its own site is guarded as a realloc (guard.c);
  *   6. a function under -fstack-protector (ssp) becomes sspstrong, see
  *      h2s_protect_frame().
  *
@@ -115,7 +115,9 @@ void h2s_rewrite_sites(h2s_function *f) {
     h2s_site *site = &f->sites[i];
     if (!h2s_open(site))
       continue;
-    if (site->placement == H2S_PLACE_GUARDED)
+    if (site->resizes_itself)
+      h2s_guard_realloc(b, f, site, site->call);
+    else if (site->placement == H2S_PLACE_GUARDED)
       h2s_guard_allocation(b, f, site);
     else
       place_in_slot(b, f, site);

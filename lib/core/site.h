@@ -60,6 +60,7 @@ typedef struct h2s_site {
   LLVMValueRef call;       /* the allocation (call or invoke) */
   h2s_alloc_facts facts;
   h2s_copy copy;
+  bool resizes_itself;     /* a realloc of a merge of null and its own result */
   uint64_t bound;          /* largest run-time size proven; UINT64_MAX: none */
   uint64_t size;           /* bytes to reserve (at least 1) */
   uint64_t align;          /* alignment of the stack slot */
@@ -130,6 +131,7 @@ unsigned h2s_attr_kind(const char *name);
 bool h2s_fn_has_attr(LLVMValueRef fn, const char *name);
 bool h2s_is_sanitized(LLVMValueRef fn); /* built with ASan, HWASan or MSan */
 bool h2s_is_power_of_two(uint64_t x);
+bool h2s_is_merge(LLVMValueRef v); /* phi, select or freeze */
 LLVMContextRef h2s_context(const h2s_function *f);
 LLVMModuleRef h2s_module(const h2s_function *f);
 

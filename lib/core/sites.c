@@ -7,9 +7,10 @@
  * strndup).  A size known only at run time may still have a bound that
  * LLVM's value facts prove (h2s_size_bound).  Sites whose kind the later
  * stages cannot model are refused here; the rest start with verdict
- * H2S_PROMOTED.  A realloc is a site of its own only when it reallocates
- * null (then it is a malloc); otherwise it resizes a block, which escape.c
- * attributes to the site that allocated it.
+ * H2S_PROMOTED.  A realloc is a site of its own when it reallocates null
+ * (then it is a malloc) or may grow its own result from null; otherwise it
+ * resizes a block, which escape.c attributes to the site that allocated
+ * it.
  *
  *===----------------------------------------------------------------------===*/
 #include "site.h"
@@ -46,9 +47,15 @@ static uint64_t slot_alignment(LLVMValueRef call, const h2s_alloc_facts *facts) 
 }
 
 /* realloc(NULL, n) allocates afresh, exactly as malloc(n) does. */
-static bool reallocates_null(h2s_function *f, LLVMValueRef call) {
-  LLVMValueRef old = h2s_bridge_reallocated_operand(f->ctx, call);
+static bool reallocates_null(LLVMValueRef old) {
   return old && LLVMIsAConstantPointerNull(old);
+}
+
+/* A realloc of a phi or select may grow a buffer that started as null:
+ * buf = realloc(buf, n) in a loop.  Then it is a site of its own, whose
+ * old pointer frees.c checks to be only null or its own result. */
+static bool may_resize_itself(LLVMValueRef old) {
+  return old && h2s_is_merge(old);
 }
 
 /* True when the module defines a function 'name' of its own. */
@@ -89,10 +96,12 @@ static bool size_always_wraps(const h2s_site *site) {
 static void refuse_unmodelled_kind(h2s_function *f, h2s_site *site) {
   const h2s_alloc_facts *facts = &site->facts;
   LLVMTypeRef type = LLVMTypeOf(site->call);
-  bool fresh_realloc = facts->is_realloc && reallocates_null(f, site->call);
-  if (facts->is_realloc && !fresh_realloc)
+  LLVMValueRef old =
+      facts->is_realloc ? h2s_bridge_reallocated_operand(f->ctx, site->call) : NULL;
+  site->resizes_itself = may_resize_itself(old);
+  if (facts->is_realloc && !reallocates_null(old) && !site->resizes_itself)
     h2s_refuse(site, H2S_REALLOC, NULL);
-  else if (!facts->init_known && !fresh_realloc &&
+  else if (!facts->init_known && !facts->is_realloc &&
            (site->copy = copied_contents(f, site->call)) == H2S_COPY_NONE)
     h2s_refuse(site, H2S_UNKNOWN_CONTENTS, NULL);
   else if (size_always_wraps(site))
