@@ -137,6 +137,10 @@ void h2s_bridge_count_promoted(uint64_t bytes);
 /* Adds one site kept on the heap to the -stats counters. */
 void h2s_bridge_count_kept(void);
 
+/* Adds one promoted site whose block may still reach the heap (a guarded
+ * slot, or a realloc that outgrows the slot) to the -stats counters. */
+void h2s_bridge_count_guarded(void);
+
 #ifdef __cplusplus
 }
 #endif

@@ -27,6 +27,8 @@ struct Counters {
   Counter Promoted{"Number of heap allocations moved to the stack"};
   Counter Bytes{"Number of bytes moved from the heap to the stack"};
   Counter Kept{"Number of heap allocations kept on the heap"};
+  Counter Guarded{"Number of moved allocations that take the heap when larger "
+                  "than their slot"};
 
   ~Counters() {
     if (!AreStatisticsEnabled() || !(Promoted.Value || Kept.Value))
@@ -35,7 +37,7 @@ struct Counters {
     OS << "===" << std::string(73, '-') << "===\n"
        << "                    ... heap2stack Statistics Collected ...\n"
        << "===" << std::string(73, '-') << "===\n\n";
-    for (const Counter *C : {&Promoted, &Bytes, &Kept})
+    for (const Counter *C : {&Promoted, &Bytes, &Kept, &Guarded})
       OS << format("%8llu", (unsigned long long)C->Value.load())
          << " heap2stack - " << C->Desc << "\n";
     OS << "\n";
@@ -53,3 +55,5 @@ extern "C" void h2s_bridge_count_promoted(uint64_t Bytes) {
 }
 
 extern "C" void h2s_bridge_count_kept(void) { ++Stats.Kept.Value; }
+
+extern "C" void h2s_bridge_count_guarded(void) { ++Stats.Guarded.Value; }

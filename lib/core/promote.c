@@ -53,6 +53,8 @@ unsigned h2s_promote_function(h2s_fn_ctx *ctx, LLVMValueRef fn,
       continue;
     }
     h2s_bridge_count_promoted(f.sites[i].size);
+    if (h2s_may_reach_heap(&f.sites[i]))
+      h2s_bridge_count_guarded();
     ++promoted;
   }
   if (promoted) {

@@ -101,7 +101,8 @@ static inline bool h2s_open(const h2s_site *site) {
 /* True when a pointer of 'site' may be a heap block although the site is
  * promoted: the guard chose the heap, or a realloc moved it there. */
 static inline bool h2s_may_reach_heap(const h2s_site *site) {
-  return site->placement == H2S_PLACE_GUARDED || site->reallocs.len > 0;
+  return site->placement == H2S_PLACE_GUARDED || site->reallocs.len > 0 ||
+         site->resizes_itself;
 }
 
 /* Stages: see the table above. */
