@@ -17,8 +17,8 @@
  * The site's block is its allocation's value or the value of one of its
  * reallocs (escape.c).  A realloc must resize only that block (or null):
  * guard.c tells the slot from the heap by comparing with the site's slot
- * alone.  A realloc that is its own site (buf = realloc(buf, n), buf first
- * null) must resize only null or its own result.
+ * alone.  (A realloc that is its own site resizes only null or its own
+ * result: discovery saw to that.)
  *
  *===----------------------------------------------------------------------===*/
 #include "site.h"
@@ -39,46 +39,24 @@ typedef struct h2s_sources {
   h2s_function *f;
   h2s_site *site;
   h2s_values *others; /* other sites' allocations met; NULL: none allowed */
-  h2s_valset seen;    /* merges visited; breaks cycles of phis */
-  bool ok;
 } h2s_sources;
 
-/* Visits every value that reaches 'v' through merges; clears 'ok' on a
- * source that is neither null nor the block of an allocation site, and
- * records the sites other than 'site' in 'others'. */
-static void collect_sources(h2s_sources *s, LLVMValueRef v) {
-  if (!s->ok || is_own_block(s->site, v) || LLVMIsAConstantPointerNull(v))
-    return;
-  if (!h2s_is_merge(v)) {
-    h2s_site *owner = h2s_owner_of(s->f, v);
-    if (!owner || !s->others || !h2s_values_push(s->others, owner->call))
-      s->ok = false;
-    return;
-  }
-  int added = h2s_valset_add(&s->seen, v);
-  if (added < 0)
-    s->ok = false;
-  if (added <= 0)
-    return;
-  if (LLVMIsAPHINode(v)) {
-    for (unsigned i = 0, n = LLVMCountIncoming(v); i < n; ++i)
-      collect_sources(s, LLVMGetIncomingValue(v, i));
-  } else if (LLVMIsASelectInst(v)) {
-    collect_sources(s, LLVMGetOperand(v, 1));
-    collect_sources(s, LLVMGetOperand(v, 2));
-  } else {
-    collect_sources(s, LLVMGetOperand(v, 0));
-  }
+/* Accepts a source that is null or the block of 'site', and one of another
+ * site, which it records in 'others' (when they are allowed). */
+static bool accept_source(LLVMValueRef v, void *data) {
+  h2s_sources *s = data;
+  if (is_own_block(s->site, v) || LLVMIsAConstantPointerNull(v))
+    return true;
+  h2s_site *owner = h2s_owner_of(s->f, v);
+  return owner && s->others && h2s_values_push(s->others, owner->call);
 }
 
 /* True when 'v' is, through merges, only null or sites' blocks; records
  * the other sites in 'others', or fails on them when it is NULL. */
 static bool only_site_blocks(h2s_function *f, h2s_site *site, LLVMValueRef v,
                              h2s_values *others) {
-  h2s_sources s = {.f = f, .site = site, .others = others, .ok = true};
-  collect_sources(&s, v);
-  h2s_valset_free(&s.seen);
-  return s.ok;
+  h2s_sources s = {.f = f, .site = site, .others = others};
+  return h2s_visit_sources(v, accept_source, &s);
 }
 
 static bool pairs_with(const h2s_site *site, const char *family) {
@@ -91,9 +69,6 @@ static bool pairs_with(const h2s_site *site, const char *family) {
  * the other sites each free may release.  Runs after every site's escape
  * walk, which found the reallocs that make up other sites' blocks. */
 void h2s_check_frees(h2s_function *f, h2s_site *site) {
-  if (site->resizes_itself &&
-      !only_site_blocks(f, site, h2s_bridge_reallocated_operand(f->ctx, site->call), NULL))
-    h2s_refuse(site, H2S_REALLOC, NULL);
   for (size_t i = 0; i < site->nfrees && h2s_open(site); ++i) {
     h2s_free *fr = &site->frees[i];
     if (!pairs_with(site, fr->family))

@@ -45,6 +45,36 @@ bool h2s_is_merge(LLVMValueRef v) {
   return LLVMIsAPHINode(v) || LLVMIsASelectInst(v) || LLVMIsAFreezeInst(v);
 }
 
+typedef struct h2s_source_walk {
+  h2s_source_visitor *visit;
+  void *data;
+  h2s_valset seen; /* merges visited; breaks cycles of phis */
+} h2s_source_walk;
+
+static bool visit_from(h2s_source_walk *w, LLVMValueRef v) {
+  if (!h2s_is_merge(v))
+    return w->visit(v, w->data);
+  int added = h2s_valset_add(&w->seen, v);
+  if (added <= 0)
+    return added == 0;
+  if (LLVMIsAPHINode(v)) {
+    for (unsigned i = 0, n = LLVMCountIncoming(v); i < n; ++i)
+      if (!visit_from(w, LLVMGetIncomingValue(v, i)))
+        return false;
+    return true;
+  }
+  if (LLVMIsASelectInst(v))
+    return visit_from(w, LLVMGetOperand(v, 1)) && visit_from(w, LLVMGetOperand(v, 2));
+  return visit_from(w, LLVMGetOperand(v, 0));
+}
+
+bool h2s_visit_sources(LLVMValueRef v, h2s_source_visitor *visit, void *data) {
+  h2s_source_walk w = {.visit = visit, .data = data};
+  bool all = visit_from(&w, v);
+  h2s_valset_free(&w.seen);
+  return all;
+}
+
 bool h2s_is_power_of_two(uint64_t x) { return x && !(x & (x - 1)); }
 
 bool h2s_is_sanitized(LLVMValueRef fn) {

@@ -133,6 +133,10 @@ bool h2s_fn_has_attr(LLVMValueRef fn, const char *name);
 bool h2s_is_sanitized(LLVMValueRef fn); /* built with ASan, HWASan or MSan */
 bool h2s_is_power_of_two(uint64_t x);
 bool h2s_is_merge(LLVMValueRef v); /* phi, select or freeze */
+/* Calls 'visit' on each value that reaches 'v' through merges, each once,
+ * until it returns false; returns false then, or when memory runs out. */
+typedef bool h2s_source_visitor(LLVMValueRef source, void *data);
+bool h2s_visit_sources(LLVMValueRef v, h2s_source_visitor *visit, void *data);
 LLVMContextRef h2s_context(const h2s_function *f);
 LLVMModuleRef h2s_module(const h2s_function *f);
 

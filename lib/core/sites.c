@@ -8,7 +8,7 @@
  * LLVM's value facts prove (h2s_size_bound).  Sites whose kind the later
  * stages cannot model are refused here; the rest start with verdict
  * H2S_PROMOTED.  A realloc is a site of its own when it reallocates null
- * (then it is a malloc) or may grow its own result from null; otherwise it
+ * (then it is a malloc) or grows its own result from null; otherwise it
  * resizes a block, which escape.c attributes to the site that allocated
  * it.
  *
@@ -51,11 +51,26 @@ static bool reallocates_null(LLVMValueRef old) {
   return old && LLVMIsAConstantPointerNull(old);
 }
 
-/* A realloc of a phi or select may grow a buffer that started as null:
- * buf = realloc(buf, n) in a loop.  Then it is a site of its own, whose
- * old pointer frees.c checks to be only null or its own result. */
-static bool may_resize_itself(LLVMValueRef old) {
-  return old && h2s_is_merge(old);
+typedef struct h2s_growth {
+  LLVMValueRef realloc;
+  bool from_null;
+} h2s_growth;
+
+static bool null_or_own_result(LLVMValueRef v, void *data) {
+  h2s_growth *g = data;
+  g->from_null = g->from_null || LLVMIsAConstantPointerNull(v);
+  return v == g->realloc || LLVMIsAConstantPointerNull(v);
+}
+
+/* True when 'realloc' grows a buffer that starts as null: its old pointer
+ * 'old' is, through phis and selects, only null or its own earlier result
+ * (buf = realloc(buf, n) in a loop, buf first null).  Then it is a site of
+ * its own.  A buffer that starts as another site's block (malloc, then
+ * realloc) is that site's, and the realloc only resizes it. */
+static bool grows_from_null(LLVMValueRef realloc, LLVMValueRef old) {
+  h2s_growth g = {.realloc = realloc};
+  return old && h2s_is_merge(old) && h2s_visit_sources(old, null_or_own_result, &g) &&
+         g.from_null;
 }
 
 /* True when the module defines a function 'name' of its own. */
@@ -98,7 +113,7 @@ static void refuse_unmodelled_kind(h2s_function *f, h2s_site *site) {
   LLVMTypeRef type = LLVMTypeOf(site->call);
   LLVMValueRef old =
       facts->is_realloc ? h2s_bridge_reallocated_operand(f->ctx, site->call) : NULL;
-  site->resizes_itself = may_resize_itself(old);
+  site->resizes_itself = grows_from_null(site->call, old);
   if (facts->is_realloc && !reallocates_null(old) && !site->resizes_itself)
     h2s_refuse(site, H2S_REALLOC, NULL);
   else if (!facts->init_known && !facts->is_realloc &&
