@@ -20,9 +20,10 @@
  *       H2S_USE_ESCAPES   abort: the verdict names the reason and the user.
  *  3. Each classified use counts against opts->max_uses; running out counts
  *     as an escape.
- *  4. A ptrtoint is harmless only as an operand of a pointer difference
- *     within the block, which can only be checked once every pointer into
- *     the block is known: it is deferred to the end of the walk.
+ *  4. A ptrtoint is harmless only when the block's address cancels out of
+ *     what is computed from it (a difference within the block, offsets.c),
+ *     which can only be checked once every pointer into the block is
+ *     known: it is deferred to the end of the walk.
  *
  *===----------------------------------------------------------------------===*/
 #include "libc.h"
@@ -204,35 +205,13 @@ static h2s_use_kind classify_call_use(h2s_walk *w, LLVMValueRef call,
   return capture == H2S_CAPTURES_RET_ONLY ? H2S_USE_DERIVES : H2S_USE_HARMLESS;
 }
 
-/* True when 'v' is a ptrtoint of a pointer into the block. */
-static bool is_cast_of_block(const h2s_walk *w, LLVMValueRef v) {
-  return LLVMIsAInstruction(v) && LLVMGetInstructionOpcode(v) == LLVMPtrToInt &&
-         h2s_valset_has(&w->seen, LLVMGetOperand(v, 0));
-}
-
-/* True when the integer 'cast' only serves subtractions of two addresses in
- * the block (p - q within one block): their difference is the same wherever
- * the block lives.  A difference with any other address would let the
- * caller rebuild the block's address, so it counts as an escape.  Checked
- * after the walk, when every pointer into the block is known. */
-static bool only_feeds_differences_within_block(const h2s_walk *w,
-                                                LLVMValueRef cast) {
-  for (LLVMUseRef use = LLVMGetFirstUse(cast); use; use = LLVMGetNextUse(use)) {
-    LLVMValueRef user = LLVMGetUser(use);
-    if (!LLVMIsAInstruction(user) || LLVMGetInstructionOpcode(user) != LLVMSub ||
-        !is_cast_of_block(w, LLVMGetOperand(user, 0)) ||
-        !is_cast_of_block(w, LLVMGetOperand(user, 1)))
-      return false;
-  }
-  return true;
-}
-
-/* Refuses the site for the first ptrtoint the walk deferred that does more
- * than take a difference within the block. */
+/* Refuses the site when an integer the walk deferred lets the block's
+ * address out (offsets.c): only differences within the block may leave.
+ * Checked after the walk, when every pointer into the block is known. */
 static void check_deferred_casts(h2s_walk *w) {
-  for (size_t i = 0; i < w->casts.len && h2s_open(w->site); ++i)
-    if (!only_feeds_differences_within_block(w, w->casts.items[i]))
-      h2s_refuse(w->site, H2S_TO_INTEGER, w->casts.items[i]);
+  LLVMValueRef leak = w->casts.len ? h2s_address_leak(&w->seen, &w->casts) : NULL;
+  if (leak)
+    h2s_refuse(w->site, H2S_TO_INTEGER, leak);
 }
 
 /* Classifies one use of a pointer into the block (see ALGORITHM). */

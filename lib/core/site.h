@@ -6,6 +6,7 @@
  *   sites.c     discovery: which calls allocate, with what size (or bound)
  *               and alignment, and what they copy in (strdup)
  *   escape.c    escape analysis: may the block outlive the frame?
+ *     offsets.c   integers made from its addresses: only differences leave
  *   frees.c     do the block's frees and reallocs take only promoted blocks?
  *   lifetime.c  can one stack slot serve every execution of the site?
  *   policy.c    size limits, the function's budget, function-wide blockers,
@@ -109,6 +110,9 @@ static inline bool h2s_may_reach_heap(const h2s_site *site) {
 bool h2s_discover_sites(h2s_function *f);
 uint64_t h2s_size_bound(h2s_function *f, const h2s_site *site);
 void h2s_analyse_escape(h2s_function *f, h2s_site *site);
+/* The first integer computed from 'casts' (ptrtoints of 'pointers') from
+ * which the block's address could be read back, or NULL (offsets.c). */
+LLVMValueRef h2s_address_leak(const h2s_valset *pointers, const h2s_values *casts);
 void h2s_check_frees(h2s_function *f, h2s_site *site);
 bool h2s_settle_shared_frees(h2s_function *f);
 void h2s_check_slot_reuse(h2s_function *f, h2s_site *site);
