@@ -23,25 +23,41 @@
  * call is tallied under the class its block ends in (blocks alive at exit
  * end non-local) and under its entry point (malloc, ..., or operator
  * new/delete when the immediate caller is one), which lets bench/report.py
- * apportion callgrind's allocator cost. Blocks allocated by other library
- * code (stdio, qsort...) are classed "library": no pass over the program
- * could remove them. strdup/strndup count as program allocations.
+ * apportion callgrind's allocator cost. The program is the code of the
+ * instrumented objects -- the executable, and shared libraries built with
+ * the same flag -- which the enter hook records as it sees their functions.
+ * Blocks allocated by other code (libc's stdio, qsort...) are classed
+ * "library": no pass over the program could remove them. strdup/strndup and
+ * operator new count as program allocations.
+ *
+ * Sizes. Each settled program block also lands in a size histogram of
+ * power-of-two buckets (hist.SET.UNIT.BUCKET: SET "local" for blocks freed
+ * while their allocating frame was live, "program" for all program blocks;
+ * UNIT "blocks" or "calls", the heap calls the block accounts for -- its
+ * allocation, reallocs and free; BUCKET le16 .. le1024, le4096, gt4096, by
+ * upper bound, le16 including 0-byte blocks). A realloc'd block counts at
+ * the largest size it reached.
  *
  * Invariant: the shim never allocates with the heap it measures; its tables
- * live in mmap'd memory. Single-threaded programs only.
+ * live in mmap'd memory. Single-threaded programs only: calls from any
+ * thread but the first are forwarded untouched and only counted
+ * (foreign_thread_calls), so a multithreaded process is flagged, not
+ * corrupted. A child forked without exec starts its tallies afresh, so each
+ * process reports only its own calls.
  *
  * Output: one line of key=value pairs, appended at exit to the file named
  * by $H2S_SHIM_OUT (stderr if unset).
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
+#include <link.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/auxv.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -74,17 +90,117 @@ static uint64_t blocks_same_frame;       /* local blocks freed by the allocating
 static uint64_t bytes_requested;
 static int in_shim; /* reentrancy guard: dladdr or stdio inside a hook */
 
+/* ---- size histogram (classify mode) ------------------------------------- */
+
+enum hist { H_LOCAL, H_PROGRAM, H_COUNT };
+#define SIZE_BUCKETS 9
+
+static const char *const hist_names[H_COUNT] = {"local", "program"};
+static const size_t bucket_limit[SIZE_BUCKETS - 1] = {16, 32, 64, 128, 256, 512, 1024, 4096};
+static const char *const bucket_names[SIZE_BUCKETS] = {"le16",  "le32",   "le64",   "le128", "le256",
+                                                       "le512", "le1024", "le4096", "gt4096"};
+static uint64_t hist_blocks[H_COUNT][SIZE_BUCKETS];
+static uint64_t hist_calls[H_COUNT][SIZE_BUCKETS];
+
+/* Returns the histogram bucket of a block of 'size' bytes. */
+static int size_bucket(size_t size)
+{
+    int i = 0;
+    while (i < SIZE_BUCKETS - 1 && size > bucket_limit[i])
+        i++;
+    return i;
+}
+
+/* ---- threads ------------------------------------------------------------ */
+
+/* The first thread is the one whose constructor ran; the address of a
+ * thread-local variable tells threads apart without a system call. */
+static __thread char thread_anchor __attribute__((tls_model("initial-exec")));
+static const char *main_anchor;
+static uint64_t foreign_calls; /* updated atomically: any thread may count */
+
+/* Returns true when the caller runs on the measured (first) thread. */
+static int is_main_thread(void)
+{
+    return !main_anchor || &thread_anchor == main_anchor;
+}
+
+/* Returns true when a heap call may be measured; counts it as foreign when
+ * another thread made it. */
+static int measured_thread(void)
+{
+    if (is_main_thread())
+        return 1;
+    __atomic_fetch_add(&foreign_calls, 1, __ATOMIC_RELAXED);
+    return 0;
+}
+
+/* ---- instrumented objects (classify mode) -------------------------------- */
+
+#define MAX_OBJECTS 64
+
+struct range {
+    uintptr_t lo, hi;
+};
+
+static struct range instrumented[MAX_OBJECTS]; /* address ranges of their segments */
+static int n_instrumented;
+static uintptr_t function_cache[1024]; /* functions already seen by the enter hook */
+
+/* Returns true when address 'a' lies in an instrumented object. */
+static int is_instrumented(uintptr_t a)
+{
+    for (int i = 0; i < n_instrumented; i++)
+        if (a >= instrumented[i].lo && a < instrumented[i].hi)
+            return 1;
+    return 0;
+}
+
+/* dl_iterate_phdr callback: records the object holding address '*data'. */
+static int add_object(struct dl_phdr_info *info, size_t size, void *data)
+{
+    uintptr_t a = *(const uintptr_t *)data, lo = UINTPTR_MAX, hi = 0;
+    (void)size;
+    for (int i = 0; i < info->dlpi_phnum; i++) {
+        const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+        if (ph->p_type != PT_LOAD)
+            continue;
+        uintptr_t start = info->dlpi_addr + ph->p_vaddr;
+        lo = start < lo ? start : lo;
+        hi = start + ph->p_memsz > hi ? start + ph->p_memsz : hi;
+    }
+    if (a < lo || a >= hi)
+        return 0;
+    if (n_instrumented < MAX_OBJECTS)
+        instrumented[n_instrumented++] = (struct range){lo, hi};
+    return 1;
+}
+
+/* Notes that function 'fn' is instrumented, and so is its object. */
+static void note_function(uintptr_t fn)
+{
+    uintptr_t *c = &function_cache[(fn >> 4) & 1023];
+    if (*c == fn)
+        return;
+    *c = fn;
+    if (!is_instrumented(fn))
+        dl_iterate_phdr(add_object, &fn);
+}
+
 /* ---- shadow stack (classify mode) --------------------------------------- */
 
 static uint64_t shadow[SHADOW_MAX];
 static uint32_t depth;
 static uint64_t next_activation = 1;
+static uint64_t activations_before; /* of the parent, in a forked child */
 static uint64_t shadow_overflows;
 
 __attribute__((no_instrument_function)) void __cyg_profile_func_enter(void *fn, void *site)
 {
-    (void)fn;
     (void)site;
+    if (!is_main_thread())
+        return;
+    note_function((uintptr_t)fn);
     if (depth + 1 < SHADOW_MAX)
         shadow[++depth] = next_activation++;
     else
@@ -95,7 +211,7 @@ __attribute__((no_instrument_function)) void __cyg_profile_func_exit(void *fn, v
 {
     (void)fn;
     (void)site;
-    if (depth > 0)
+    if (is_main_thread() && depth > 0)
         depth--;
 }
 
@@ -204,24 +320,22 @@ struct caller_info {
 };
 
 static struct caller_info caller_cache[4096];
-static uintptr_t exe_base;
 
 /* Describes the code at return address 'ra': is it operator new/delete,
- * and does it belong to the program (the executable or strdup/strndup)? */
+ * and does it belong to the program (an instrumented object, operator new
+ * or strdup/strndup)? */
 static struct caller_info describe_caller(uintptr_t ra)
 {
     struct caller_info *c = &caller_cache[(ra >> 2) & 4095];
     if (c->ra == ra)
         return *c;
     Dl_info info;
-    if (!exe_base && dladdr((void *)getauxval(AT_ENTRY), &info))
-        exe_base = (uintptr_t)info.dli_fbase;
     struct caller_info d = {ra, 0, O_LIBRARY};
-    if (dladdr((void *)ra, &info)) {
+    if (is_instrumented(ra))
+        d.origin = O_PROGRAM;
+    else if (dladdr((void *)ra, &info)) {
         const char *s = info.dli_sname ? info.dli_sname : "";
-        if ((uintptr_t)info.dli_fbase == exe_base)
-            d.origin = O_PROGRAM;
-        else if (!strncmp(s, "_Znw", 4) || !strncmp(s, "_Zna", 4))
+        if (!strncmp(s, "_Znw", 4) || !strncmp(s, "_Zna", 4))
             d.wrapper = 1, d.origin = O_PROGRAM;
         else if (!strncmp(s, "_Zdl", 4) || !strncmp(s, "_Zda", 4))
             d.wrapper = 2, d.origin = O_PROGRAM;
@@ -234,20 +348,6 @@ static struct caller_info describe_caller(uintptr_t ra)
 
 /* ---- hooks -------------------------------------------------------------- */
 
-/* Records the allocation of 'size' bytes at 'p' through 'entry', called
- * from return address 'ra'. */
-static void note_alloc(void *p, size_t size, enum entry entry, uintptr_t ra)
-{
-    if (!p || in_shim || !classifying())
-        return;
-    in_shim = 1;
-    struct caller_info who = describe_caller(ra);
-    struct block b = {(uintptr_t)p, shadow[depth], depth, 0, size,
-                      (uint8_t)(who.wrapper == 1 ? E_NEW : entry), who.origin};
-    table_insert(&b);
-    in_shim = 0;
-}
-
 /* Tallies the calls of block 'b' under class 'c'; 'free_entry' is the
  * entry point that released it, or E_COUNT when it was never released. */
 static void settle(const struct block *b, enum cls c, enum entry free_entry)
@@ -257,6 +357,35 @@ static void settle(const struct block *b, enum cls c, enum entry free_entry)
     tally[c][E_REALLOC] += b->reallocs;
     if (free_entry != E_COUNT)
         tally[c][free_entry]++;
+    if (c == C_LIBRARY)
+        return;
+    int k = size_bucket(b->size);
+    uint64_t ncalls = 1 + b->reallocs + (free_entry != E_COUNT);
+    hist_blocks[H_PROGRAM][k]++;
+    hist_calls[H_PROGRAM][k] += ncalls;
+    if (c == C_LOCAL_SMALL || c == C_LOCAL_LARGE) {
+        hist_blocks[H_LOCAL][k]++;
+        hist_calls[H_LOCAL][k] += ncalls;
+    }
+}
+
+/* Records the allocation of 'size' bytes at 'p' through 'entry', called
+ * from return address 'ra'. */
+static void note_alloc(void *p, size_t size, enum entry entry, uintptr_t ra)
+{
+    if (!p || in_shim || !classifying())
+        return;
+    in_shim = 1;
+    struct block *stale = table_find((uintptr_t)p);
+    if (stale) { /* its free was not seen: another thread released it */
+        settle(stale, stale->origin == O_LIBRARY ? C_LIBRARY : C_NONLOCAL, E_COUNT);
+        table_remove(stale);
+    }
+    struct caller_info who = describe_caller(ra);
+    struct block b = {(uintptr_t)p, shadow[depth], depth, 0, size,
+                      (uint8_t)(who.wrapper == 1 ? E_NEW : entry), who.origin};
+    table_insert(&b);
+    in_shim = 0;
 }
 
 /* Returns the class of block 'b' released now. */
@@ -305,6 +434,8 @@ static void count_call(enum entry e, uintptr_t ra)
 void *malloc(size_t size)
 {
     void *p = __libc_malloc(size);
+    if (!measured_thread())
+        return p;
     count_call(E_MALLOC, RA());
     bytes_requested += size;
     note_alloc(p, size, E_MALLOC, RA());
@@ -314,6 +445,8 @@ void *malloc(size_t size)
 void *calloc(size_t n, size_t size)
 {
     void *p = __libc_calloc(n, size);
+    if (!measured_thread())
+        return p;
     calls[E_CALLOC]++;
     bytes_requested += n * size;
     note_alloc(p, n * size, E_CALLOC, RA());
@@ -322,6 +455,10 @@ void *calloc(size_t n, size_t size)
 
 void free(void *p)
 {
+    if (!measured_thread()) {
+        __libc_free(p);
+        return;
+    }
     count_call(E_FREE, RA());
     note_free(p, RA());
     __libc_free(p);
@@ -357,6 +494,8 @@ static void note_realloc(void *old, void *p, size_t size, uintptr_t ra)
 void *realloc(void *old, size_t size)
 {
     void *p = __libc_realloc(old, size);
+    if (!measured_thread())
+        return p;
     calls[E_REALLOC]++;
     bytes_requested += size;
     if (p || size == 0)
@@ -372,6 +511,8 @@ void *reallocarray(void *old, size_t n, size_t size)
         return NULL;
     }
     void *p = __libc_realloc(old, total);
+    if (!measured_thread())
+        return p;
     calls[E_REALLOC]++;
     bytes_requested += total;
     if (p || total == 0)
@@ -382,6 +523,8 @@ void *reallocarray(void *old, size_t n, size_t size)
 static void *aligned(size_t align, size_t size, uintptr_t ra)
 {
     void *p = __libc_memalign(align, size);
+    if (!measured_thread())
+        return p;
     calls[E_MEMALIGN]++;
     bytes_requested += size;
     note_alloc(p, size, E_MEMALIGN, ra);
@@ -429,9 +572,31 @@ __attribute__((noinline)) static void paint_stack(size_t bytes)
     paint_bottom = (uintptr_t)area;
 }
 
+/* Runs in the child of a fork: forgets the parent's tallies and blocks, so
+ * that each process reports only its own calls. The shadow stack stays: the
+ * child returns through the parent's frames. */
+static void shim_forked(void)
+{
+    if (!is_main_thread())
+        return;
+    memset(calls, 0, sizeof calls);
+    memset(tally, 0, sizeof tally);
+    memset(blocks, 0, sizeof blocks);
+    memset(hist_blocks, 0, sizeof hist_blocks);
+    memset(hist_calls, 0, sizeof hist_calls);
+    blocks_same_frame = bytes_requested = shadow_overflows = foreign_calls = 0;
+    activations_before = next_activation - 1;
+    if (table)
+        munmap(table, table_cap * sizeof(struct block));
+    table = NULL;
+    table_cap = table_len = 0;
+}
+
 __attribute__((constructor)) static void shim_start(void)
 {
     struct rlimit rl;
+    main_anchor = &thread_anchor;
+    pthread_atfork(NULL, NULL, shim_forked); /* glibc keeps the first 48 without malloc */
     size_t bytes = PAINT_BYTES;
     if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur / 2 < bytes)
         bytes = rl.rlim_cur / 2;
@@ -460,6 +625,20 @@ static int put(char *buf, size_t sz, int n, const char *key, uint64_t v)
     return n + snprintf(buf + n, sz - (size_t)n, "%s=%llu ", key, (unsigned long long)v);
 }
 
+/* Appends the size histograms to 'buf' (of 'sz' bytes, 'n' used). */
+static int put_histograms(char *buf, size_t sz, int n)
+{
+    char key[64];
+    for (int h = 0; h < H_COUNT; h++)
+        for (int k = 0; k < SIZE_BUCKETS; k++) {
+            snprintf(key, sizeof key, "hist.%s.blocks.%s", hist_names[h], bucket_names[k]);
+            n = put(buf, sz, n, key, hist_blocks[h][k]);
+            snprintf(key, sizeof key, "hist.%s.calls.%s", hist_names[h], bucket_names[k]);
+            n = put(buf, sz, n, key, hist_calls[h][k]);
+        }
+    return n;
+}
+
 /* Settles the blocks still alive: never freed, so not local. */
 static void settle_live_blocks(void)
 {
@@ -482,7 +661,7 @@ __attribute__((destructor)) static void shim_report(void)
     n = put(buf, sizeof buf, n, "stack_saturated", (uint64_t)saturated);
     if (classifying()) {
         settle_live_blocks();
-        n = put(buf, sizeof buf, n, "activations", next_activation - 1);
+        n = put(buf, sizeof buf, n, "activations", next_activation - 1 - activations_before);
         n = put(buf, sizeof buf, n, "shadow_overflows", shadow_overflows);
         n = put(buf, sizeof buf, n, "blocks_same_frame", blocks_same_frame);
         for (int c = 0; c < C_COUNT; c++) {
@@ -493,7 +672,9 @@ __attribute__((destructor)) static void shim_report(void)
                 n = put(buf, sizeof buf, n, key, tally[c][e]);
             }
         }
+        n = put_histograms(buf, sizeof buf, n);
     }
+    n = put(buf, sizeof buf, n, "foreign_thread_calls", foreign_calls);
     if (n > 0 && (size_t)n < sizeof buf - 1)
         buf[n - 1] = '\n';
     const char *path = getenv("H2S_SHIM_OUT");

@@ -42,6 +42,21 @@
 #               check that it stays out of the pre-link pipeline). Results go
 #               to WORK/results-lto.{tsv,md}; build trees and logs to
 #               WORK/build-lto, WORK/logs-lto.
+#   INSTRUMENT=1  measure block sizes instead (docs/guard-size.md): one build
+#               per project, the plain one plus -finstrument-functions-after-
+#               inlining, linked with bench/shim/h2s_heapshim.c (built into
+#               WORK/bin-inst); the test suite runs with the shim preloaded
+#               and H2S_SHIM_OUT=WORK/logs-inst/PROJECT/inst.shim, where every
+#               process appends one line (build-time processes go to
+#               inst.build.shim). Then bench/sizes.sh --table sums each
+#               project's lines into the size distribution of its blocks
+#               freed while their allocating frame was live. Results:
+#               WORK/results-inst.{tsv,md} (tests passed and failed, which
+#               should match the plain build's) and WORK/sizes-inst.md. The
+#               plugin is not used. Processes that ran more than one thread
+#               are measured on their first thread only and counted as
+#               "threaded". The tests run with LD_LIBRARY_PATH=<build tree>,
+#               so that they use the libraries just built. Not with LTO=1.
 #
 # How the builds are done: CC and CXX point at small wrapper scripts generated
 # in WORK/bin. In the plain build they run clang-22 / clang++-22 unchanged
@@ -67,7 +82,7 @@
 # without the plugin, 1 otherwise.
 #
 # Time: about 16 minutes for all projects on 2 shared cores, 18 with LTO=1
-# (see docs/realworld.md).
+# (see docs/realworld.md); INSTRUMENT=1 see docs/guard-size.md.
 #
 #===----------------------------------------------------------------------===#
 
@@ -85,9 +100,11 @@ BUILD_TIMEOUT=${BUILD_TIMEOUT:-1500}
 TEST_TIMEOUT=${TEST_TIMEOUT:-1200}
 H2S_EXTRA=${H2S_EXTRA:-}
 LTO=${LTO:-0}
+INSTRUMENT=${INSTRUMENT:-0}
 SFX=
 [[ $LTO == 1 ]] && SFX=-lto
 [[ -n $H2S_EXTRA ]] && SFX+=-extra
+[[ $INSTRUMENT == 1 ]] && SFX=-inst
 INSTALL_DEPS=${INSTALL_DEPS:-1}
 
 ALL_PROJECTS=(zlib bzip2 xz libyaml expat jq pcre2 json-c gawk jimtcl onig sqlite3
@@ -103,11 +120,16 @@ declare -A PKG=(
 log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
 die() { echo "ERROR: $*" >&2; exit 2; }
 
-[[ -f $PLUGIN ]] || die "no plugin at $PLUGIN (build it: cmake --build build)"
-PLUGIN=$(readlink -f "$PLUGIN")
+if [[ $INSTRUMENT == 1 ]]; then
+  [[ $LTO == 1 ]] && die "INSTRUMENT=1 does not combine with LTO=1"
+else
+  [[ -f $PLUGIN ]] || die "no plugin at $PLUGIN (build it: cmake --build build)"
+  PLUGIN=$(readlink -f "$PLUGIN")
+fi
 command -v "$CLANG" >/dev/null || die "$CLANG not found"
 mkdir -p "$WORK"/{src,build$SFX,logs$SFX,bin$SFX}
 WORK=$(readlink -f "$WORK")
+SHIM=$WORK/bin$SFX/libh2s_heapshim.so # INSTRUMENT=1 only
 
 #===- tools ---------------------------------------------------------------===#
 
@@ -130,7 +152,10 @@ install_deps() {
 }
 
 # The compiler wrappers: WORK/bin/cc and WORK/bin/c++. H2S_MODE=h2s in the
-# environment turns the plugin on; H2S_MODE=plain (or unset) leaves it off.
+# environment turns the plugin on; H2S_MODE=plain (or unset) leaves it off;
+# H2S_MODE=inst is plain plus -finstrument-functions-after-inlining, with
+# the heap shim (which defines the __cyg_profile_func_* hooks) added to
+# every command that links.
 # In h2s mode the wrapper adds -Rpass=heap2stack -Rpass-missed=heap2stack,
 # takes those remarks (and their source-snippet lines) out of the compiler's
 # stderr, so that configure checks see what a plain compiler prints, and
@@ -149,9 +174,18 @@ real=$real
 plugin=$PLUGIN
 extra=($H2S_EXTRA)
 lto=$LTO
+shim=$SHIM
 EOF
     cat >>"$WORK/bin$SFX/$name" <<'EOF'
 common=(-Qunused-arguments)
+if [[ ${H2S_MODE:-plain} == inst ]]; then
+  common+=(-finstrument-functions-after-inlining)
+  links=1
+  for a in "$@"; do
+    case $a in -c | -S | -E | -M | -MM | -fsyntax-only) links=0 ;; esac
+  done
+  [[ $links == 1 ]] && common+=("$shim" -Wl,-rpath,"${shim%/*}")
+fi
 # ThinLTO: bitcode objects, linked by lld, which runs the LTO pipeline.
 # --undefined-version: like GNU ld, accept version scripts naming symbols
 # the library does not define (zlib's does).
@@ -542,6 +576,7 @@ run_mode() {
   start=$(date +%s)
   rm -rf "$dir"
   [[ $mode == h2s ]] && rm -rf "$WORK/remarks$SFX/$proj"
+  [[ $mode == inst ]] && rm -f "$logs/inst.shim" "$logs/inst.build.shim"
   mkdir -p "$dir" "$logs"
   cp -a "$src/." "$dir/"
   (
@@ -550,6 +585,7 @@ run_mode() {
     # Bitcode archives need LLVM's archiver for their symbol tables.
     [[ $LTO == 1 ]] && export AR=llvm-ar-22 RANLIB=llvm-ranlib-22 NM=llvm-nm-22
     export H2S_MODE=$mode H2S_REMARKS_DIR=$WORK/remarks$SFX/$proj
+    [[ $mode == inst ]] && export H2S_SHIM_OUT=$logs/inst.build.shim
     timeout "$BUILD_TIMEOUT" bash -c "$(declare -f "build_$proj"); JOBS=$JOBS; build_$proj"
   ) >"$logs/$mode.build.log" 2>&1
   bstatus=$?
@@ -563,11 +599,52 @@ run_mode() {
     # Bitcode archives need LLVM's archiver for their symbol tables.
     [[ $LTO == 1 ]] && export AR=llvm-ar-22 RANLIB=llvm-ranlib-22 NM=llvm-nm-22
     export H2S_MODE=$mode H2S_REMARKS_DIR=$WORK/remarks$SFX/$proj
+    # The tree's own shared libraries first: bzip2's Makefile links ./bzip2
+    # to libbz2.so.1.0 without a run path, which would find the system's.
+    [[ $mode == inst ]] && export H2S_SHIM_OUT=$logs/inst.shim LD_PRELOAD=$SHIM \
+      LD_LIBRARY_PATH=$dir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
     timeout "$TEST_TIMEOUT" bash -c "$(declare -f "test_$proj"); JOBS=$JOBS; test_$proj" </dev/null
   ) >"$logs/$mode.test.log" 2>&1
   tstatus=$?
   counts=$(cd "$dir" && "count_$proj" "$logs/$mode.test.log")
   echo "0 $tstatus $counts $(($(date +%s) - start))"
+}
+
+#===- INSTRUMENT=1: block sizes ---------------------------------------------===#
+
+# measure_sizes PROJECT...: builds the shim, then each project's inst build,
+# runs its tests under the shim, and tabulates the sizes with
+# bench/sizes.sh --table.
+measure_sizes() {
+  local proj src version tsv=$WORK/results$SFX.tsv t0 specs=()
+  t0=$(date +%s)
+  "$CLANG" -O2 -Wall -Wextra -fPIC -shared -o "$SHIM" "$REPO/bench/shim/h2s_heapshim.c" ||
+    die "cannot build the shim"
+  printf 'project\tversion\tbuild\ttests_exit\tpassed\tfailed\tseconds\n' >"$tsv"
+  for proj in "$@"; do
+    log "$proj: fetching ${PKG[$proj]}"
+    if ! src=$(fetch "$proj"); then
+      printf '%s\t-\t-\t-\t-\t-\t-\n' "$proj" >>"$tsv"
+      continue
+    fi
+    version=$(basename "$src")
+    log "$proj: instrumented build and tests under the shim ($version)"
+    read -r b t p f secs < <(run_mode "$proj" inst "$src")
+    log "$proj: inst: build $b, tests exit $t, passed $p, failed $f (${secs}s)"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$proj" "$version" "$b" "$t" "$p" "$f" "$secs" >>"$tsv"
+    specs+=("$proj=$WORK/logs$SFX/$proj/inst.shim")
+  done
+  {
+    echo "| project | source | build | passed / failed | time (s) |"
+    echo "|---|---|---|---|---|"
+    tail -n +2 "$tsv" | while IFS=$'\t' read -r p v b t pp pf secs; do
+      echo "| $p | $v | $b | $pp / $pf | $secs |"
+    done
+    echo
+    echo "Total time: $(($(date +%s) - t0)) s. Logs: $WORK/logs$SFX/."
+  } | tee "$WORK/results$SFX.md"
+  echo
+  bash "$REPO/bench/sizes.sh" --table --label project "${specs[@]}" | tee "$WORK/sizes$SFX.md"
 }
 
 main() {
@@ -578,6 +655,10 @@ main() {
   done
   [[ $INSTALL_DEPS == 1 ]] && install_deps
   write_wrappers
+  if [[ $INSTRUMENT == 1 ]]; then
+    measure_sizes "${projects[@]}"
+    return 0
+  fi
 
   local tsv=$WORK/results$SFX.tsv overall=0 t0
   t0=$(date +%s)
