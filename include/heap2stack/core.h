@@ -29,6 +29,8 @@ typedef struct h2s_options {
   uint64_t recursive_budget; /* promoted bytes per function that may recurse */
   uint64_t max_uses;         /* uses the escape walk may visit per site */
   uint64_t guard_size;       /* slot of a run-time sized block; 0: none */
+  uint64_t room_margin;      /* stack a room-guarded block leaves free */
+  int room;                  /* room-guarded blocks in recursive functions */
 } h2s_options;
 
 enum {
@@ -37,6 +39,7 @@ enum {
   H2S_DEFAULT_RECURSIVE_BUDGET = 0,
   H2S_DEFAULT_MAX_USES = 2000,
   H2S_DEFAULT_GUARD_SIZE = 128, /* docs/guard-size.md */
+  H2S_DEFAULT_ROOM_MARGIN = 65536, /* docs/design.md, "Room guards" */
   /* glibc's malloc guarantees 16 bytes on x86-64 and AArch64 (and on i386);
    * a promoted block is never aligned less. */
   H2S_MIN_ALIGN = 16

@@ -32,7 +32,8 @@ void HeapToStackPass::printPipeline(raw_ostream &OS,
   const h2s_options &L = Opts.Limits;
   OS << "heap2stack<max-size=" << L.max_size << ";frame-budget=" << L.frame_budget
      << ";recursive-budget=" << L.recursive_budget << ";max-uses=" << L.max_uses
-     << ";guard-size=" << L.guard_size
+     << ";guard-size=" << L.guard_size << ";room-margin=" << L.room_margin << ";"
+     << (L.room ? "room" : "no-room")
      << ";" << (Opts.Cleanup ? "cleanup" : "no-cleanup") << ">";
 }
 

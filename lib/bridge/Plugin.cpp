@@ -46,6 +46,16 @@ static cl::opt<uint64_t> GuardSize(
     cl::desc("Bytes of the stack slot a block sized at run time takes when "
              "it fits (else it stays on the heap); 0 turns guarded slots off"));
 
+static cl::opt<bool> Room(
+    "heap2stack-room", cl::init(false), cl::cat(Category),
+    cl::desc("In functions that may recurse, move a block the recursive "
+             "budget refuses to the stack while the thread's stack has room"));
+
+static cl::opt<uint64_t> RoomMargin(
+    "heap2stack-room-margin", cl::init(H2S_DEFAULT_ROOM_MARGIN), cl::cat(Category),
+    cl::desc("Bytes of stack a room-guarded block must leave free below the "
+             "frame that takes it"));
+
 static cl::opt<bool> Cleanup(
     "heap2stack-cleanup", cl::init(true), cl::cat(Category),
     cl::desc("Run SROA and simplifications over functions heap2stack changed"));
@@ -66,7 +76,8 @@ static cl::opt<ExtensionPoint> EP(
 
 static PassOptions optionsFromCommandLine() {
   PassOptions O;
-  O.Limits = {MaxSize, FrameBudget, RecursiveBudget, MaxUses, GuardSize};
+  O.Limits = {MaxSize,   FrameBudget, RecursiveBudget, MaxUses,
+              GuardSize, RoomMargin,  Room};
   O.Cleanup = Cleanup;
   return O;
 }
@@ -79,12 +90,13 @@ static Error badParameter(StringRef Param, StringRef Accepted) {
 }
 
 // Parses "max-size=N;frame-budget=N;recursive-budget=N;max-uses=N;
-// guard-size=N;no-cleanup".
+// guard-size=N;room-margin=N;no-room;no-cleanup".
 static Expected<PassOptions> parseParameters(StringRef Params) {
   PassOptions O = optionsFromCommandLine();
   const char *Accepted =
       "max-size=N, frame-budget=N, recursive-budget=N, max-uses=N, "
-      "guard-size=N (N a non-negative integer), cleanup or no-cleanup";
+      "guard-size=N, room-margin=N (N a non-negative integer), room or "
+      "no-room, cleanup or no-cleanup";
   while (!Params.empty()) {
     StringRef Param;
     std::tie(Param, Params) = Params.split(';');
@@ -95,6 +107,7 @@ static Expected<PassOptions> parseParameters(StringRef Params) {
                           .Case("recursive-budget", &O.Limits.recursive_budget)
                           .Case("max-uses", &O.Limits.max_uses)
                           .Case("guard-size", &O.Limits.guard_size)
+                          .Case("room-margin", &O.Limits.room_margin)
                           .Default(nullptr);
     if (Field && Value.getAsInteger(10, *Field))
       return badParameter(Param, "a non-negative integer number of bytes/uses");
@@ -102,6 +115,8 @@ static Expected<PassOptions> parseParameters(StringRef Params) {
       continue;
     if (Param == "cleanup" || Param == "no-cleanup")
       O.Cleanup = Param == "cleanup";
+    else if (Param == "room" || Param == "no-room")
+      O.Limits.room = Param == "room";
     else
       return badParameter(Param, Accepted);
   }

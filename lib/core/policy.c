@@ -8,7 +8,11 @@
  * one sized at run time gets a slot of the bound LLVM's value facts prove
  * for the size when that bound passes the limits, else a guarded slot of
  * opts->guard_size bytes that the block takes only when it fits (guard.c);
- * guarded slots are what the budget cannot refuse for want of a bound.  A function
+ * guarded slots are what the budget cannot refuse for want of a bound.
+ * In a function that may recurse, a site the recursive budget refuses may
+ * still get a room-guarded block (room.c): stack taken at run time only
+ * while the thread has room, which costs no static budget.  One site per
+ * function, and only where restoring the stack releases nothing else.  A function
  * that may recurse gets opts->recursive_budget instead (zero by default),
  * since its cost is multiplied by the depth of the recursion (recursion.c
  * says which functions may recurse).  Functions that call returns_twice
@@ -37,6 +41,17 @@ static LLVMValueRef find_returns_twice_call(LLVMValueRef fn) {
   return NULL;
 }
 
+/* True when 'fn' allocates stack at run time itself (a VLA, alloca()). */
+static bool has_dynamic_alloca(LLVMValueRef fn) {
+  LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(fn);
+  for (LLVMBasicBlockRef bb = entry; bb; bb = LLVMGetNextBasicBlock(bb))
+    for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i))
+      if (LLVMIsAAllocaInst(i) &&
+          (bb != entry || !LLVMIsAConstantInt(LLVMGetOperand(i, 0))))
+        return true;
+  return false;
+}
+
 /* Fills in what holds for all of 'f': a blocker and the budget.  Whether
  * 'f' may recurse (f->recursive) was set from recursion.c's answer. */
 void h2s_assess_function(h2s_function *f) {
@@ -50,6 +65,8 @@ void h2s_assess_function(h2s_function *f) {
     f->blocker = (h2s_verdict){H2S_SANITIZED, NULL, 0, 0};
   f->budget = f->recursive ? f->opts->recursive_budget : f->opts->frame_budget;
   f->spent = 0;
+  f->room_possible = f->recursive && f->opts->room && h2s_target_has_stack_room(f) &&
+                     !has_dynamic_alloca(f->fn);
 }
 
 static void refuse_with_limit(h2s_site *site, h2s_reason reason,
@@ -95,10 +112,33 @@ static bool place_runtime_sized(const h2s_function *f, h2s_site *site) {
   return h2s_open(site);
 }
 
+/* True when no free of 'site' may release another site's block. */
+static bool frees_only_own(const h2s_site *site) {
+  for (size_t i = 0; i < site->nfrees; ++i)
+    if (site->frees[i].others.len)
+      return false;
+  return true;
+}
+
+/* Gives a site the recursive budget refused the function's room-guarded
+ * block, when room.c's invariant allows it; true if it did.  Its size is
+ * the slot's: the constant or bounded size, or guard_size. */
+static bool place_with_room(h2s_function *f, h2s_site *site) {
+  if (!f->room_possible || f->room_site || site->reallocs.len || site->resizes_itself ||
+      !frees_only_own(site))
+    return false;
+  site->placement = H2S_PLACE_ROOM;
+  if (!site->facts.has_size && site->bound <= f->opts->max_size)
+    site->size = site->bound ? site->bound : 1;
+  f->room_site = site;
+  return true;
+}
+
 /* Applies the limits to a site that analysis found promotable, places it,
  * and charges its slot to the function's budget when it passes. */
 static void apply_policy(h2s_function *f, h2s_site *site) {
   site->verdict = site->analysed;
+  site->placement = H2S_PLACE_CONSTANT;
   if (!h2s_open(site))
     return;
   if (f->blocker.reason != H2S_PROMOTED) {
@@ -111,6 +151,8 @@ static void apply_policy(h2s_function *f, h2s_site *site) {
   uint64_t cost = slot_cost(site);
   if (site->size > f->opts->max_size)
     refuse_with_limit(site, H2S_TOO_LARGE, site->size, f->opts->max_size);
+  else if (cost > f->budget - f->spent && place_with_room(f, site))
+    site->verdict.amount = site->size;
   else if (cost > f->budget - f->spent)
     refuse_with_limit(site, f->recursive ? H2S_RECURSIVE : H2S_OVER_BUDGET,
                       cost, f->budget);
@@ -134,6 +176,7 @@ void h2s_decide_policy(h2s_function *f) {
   }
   do {
     f->spent = 0;
+    f->room_site = NULL;
     for (size_t i = 0; i < f->nsites; ++i)
       apply_policy(f, &f->sites[i]);
   } while (h2s_settle_shared_frees(f));

@@ -22,7 +22,9 @@
  *===----------------------------------------------------------------------===*/
 #include "rewrite.h"
 
-static LLVMValueRef build_slot(LLVMBuilderRef b, h2s_function *f, const h2s_site *site) {
+/* Builds the slot of 'site' at the top of the entry block, after its
+ * allocas: a static alloca, or a room-guarded site's stack mark and cell. */
+static void build_slot(LLVMBuilderRef b, h2s_function *f, h2s_site *site) {
   LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(f->fn);
   LLVMValueRef first = LLVMGetFirstInstruction(entry);
   while (first && LLVMIsAAllocaInst(first))
@@ -31,10 +33,13 @@ static LLVMValueRef build_slot(LLVMBuilderRef b, h2s_function *f, const h2s_site
     LLVMPositionBuilderBefore(b, first);
   else
     LLVMPositionBuilderAtEnd(b, entry);
+  if (site->placement == H2S_PLACE_ROOM) {
+    h2s_room_prepare(b, f, site);
+    return;
+  }
   LLVMTypeRef bytes = LLVMArrayType2(LLVMInt8TypeInContext(h2s_context(f)), site->size);
-  LLVMValueRef slot = LLVMBuildAlloca(b, bytes, "h2s.slot");
-  LLVMSetAlignment(slot, (unsigned)site->align); /* policy.c: <= H2S_MAX_ALIGN */
-  return slot;
+  site->slot = LLVMBuildAlloca(b, bytes, "h2s.slot");
+  LLVMSetAlignment(site->slot, (unsigned)site->align); /* policy.c: <= H2S_MAX_ALIGN */
 }
 
 LLVMValueRef h2s_as_call(h2s_function *f, LLVMValueRef inst) {
@@ -76,10 +81,11 @@ static void rewrite_free(LLVMBuilderRef b, h2s_function *f, const h2s_site *site
   if (h2s_valset_add(done, fr->call) != 1)
     return;
   LLVMValueRef call = h2s_as_call(f, fr->call);
-  if (fr->ends_lifetime) {
-    LLVMPositionBuilderBefore(b, call);
+  LLVMPositionBuilderBefore(b, call);
+  if (fr->ends_lifetime && site->placement == H2S_PLACE_ROOM)
+    h2s_room_release(b, f, site);
+  else if (fr->ends_lifetime)
     h2s_build_lifetime(b, f, "llvm.lifetime.end", site->slot);
-  }
   if (may_free_heap_block(f, site, fr))
     h2s_guard_free(b, f, call, site, fr);
   else
@@ -101,7 +107,7 @@ void h2s_rewrite_sites(h2s_function *f) {
   h2s_valset done = {0};
   for (size_t i = 0; i < f->nsites; ++i)
     if (h2s_open(&f->sites[i]))
-      f->sites[i].slot = build_slot(b, f, &f->sites[i]);
+      build_slot(b, f, &f->sites[i]);
   for (size_t i = 0; i < f->nsites; ++i)
     if (h2s_open(&f->sites[i]))
       drop_tail_markers(f, &f->sites[i]);
@@ -117,7 +123,7 @@ void h2s_rewrite_sites(h2s_function *f) {
       continue;
     if (site->resizes_itself)
       h2s_guard_realloc(b, f, site, site->call);
-    else if (site->placement == H2S_PLACE_GUARDED)
+    else if (site->placement == H2S_PLACE_GUARDED || site->placement == H2S_PLACE_ROOM)
       h2s_guard_allocation(b, f, site);
     else
       place_in_slot(b, f, site);

@@ -16,6 +16,8 @@
  *   rewrite.c   the slots, the frees, then the allocations, in that order:
  *     contents.c  the run-time size and the initial contents as IR
  *     guard.c     guarded allocations, frees and reallocs: slot or heap
+ *     room.c      room-guarded blocks in recursive functions (opt-in)
+ *     stackroom.c the run-time query: how much of this thread's stack is left
  *
  * Each stage reads what earlier stages filled in and either leaves
  * 'verdict.reason' at H2S_PROMOTED or sets the first reason it finds.
@@ -54,7 +56,9 @@ typedef enum h2s_copy {
 typedef enum h2s_placement {
   H2S_PLACE_CONSTANT, /* a slot of the compile-time size */
   H2S_PLACE_BOUNDED,  /* a slot of the run-time size's proven bound */
-  H2S_PLACE_GUARDED   /* a guard_size slot when the size fits, else the heap */
+  H2S_PLACE_GUARDED,  /* a guard_size slot when the size fits, else the heap */
+  H2S_PLACE_ROOM      /* a stack block while the thread has room, else the
+                         heap (room.c; functions that may recurse) */
 } h2s_placement;
 
 typedef struct h2s_site {
@@ -71,7 +75,9 @@ typedef struct h2s_site {
   h2s_values reallocs;     /* realloc calls that resize the block */
   h2s_free *frees;
   size_t nfrees;
-  LLVMValueRef slot;       /* the alloca, once rewrite.c built it */
+  LLVMValueRef slot;       /* the alloca, once rewrite.c built it; for a
+                              room-guarded site, the cell holding its block */
+  LLVMValueRef stack_mark; /* room-guarded: the stack pointer at entry */
   h2s_verdict verdict;
   h2s_verdict analysed;    /* the verdict before policy, for re-running it */
 } h2s_site;
@@ -83,6 +89,8 @@ typedef struct h2s_function {
   const h2s_options *opts;
   h2s_verdict blocker;     /* H2S_PROMOTED unless nothing may be promoted */
   bool recursive;          /* may be active more than once at a time */
+  bool room_possible;      /* room-guarded blocks may be built here */
+  const h2s_site *room_site; /* the one room-guarded site, or NULL */
   uint64_t budget;         /* bytes this function may promote */
   uint64_t spent;          /* bytes promoted so far */
   h2s_site *sites;         /* every allocation site, in program order */
@@ -102,8 +110,8 @@ static inline bool h2s_open(const h2s_site *site) {
 /* True when a pointer of 'site' may be a heap block although the site is
  * promoted: the guard chose the heap, or a realloc moved it there. */
 static inline bool h2s_may_reach_heap(const h2s_site *site) {
-  return site->placement == H2S_PLACE_GUARDED || site->reallocs.len > 0 ||
-         site->resizes_itself;
+  return site->placement == H2S_PLACE_GUARDED || site->placement == H2S_PLACE_ROOM ||
+         site->reallocs.len > 0 || site->resizes_itself;
 }
 
 /* Stages: see the table above. */
@@ -135,6 +143,8 @@ unsigned h2s_operand_index(LLVMUseRef use);          /* among its user's */
 unsigned h2s_attr_kind(const char *name);
 bool h2s_fn_has_attr(LLVMValueRef fn, const char *name);
 bool h2s_is_sanitized(LLVMValueRef fn); /* built with ASan, HWASan or MSan */
+/* True when stackroom.c can measure this target's thread stacks. */
+bool h2s_target_has_stack_room(h2s_function *f);
 bool h2s_is_power_of_two(uint64_t x);
 bool h2s_is_merge(LLVMValueRef v); /* phi, select or freeze */
 /* Calls 'visit' on each value that reaches 'v' through merges, each once,

@@ -18,6 +18,9 @@
 #              handy for checking a test before the plugin exists
 #   HEAPCOUNT  libheapcount.so (required)
 #   OPT_LEVEL  optimisation flag for both builds (default: -O2)
+#   PLUGIN_OPTIONS  extra flags for the plugin build only, split on spaces
+#              (e.g. "-mllvm -heap2stack-room"); the plain build would reject
+#              the plugin's -mllvm options
 #   RUN_TIMEOUT  seconds each run may take before it is killed (default: 60)
 #
 # Output on success (exit status 0):
@@ -110,7 +113,9 @@ EXTRA_FLAGS=("$@")
 PLUGIN_FLAGS=()
 # -fverify-intermediate-code: clang runs the IR verifier after the pipeline,
 # so a malformed rewrite fails the build instead of compiling by luck.
-[[ -n $PLUGIN ]] && PLUGIN_FLAGS=("-fpass-plugin=$PLUGIN" -fverify-intermediate-code)
+read -r -a PLUGIN_OPTIONS <<<"${PLUGIN_OPTIONS:-}"
+[[ -n $PLUGIN ]] && PLUGIN_FLAGS=("-fpass-plugin=$PLUGIN" -fverify-intermediate-code
+                                  "${PLUGIN_OPTIONS[@]}")
 
 build without
 build with "${PLUGIN_FLAGS[@]}"

@@ -14,7 +14,7 @@
 ; NO-VALUE: {{^}}LLVM ERROR: invalid heap2stack parameter 'max-size': expected a non-negative integer number of bytes/uses{{$}}
 ; NO-VALUE-NOT: {{.}}
 
-; UNKNOWN: {{^}}LLVM ERROR: invalid heap2stack parameter 'fast': expected max-size=N, frame-budget=N, recursive-budget=N, max-uses=N, guard-size=N (N a non-negative integer), cleanup or no-cleanup{{$}}
+; UNKNOWN: {{^}}LLVM ERROR: invalid heap2stack parameter 'fast': expected max-size=N, frame-budget=N, recursive-budget=N, max-uses=N, guard-size=N, room-margin=N (N a non-negative integer), room or no-room, cleanup or no-cleanup{{$}}
 ; UNKNOWN-NOT: {{.}}
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"

@@ -5,7 +5,7 @@
 ; RUN: opt -passes='heap2stack<no-cleanup;max-size=16>' -S < %s | FileCheck %s --check-prefix=SMALL
 ; RUN: opt -passes='heap2stack<no-cleanup;max-size=4096;frame-budget=4096>' -S < %s | FileCheck %s --check-prefix=LARGE
 ; RUN: opt -passes='heap2stack<no-cleanup;frame-budget=1024>' -S < %s | FileCheck %s --check-prefix=TIGHT
-; RUN: opt -passes='heap2stack<no-cleanup;recursive-budget=64>' -S < %s | FileCheck %s --check-prefix=RECURSIVE
+; RUN: opt -passes='heap2stack<no-cleanup;no-room;recursive-budget=64>' -S < %s | FileCheck %s --check-prefix=RECURSIVE
 ; RUN: opt -passes='heap2stack<no-cleanup;max-uses=3>' -S < %s | FileCheck %s --check-prefix=FEWUSES
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"

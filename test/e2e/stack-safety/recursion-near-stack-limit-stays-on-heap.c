@@ -2,6 +2,8 @@
 // RUN: %clang -O2 -pthread -fpass-plugin=%plugin \
 // RUN:   -mllvm -heap2stack-recursive-budget=32 %s -o %t.forced
 // RUN: not --crash %t.forced
+// RUN: %clang -O2 -pthread -fpass-plugin=%plugin -mllvm -heap2stack-room %s -o %t.room
+// RUN: not --crash %t.room
 //
 // A recursion as deep as an 8 MiB thread stack allows: 230000 levels, each
 // holding a malloc(32) note across the recursive call, use more than 3/4 of
@@ -9,7 +11,10 @@
 // would double each level's frame, so the plain program just fits and a
 // promoted one does not: with the default recursive budget of 0 the notes
 // stay on the heap and the runs are the same; forcing the promotion with a
-// 32-byte recursive budget makes the program crash.
+// 32-byte recursive budget makes the program crash.  So do room guards
+// (-mllvm -heap2stack-room), which is why they are off by default: the
+// guard's frame pointer and the registers it keeps across the call double
+// each level's frame (32 to 64 bytes), taken or not.
 //
 // CHECK: output: same, exit status: same (0)
 // CHECK: heap allocations: 230002 without the plugin, 230002 with it

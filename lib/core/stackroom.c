@@ -1,0 +1,192 @@
+/*===- stackroom.c - How many bytes of this thread's stack are left? -----===*
+ *
+ * Room-guarded blocks (room.c) ask at run time how much stack remains below
+ * the current frame.  The answer comes from a helper the pass adds to the
+ * module, linkonce_odr and hidden so that a program holds one copy per
+ * shared object and the user links nothing extra:
+ *
+ *     uint64_t __heap2stack_stack_room(void) {
+ *       uintptr_t frame = (uintptr_t)__builtin_frame_address(0);
+ *       if (!lo) __heap2stack_stack_bounds();    // once per thread
+ *       return lo < frame && frame < hi ? frame - lo : 0;
+ *     }
+ *
+ * with 'lo' and 'hi' thread-local.  __heap2stack_stack_bounds asks glibc
+ * (pthread_getattr_np, which also describes the main thread, and
+ * pthread_attr_getstack) and records [1, 1) when it cannot tell.  A frame
+ * outside the recorded bounds (a signal handler on sigaltstack, a
+ * makecontext/swapcontext or coroutine stack) gets 0: no room.  The stack
+ * grows down on every target this is built for (the pass asks only on
+ * Linux x86-64 and AArch64).
+ *
+ *===----------------------------------------------------------------------===*/
+#include "rewrite.h"
+
+#include <string.h>
+
+static const char room_name[] = "__heap2stack_stack_room";
+static const char bounds_name[] = "__heap2stack_stack_bounds";
+
+/* pthread_attr_t is 56 bytes on x86-64 and 64 on AArch64 (glibc). */
+enum { PTHREAD_ATTR_BYTES = 64 };
+
+static LLVMTypeRef i64_type(h2s_function *f) { return LLVMInt64TypeInContext(h2s_context(f)); }
+static LLVMTypeRef ptr_type(h2s_function *f) { return LLVMPointerTypeInContext(h2s_context(f), 0); }
+
+/* One copy per program, invisible outside its shared object. */
+static void make_shared_hidden(LLVMValueRef global) {
+  LLVMSetLinkage(global, LLVMLinkOnceODRLinkage);
+  LLVMSetVisibility(global, LLVMHiddenVisibility);
+}
+
+/* The thread-local bound 'name' (lo or hi), created on first use. */
+static LLVMValueRef bound_global(h2s_function *f, const char *name) {
+  LLVMValueRef g = LLVMGetNamedGlobal(h2s_module(f), name);
+  if (g)
+    return g;
+  g = LLVMAddGlobal(h2s_module(f), i64_type(f), name);
+  LLVMSetInitializer(g, LLVMConstInt(i64_type(f), 0, 0));
+  LLVMSetThreadLocal(g, 1);
+  make_shared_hidden(g);
+  return g;
+}
+
+/* The address of this thread's copy of thread-local 'g'. */
+static LLVMValueRef thread_address(LLVMBuilderRef b, h2s_function *f, LLVMValueRef g) {
+  static const char name[] = "llvm.threadlocal.address";
+  LLVMTypeRef ptr = ptr_type(f);
+  unsigned id = LLVMLookupIntrinsicID(name, sizeof name - 1);
+  LLVMValueRef decl = LLVMGetIntrinsicDeclaration(h2s_module(f), id, &ptr, 1);
+  LLVMTypeRef type = LLVMIntrinsicGetType(h2s_context(f), id, &ptr, 1);
+  return LLVMBuildCall2(b, type, decl, &g, 1, "");
+}
+
+static LLVMValueRef load_bound(LLVMBuilderRef b, h2s_function *f, const char *name) {
+  return LLVMBuildLoad2(b, i64_type(f), thread_address(b, f, bound_global(f, name)), name);
+}
+
+static void store_bound(LLVMBuilderRef b, h2s_function *f, const char *name, LLVMValueRef v) {
+  LLVMBuildStore(b, v, thread_address(b, f, bound_global(f, name)));
+}
+
+/* A call to the C library's 'name' returning 'ret' with 'nargs' args. */
+static LLVMValueRef call_libc(LLVMBuilderRef b, h2s_function *f, const char *name,
+                              LLVMTypeRef ret, LLVMTypeRef *params, LLVMValueRef *args,
+                              unsigned nargs) {
+  LLVMTypeRef type = LLVMFunctionType(ret, params, nargs, 0);
+  LLVMValueRef fn = LLVMGetNamedFunction(h2s_module(f), name);
+  if (!fn)
+    fn = LLVMAddFunction(h2s_module(f), name, type);
+  return LLVMBuildCall2(b, type, fn, args, nargs, "");
+}
+
+static LLVMValueRef new_function(h2s_function *f, const char *name, LLVMTypeRef ret) {
+  LLVMValueRef fn = LLVMAddFunction(h2s_module(f), name, LLVMFunctionType(ret, NULL, 0, 0));
+  make_shared_hidden(fn);
+  LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
+                          LLVMCreateEnumAttribute(h2s_context(f), h2s_attr_kind("nounwind"), 0));
+  return fn;
+}
+
+/* __heap2stack_stack_bounds: lo and hi from glibc, or [1, 1). */
+static LLVMValueRef build_bounds_function(LLVMBuilderRef b, h2s_function *f) {
+  LLVMContextRef ctx = h2s_context(f);
+  LLVMValueRef fn = new_function(f, bounds_name, LLVMVoidTypeInContext(ctx));
+  LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
+                          LLVMCreateEnumAttribute(ctx, h2s_attr_kind("noinline"), 0));
+  LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
+                          LLVMCreateEnumAttribute(ctx, h2s_attr_kind("cold"), 0));
+  LLVMBasicBlockRef entry = LLVMAppendBasicBlockInContext(ctx, fn, "entry");
+  LLVMBasicBlockRef query = LLVMAppendBasicBlockInContext(ctx, fn, "query");
+  LLVMBasicBlockRef known = LLVMAppendBasicBlockInContext(ctx, fn, "known");
+  LLVMBasicBlockRef unknown = LLVMAppendBasicBlockInContext(ctx, fn, "unknown");
+  LLVMTypeRef i32 = LLVMInt32TypeInContext(ctx), i64 = i64_type(f), ptr = ptr_type(f);
+
+  LLVMPositionBuilderAtEnd(b, entry);
+  LLVMValueRef attr = LLVMBuildAlloca(b, LLVMArrayType2(LLVMInt8TypeInContext(ctx), PTHREAD_ATTR_BYTES), "attr");
+  LLVMSetAlignment(attr, 16);
+  LLVMValueRef addr = LLVMBuildAlloca(b, ptr, "addr");
+  LLVMValueRef size = LLVMBuildAlloca(b, i64, "size");
+  LLVMValueRef self = call_libc(b, f, "pthread_self", i64, NULL, NULL, 0);
+  LLVMTypeRef getattr_params[] = {i64, ptr};
+  LLVMValueRef getattr_args[] = {self, attr};
+  LLVMValueRef got = call_libc(b, f, "pthread_getattr_np", i32, getattr_params, getattr_args, 2);
+  LLVMValueRef zero32 = LLVMConstInt(i32, 0, 0);
+  LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, got, zero32, "ok"), query, unknown);
+
+  LLVMPositionBuilderAtEnd(b, query);
+  LLVMTypeRef stack_params[] = {ptr, ptr, ptr};
+  LLVMValueRef stack_args[] = {attr, addr, size};
+  LLVMValueRef read = call_libc(b, f, "pthread_attr_getstack", i32, stack_params, stack_args, 3);
+  call_libc(b, f, "pthread_attr_destroy", i32, stack_params, stack_args, 1);
+  LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, read, zero32, "ok"), known, unknown);
+
+  LLVMPositionBuilderAtEnd(b, known);
+  LLVMValueRef lo = LLVMBuildPtrToInt(b, LLVMBuildLoad2(b, ptr, addr, "base"), i64, "lo");
+  LLVMValueRef hi = LLVMBuildAdd(b, lo, LLVMBuildLoad2(b, i64, size, "bytes"), "hi");
+  store_bound(b, f, "__heap2stack_stack_lo", lo);
+  store_bound(b, f, "__heap2stack_stack_hi", hi);
+  LLVMBuildRetVoid(b);
+
+  LLVMPositionBuilderAtEnd(b, unknown);
+  LLVMValueRef one = LLVMConstInt(i64, 1, 0);
+  store_bound(b, f, "__heap2stack_stack_lo", one);
+  store_bound(b, f, "__heap2stack_stack_hi", one);
+  LLVMBuildRetVoid(b);
+  return fn;
+}
+
+/* __heap2stack_stack_room, as in the file header. */
+static LLVMValueRef build_room_function(LLVMBuilderRef b, h2s_function *f) {
+  LLVMContextRef ctx = h2s_context(f);
+  LLVMTypeRef i64 = i64_type(f);
+  LLVMValueRef bounds = LLVMGetNamedFunction(h2s_module(f), bounds_name);
+  if (!bounds)
+    bounds = build_bounds_function(b, f);
+  LLVMValueRef fn = new_function(f, room_name, i64);
+  LLVMBasicBlockRef entry = LLVMAppendBasicBlockInContext(ctx, fn, "entry");
+  LLVMBasicBlockRef first = LLVMAppendBasicBlockInContext(ctx, fn, "first");
+  LLVMBasicBlockRef measure = LLVMAppendBasicBlockInContext(ctx, fn, "measure");
+
+  LLVMPositionBuilderAtEnd(b, entry);
+  LLVMValueRef lo = load_bound(b, f, "__heap2stack_stack_lo");
+  LLVMValueRef br = LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, lo, LLVMConstInt(i64, 0, 0), "unset"),
+                                    first, measure);
+  h2s_bridge_weight_branch(br, 1);
+  LLVMPositionBuilderAtEnd(b, first);
+  LLVMBuildCall2(b, LLVMGlobalGetValueType(bounds), bounds, NULL, 0, "");
+  LLVMBuildBr(b, measure);
+
+  LLVMPositionBuilderAtEnd(b, measure);
+  static const char frame_name[] = "llvm.frameaddress";
+  LLVMTypeRef ptr = ptr_type(f);
+  unsigned id = LLVMLookupIntrinsicID(frame_name, sizeof frame_name - 1);
+  LLVMValueRef level = LLVMConstInt(LLVMInt32TypeInContext(ctx), 0, 0);
+  LLVMValueRef frame = LLVMBuildCall2(b, LLVMIntrinsicGetType(ctx, id, &ptr, 1),
+                                      LLVMGetIntrinsicDeclaration(h2s_module(f), id, &ptr, 1),
+                                      &level, 1, "frame");
+  LLVMValueRef at = LLVMBuildPtrToInt(b, frame, i64, "at");
+  LLVMValueRef low = load_bound(b, f, "__heap2stack_stack_lo");
+  LLVMValueRef high = load_bound(b, f, "__heap2stack_stack_hi");
+  LLVMValueRef inside = LLVMBuildAnd(b, LLVMBuildICmp(b, LLVMIntULT, low, at, "above"),
+                                     LLVMBuildICmp(b, LLVMIntULT, at, high, "below"), "inside");
+  LLVMValueRef room = LLVMBuildSub(b, at, low, "room");
+  LLVMBuildRet(b, LLVMBuildSelect(b, inside, room, LLVMConstInt(i64, 0, 0), "left"));
+  return fn;
+}
+
+LLVMValueRef h2s_build_stack_room(LLVMBuilderRef b, h2s_function *f) {
+  LLVMValueRef fn = LLVMGetNamedFunction(h2s_module(f), room_name);
+  if (!fn) {
+    LLVMBuilderRef own = LLVMCreateBuilderInContext(h2s_context(f));
+    fn = build_room_function(own, f);
+    LLVMDisposeBuilder(own);
+  }
+  return LLVMBuildCall2(b, LLVMGlobalGetValueType(fn), fn, NULL, 0, "h2s.room");
+}
+
+bool h2s_target_has_stack_room(h2s_function *f) {
+  const char *triple = LLVMGetTarget(h2s_module(f));
+  bool on_linux = strstr(triple, "-linux") != NULL;
+  return on_linux && (strncmp(triple, "x86_64", 6) == 0 || strncmp(triple, "aarch64", 7) == 0);
+}
