@@ -15,11 +15,20 @@
  * a cycle of phis leaves one unknown, the value counts as not cancelling.
  * Arithmetic wraps, and the algebra holds modulo 2^64 just the same.
  *
+ * Two more uses learn nothing about where the block lives:
+ *   - the low bits below malloc's alignment (x & 7, an alignment check):
+ *     every block, on the heap or in a slot, is at least H2S_MIN_ALIGN
+ *     aligned, so they are those of the offset alone (coefficient zero);
+ *   - UndefinedBehaviorSanitizer's handlers (__ubsan_handle_*, declared,
+ *     returning void), which only format the value into their report while
+ *     the block is live (compiler-rt's ubsan_handlers.h).
+ *
  *===----------------------------------------------------------------------===*/
 #include "site.h"
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define UNKNOWN INT64_MIN
 
@@ -40,14 +49,42 @@ static bool is_cast_of_block(const h2s_offsets *o, LLVMValueRef v) {
   return is_opcode(v, LLVMPtrToInt) && h2s_valset_has(o->pointers, LLVMGetOperand(v, 0));
 }
 
+/* True when 'v' keeps only bits below the alignment every block has:
+ * x & m with m + 1 a power of two no larger than H2S_MIN_ALIGN. */
+static bool keeps_aligned_low_bits(LLVMValueRef v) {
+  if (!is_opcode(v, LLVMAnd))
+    return false;
+  LLVMValueRef mask = LLVMGetOperand(v, 1);
+  if (!LLVMIsAConstantInt(mask) || LLVMGetIntTypeWidth(LLVMTypeOf(mask)) > 64)
+    return false;
+  uint64_t m = LLVMConstIntGetZExtValue(mask);
+  return m < H2S_MIN_ALIGN && h2s_is_power_of_two(m + 1);
+}
+
 /* True when 'use' carries the block's address on to its user's result:
- * an operand of add, sub or phi, or a value (not the condition) of a
- * select. */
+ * an operand of add, sub or phi, a value (not the condition) of a select,
+ * or the masked operand of an alignment test, whose result it carries
+ * zero times. */
 static bool carries_address(LLVMUseRef use) {
   LLVMValueRef user = LLVMGetUser(use);
   if (is_opcode(user, LLVMSelect))
     return h2s_operand_index(use) != 0;
+  if (keeps_aligned_low_bits(user))
+    return h2s_operand_index(use) == 0;
   return is_opcode(user, LLVMAdd) || is_opcode(user, LLVMSub) || is_opcode(user, LLVMPHI);
+}
+
+/* True when 'use' hands the value to a handler of UndefinedBehaviorSanitizer
+ * that only reports it: a call of a declared void __ubsan_handle_*. */
+static bool reports_to_ubsan(LLVMUseRef use) {
+  static const char prefix[] = "__ubsan_handle_";
+  LLVMValueRef call = LLVMGetUser(use);
+  LLVMValueRef callee = LLVMIsACallInst(call) ? h2s_called_function(call) : NULL;
+  return callee && LLVMIsDeclaration(callee) &&
+         strncmp(h2s_callee_name(call), prefix, sizeof prefix - 1) == 0 &&
+         LLVMGetTypeKind(LLVMGetReturnType(LLVMGlobalGetValueType(callee))) ==
+             LLVMVoidTypeKind &&
+         h2s_operand_index(use) < LLVMGetNumArgOperands(call);
 }
 
 static void taint(h2s_offsets *o, LLVMValueRef v) {
@@ -94,6 +131,8 @@ static int64_t common_coefficient(h2s_offsets *o, LLVMValueRef v) {
 static int64_t compute_coefficient(h2s_offsets *o, LLVMValueRef v) {
   if (is_cast_of_block(o, v))
     return 1;
+  if (keeps_aligned_low_bits(v))
+    return 0;
   if (is_opcode(v, LLVMAdd) || is_opcode(v, LLVMSub))
     return combine(coefficient_of(o, LLVMGetOperand(v, 0)),
                    coefficient_of(o, LLVMGetOperand(v, 1)),
@@ -122,7 +161,7 @@ static int64_t coefficient_of(h2s_offsets *o, LLVMValueRef v) {
  * nothing of the address out. */
 static bool may_use(h2s_offsets *o, LLVMUseRef use, int64_t c) {
   LLVMValueRef user = LLVMGetUser(use);
-  if (carries_address(use))
+  if (carries_address(use) || reports_to_ubsan(use))
     return true;
   if (!is_opcode(user, LLVMICmp) || c == UNKNOWN)
     return false;

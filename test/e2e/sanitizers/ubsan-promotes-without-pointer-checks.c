@@ -7,11 +7,11 @@
 //
 // UndefinedBehaviorSanitizer does not check heap accesses and adds no
 // sanitize_* attribute, so heap2stack promotes in -fsanitize=undefined builds
-// wherever the escape analysis allows. Without the three checks that the
-// analysis counts as escapes (object-size, alignment and pointer-overflow;
-// see ubsan-checks-keep-blocks-on-heap.c), the 100 64-int tables below are
-// promoted, and the program still runs the same with and without the
-// plugin. (The 3 heap allocations left are stdio's and the UBSan runtime's.)
+// wherever the escape analysis allows. Without the three checks that turn
+// the block's pointer into an integer (object-size, alignment and
+// pointer-overflow; with them, see ubsan-checks-promoted.c), the 100 64-int
+// tables below are promoted, and the program still runs the same with and
+// without the plugin. (The 3 heap allocations left are stdio's and the UBSan runtime's.)
 //
 // REMARK: ubsan-promotes-without-pointer-checks.c:26:16: remark: moved 256-byte 'malloc' block to the stack
 //

@@ -7,23 +7,22 @@
 //
 // UndefinedBehaviorSanitizer adds no sanitize_* attribute, so heap2stack's
 // sanitizer policy does not apply to -fsanitize=undefined builds: the escape
-// analysis decides, as in a plain build. But three of the checks clang's
-// front end emits before heap2stack runs, -fsanitize=object-size, alignment
-// and pointer-overflow, convert the checked pointer to an integer (for the
-// check or for its failure handler), which the analysis counts as an
-// escape. So under -fsanitize=undefined the 100 64-int tables below stay on
-// the heap, and the program runs the same with and without the plugin. (The
-// other 3 heap allocations are stdio's and the UBSan runtime's.)
-// ubsan-promotes-without-pointer-checks.c has the same program built without
-// those three checks.
+// analysis decides, as in a plain build. Three of the checks clang's front
+// end emits before heap2stack runs, -fsanitize=object-size, alignment and
+// pointer-overflow, convert the checked pointer to an integer: to test its
+// low bits (p & 3 for an int), to compare two addresses of the block, or to
+// hand it to a __ubsan_handle_* function, which only prints it. None of
+// that tells where the block lives (offsets.c), so the 100 64-int tables
+// below are promoted as in a plain build (ubsan-promotes-without-pointer-
+// checks.c), and the program runs the same with and without the plugin.
+// (The 3 heap allocations left are stdio's and the UBSan runtime's.)
+// ubsan-misaligned-access-still-reported.c checks that the checks still
+// fire on a promoted block.
 //
-// FIXME: a ptrtoint marked !nosanitize only tests or reports the address;
-// it could be harmless.
-//
-// REMARK: ubsan-checks-keep-blocks-on-heap.c:33:16: remark: not promoted: converted to an integer
+// REMARK: ubsan-checks-promoted.c:32:16: remark: moved 256-byte 'malloc' block to the stack
 //
 // CHECK: output: same, exit status: same (0)
-// CHECK: heap allocations: 103 without the plugin, 103 with it
+// CHECK: heap allocations: 103 without the plugin, 3 with it
 
 #include <stdio.h>
 #include <stdlib.h>
