@@ -65,12 +65,13 @@ static bool null_or_own_result(LLVMValueRef v, void *data) {
 /* True when 'realloc' grows a buffer that starts as null: its old pointer
  * 'old' is, through phis and selects, only null or its own earlier result
  * (buf = realloc(buf, n) in a loop, buf first null).  Then it is a site of
- * its own.  A buffer that starts as another site's block (malloc, then
- * realloc) is that site's, and the realloc only resizes it. */
+ * its own (unless invoked: guard.c splits the block after the call).  A
+ * buffer that starts as another site's block (malloc, then realloc) is that
+ * site's, and the realloc only resizes it. */
 static bool grows_from_null(LLVMValueRef realloc, LLVMValueRef old) {
   h2s_growth g = {.realloc = realloc};
-  return old && h2s_is_merge(old) && h2s_visit_sources(old, null_or_own_result, &g) &&
-         g.from_null;
+  return old && h2s_is_merge(old) && !LLVMIsAInvokeInst(realloc) &&
+         h2s_visit_sources(old, null_or_own_result, &g) && g.from_null;
 }
 
 /* True when the module defines a function 'name' of its own. */
