@@ -67,8 +67,8 @@ entry:
 }
 
 ; At most 112 bytes fit the budget: a slot of the bound, no guard, and the
-; free is gone.  The bound passes a max-size of 64 neither, so the
-; 256-byte guarded slot is asked for there, and refused.
+; free is gone.  Under max-size=64 the bound does not pass, so the block
+; would need the 256-byte guarded slot, which is refused too.
 define void @bound_within_budget(i64 %n) {
 ; CHECK-LABEL: @bound_within_budget(
 ; CHECK-NEXT:  entry:

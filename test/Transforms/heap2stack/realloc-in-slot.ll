@@ -3,8 +3,10 @@
 ; null for n == 0 (glibc frees it), and otherwise moves to the heap through
 ; realloc(NULL, n) and a copy of the slot's K bytes, the slot left intact
 ; when that fails; a block already on the heap is the original realloc.
-; Every free that may receive the moved block frees it only when it is not
-; the slot.  A block that escapes is left alone, and so is its realloc.
+; An old pointer that may also be null is not the slot then, and takes the
+; original realloc(NULL, n).  Every free that may receive the moved block
+; frees it only when it is not the slot.  A block that escapes is left
+; alone, and so is its realloc.
 ; RUN: opt -passes='heap2stack<no-cleanup>' -S < %s | FileCheck %s
 ; RUN: opt -passes='heap2stack' -S < %s | FileCheck %s --check-prefix=CLEANUP
 ; RUN: opt -passes='heap2stack<no-cleanup>' -pass-remarks=heap2stack -pass-remarks-missed=heap2stack -disable-output < %s 2>&1 | FileCheck %s --check-prefix=REMARK
