@@ -8,17 +8,35 @@
 # else random), and the program's output depends only on its own arithmetic.
 #
 # What the programs do: many functions that allocate blocks (malloc, calloc,
-# aligned_alloc, memalign, strdup, realloc) of sizes on both sides of the
-# 1024-byte limit, use them (loops, noinline helpers, string functions,
-# aliases through selects, phis and pointer arithmetic), free them on all,
-# some or no paths, let some escape (globals, returns, helpers that keep or
-# free them, integer casts) and fold their contents into an unsigned checksum.
+# aligned_alloc, memalign, strdup, strndup, realloc) of sizes on both sides
+# of the 1024-byte limit, use them (loops, noinline helpers, string
+# functions, aliases through selects, phis and pointer arithmetic), free
+# them on all, some or no paths, let some escape (globals, returns, helpers
+# that keep or free them, integer casts) and fold their contents into an
+# unsigned checksum.  About two in five sizes are known at run time only
+# (made from the parameter, the checksum, loop counters or strlen() of a
+# word from the program's table, reduced modulo or masked so that LLVM can
+# prove a bound, or laundered by h_opaque() so that it cannot), on both
+# sides of small guard limits (1-512 bytes) and of the 1024-byte one, and
+# for calloc in the count, the element size or both.  Shapes built on
+# them: buffers that grow by doubling with realloc (elements, or words
+# appended to a string; staying small or growing past 1 KiB; then shrunk,
+# freed, kept or released by realloc(p, 0)), realloc chains that grow and
+# then shrink and check the kept part, strdup and strndup of run-time
+# strings (limits below and above the length, sometimes once per loop
+# iteration), interior pointers from strchr, strrchr, strstr and memchr
+# compared with the block and subtracted from it, double buffering (the
+# previous iteration's block read after the next allocation, by malloc or
+# by realloc of two swapping buffers), a block allocated in both branches
+# of an if and freed after the join, callocs whose product overflows
+# size_t (they must fail), and blocks of 1-4 MiB.
 # Around that: loops that allocate per iteration (freed in the same or the
 # next iteration, kept in an array, found and kept past a break), recursion
 # (direct, and through a table of function pointers), setjmp/longjmp,
-# worker threads with 64 KiB stacks, and functions holding many blocks at
-# once (the 2048-byte frame budget).  main prints every checksum and exits
-# with a status computed from them.
+# worker threads with 64 KiB stacks (mostly running functions with
+# run-time sizes), and functions holding many blocks at once (the
+# 2048-byte frame budget).  main prints every checksum and exits with a
+# status computed from them.
 #
 # INVARIANT: the programs have no undefined behaviour and read nothing
 # indeterminate, so any difference between two builds is the compiler's.
@@ -27,27 +45,50 @@
 #     shift or multiplication;
 #   - every block is fully written right after it is allocated (calloc's are
 #     zero and only checked); realloc's new tail is written too;
+#   - a block of run-time size is written up to its real size, but the
+#     generator only knows (Block.count) the least size it can have, and
+#     later uses stay below that; code that keeps the real size in a
+#     variable (growing buffers, realloc chains) uses that variable;
 #   - indices are constants below the element count, or reduced modulo it;
 #   - a text block (char) always ends in a zero byte and writes stay below
 #     it, so string functions never run off its end; copies check lengths;
 #   - a block is used only while it is owned; after it is freed, kept or
 #     handed away it is never touched again; a block freed on some paths
 #     is set to NULL there and used only under `if (p)`;
+#   - realloc(p, 0) is taken as glibc defines it (p is freed, NULL is
+#     returned; C17 leaves it to the library): p is never used again and
+#     the result, NULL on glibc, is freed; a failed realloc leaves the old
+#     block owned, and it is freed;
+#   - an allocation whose result would only be tested and freed is also
+#     passed to a helper (h_is_null, h_is_zero): LLVM may delete such an
+#     allocation and take it as having succeeded, which would make the
+#     output depend on the optimisation level;
 #   - nothing prints, compares or hashes an address (except a check of
-#     alignment whose result is the same on both builds);
-#   - threads share nothing mutable: the globals are _Thread_local;
+#     alignment whose result is the same on both builds); pointers into a
+#     block are compared with and subtracted from pointers into the same
+#     block (or NULL) only;
+#   - threads share nothing mutable: the globals are _Thread_local (the
+#     word table is const);
 #   - setjmp appears only as the controlling expression of a switch, and
 #     nothing changed between setjmp and longjmp is read afterwards unless
 #     it is volatile.
 # Check a seed with sanitizers: campaign.sh --check-ub runs the plain build
-# under -fsanitize=address,undefined and -fsanitize=memory.
+# under -fsanitize=address,undefined and -fsanitize=memory (the programs
+# set allocator_may_return_null, so that an impossible calloc returns NULL
+# there too).
 #
-# Usage: gen.py SEED [-o FILE]
+# Usage: gen.py SEED [-o FILE] [--without FEATURES]
 #
 # ===----------------------------------------------------------------------===#
 import argparse
 import random
 import sys
+
+# Characters of the word table (and what strchr and its kind look for).
+WORD_CHARS = "abcdeilnorstu-:"
+
+# Share of allocations (alloc()) whose size is known at run time only.
+RT_SHARE = 0.3
 
 # Element types of blocks: C type, size in bytes.
 TYPES = {
@@ -129,6 +170,11 @@ NOINLINE unsigned h_aligned(const void *p __attribute__((noescape)), size_t a) {
   return (uintptr_t)p % a == 0;
 }
 
+/* Only whether 'p' is NULL is looked at.  The call also keeps LLVM from
+ * deleting an allocation whose result is only tested and freed (it then
+ * takes the test as passed, though realloc(p, 0) returns NULL). */
+NOINLINE unsigned h_is_null(const void *p __attribute__((noescape))) { return p == NULL; }
+
 NOINLINE void h_release(void *p) { free(p); }
 
 NOINLINE void *h_ident(void *p) { return p; }
@@ -136,6 +182,17 @@ NOINLINE void *h_ident(void *p) { return p; }
 NOINLINE void *h_pick(void *a, void *b, unsigned c) { return c ? a : b; }
 
 NOINLINE void *h_advance(void *p, size_t k) { return (unsigned char *)p + k; }
+
+/* Always zero, but no optimiser can know it: a size that goes through
+ * h_opaque() is known at run time only, with no bound LLVM can prove. */
+static _Thread_local volatile size_t t_zero;
+NOINLINE size_t h_opaque(size_t v) { return v + t_zero; }
+
+/* In the sanitized builds (campaign.sh --check-ub, the AddressSanitizer
+ * build) an allocation that cannot be made (a calloc whose product
+ * overflows) returns NULL, as glibc's does, instead of ending the run. */
+const char *__asan_default_options(void) { return "allocator_may_return_null=1"; }
+const char *__msan_default_options(void) { return "allocator_may_return_null=1"; }
 
 /* Takes ownership of 'p' ('n' bytes); drain_kept() reads and frees it. */
 NOINLINE void h_keep(void *p, size_t n) {
@@ -194,7 +251,9 @@ class Block:
     def __init__(self, name, ctype, count, family, loop_level, scope=0):
         self.name = name
         self.ctype = ctype
-        self.count = count          # elements
+        self.count = count          # elements any use may touch: for a
+                                    # block of run-time size, the fewest
+                                    # it can have
         self.family = family        # malloc, or aligned (never realloc'd)
         self.maybe_null = False     # freed on some paths: use under if (p)
         self.loop_level = loop_level
@@ -220,6 +279,7 @@ class Unit:
         self.printing = printing    # calls printf: not for threads
         self.ret = ret              # factory: (ctype, count)
         self.max_depth = 0          # rec/disp: recursion depth for main
+        self.rt = False             # allocates blocks of run-time size
 
 
 class Fn:
@@ -241,6 +301,11 @@ class Fn:
         self.uid = 0
         self.callees = []
         self.budget = gen.r.randint(6, 14)   # features in this function
+        self.loop_vars = []         # (counter, trip count, indent) of the
+                                    # open loops a size may be made from
+        self.rt_used = False        # emitted a run-time size
+        self.allow_huge = False     # may allocate megabytes (not in
+                                    # recursion, where every level would)
 
     # -- emission ----------------------------------------------------------
     def emit(self, line):
@@ -253,6 +318,18 @@ class Fn:
     def close(self, tail=""):
         self.ind -= 1
         self.emit("}" + tail)
+        while self.loop_vars and self.loop_vars[-1][2] > self.ind:
+            self.loop_vars.pop()    # the loop's counter is out of scope
+
+    def open_for(self, i, n):
+        """Opens `for (unsigned i = 0; i < n; i++)`; until it is closed,
+        run-time sizes may be made from 'i' (a bound SCEV can prove)."""
+        self.open("for (unsigned %s = 0; %s < %du; %s++)" % (i, i, n, i))
+        self.loop_vars.append((i, n, self.ind))
+
+    def ret_fail(self):
+        """The statement that gives up when an allocation fails."""
+        return ("return %s;" % self.fail).replace(" ;", ";")
 
     def fresh(self, prefix):
         self.uid += 1
@@ -287,22 +364,33 @@ class Fn:
         """Elements that may be written (a text block keeps its last zero)."""
         return b.count - 1 if b.is_text else b.count
 
-    def fill(self, b, seed):
+    def bytes_of(self, b, n=None):
+        """The C expression of the size of 'b' in bytes: 'n' elements (a C
+        expression) when given, else the count known here."""
+        if n is None:
+            return str(b.nbytes)
+        return n if TYPES[b.ctype] == 1 else "%s * sizeof *%s" % (n, b.name)
+
+    def fill(self, b, seed, n=None):
+        """Writes every element of new block 'b' ('n' of them, a C
+        expression, when its size is known at run time only)."""
         r = self.r
+        count = n or str(b.count)
         if b.is_text:
             if r.random() < 0.5:
-                self.emit("h_fill_text(%s, %d, %s);" % (b.name, b.count, seed))
+                self.emit("h_fill_text(%s, %s, %s);" % (b.name, count, seed))
             else:
                 i = self.fresh("i")
-                self.emit("for (size_t %s = 0; %s + 1 < %d; %s++)" % (i, i, b.count, i))
+                self.emit("for (size_t %s = 0; %s + 1 < %s; %s++)" % (i, i, count, i))
                 self.emit("  %s" % self.elem_write(b, i, "mix(%s, (unsigned)%s)" % (seed, i)))
-                self.emit("%s[%d] = 0;" % (b.name, b.count - 1))
+                last = "%d" % (b.count - 1) if n is None else "%s - 1" % n
+                self.emit("%s[%s] = 0;" % (b.name, last))
             return
         if r.random() < 0.4:
-            self.emit("h_fill_bytes(%s, %d, %s);" % (b.name, b.nbytes, seed))
+            self.emit("h_fill_bytes(%s, %s, %s);" % (b.name, self.bytes_of(b, n), seed))
             return
         i = self.fresh("i")
-        self.open("for (size_t %s = 0; %s < %d; %s++)" % (i, i, b.count, i))
+        self.open("for (size_t %s = 0; %s < %s; %s++)" % (i, i, count, i))
         if b.ctype == "struct rec":
             self.emit("%s[%s].a = mix(%s, (unsigned)%s);" % (b.name, i, seed, i))
             self.emit("%s[%s].b = (unsigned)%s * 7u;" % (b.name, i, i))
@@ -341,23 +429,114 @@ class Fn:
             return r.choice([1025, 1032, r.randint(1025, 1100)])
         return r.randint(1101, 6000)
 
+    # -- run-time sizes ----------------------------------------------------
+    def rt_source(self):
+        """An unsigned value known at run time only: the parameter, the
+        checksum, or a mix of them."""
+        r = self.r
+        self.rt_used = True
+        return r.choice(["x", "x", "acc", "(x >> 3)", "(acc >> 7)",
+                         "mix(x, %du)" % r.randint(1, 99)])
+
+    def rt_expr(self, lo, hi):
+        """A size_t C expression whose run-time value lies in [lo, hi]: a
+        parameter or checksum reduced modulo the span or masked (bounds
+        LLVM can prove), a loop counter times a step, a strlen() from the
+        word table, or a value laundered by h_opaque() (no bound)."""
+        r = self.r
+        span = hi - lo + 1
+        src = self.rt_source()
+        form = r.randrange(6)
+        if form == 0 and self.loop_vars:
+            i, n, _ = r.choice(self.loop_vars)
+            step = (span - 1) // max(1, n - 1)
+            if step:
+                return "(size_t)%du + (size_t)%s * %du" % (lo, i, step)
+        if form <= 1:
+            mask = (1 << (span.bit_length() - 1)) - 1   # at most span - 1
+            return "(size_t)%du + (size_t)(%s & %du)" % (lo, src, mask)
+        if form == 2:
+            return "(size_t)%du + h_opaque(%s %% %du)" % (lo, src, span)
+        if form == 3:
+            return "(size_t)%du + strlen(%s) %% %du" % (lo, self.word(), span)
+        return "(size_t)%du + (size_t)(%s %% %du)" % (lo, src, span)
+
+    def rt_count(self, lo, hi):
+        """Declares a size_t variable holding a run-time value in [lo, hi];
+        returns its name."""
+        n = self.fresh("n")
+        self.emit("size_t %s = %s;" % (n, self.rt_expr(lo, hi)))
+        return n
+
+    def rt_range(self, nbytes=None):
+        """Bounds in bytes for a run-time size: always below the guard
+        limits the pass may use (K, somewhere in 64-256), across them,
+        close to one of them, across the 1024-byte limit, or above it;
+        sometimes just below the 'nbytes' a caller wanted."""
+        r = self.r
+        if nbytes is not None and r.random() < 0.3:
+            return max(1, nbytes // r.choice([2, 4, 16])), nbytes
+        x = r.random()
+        if x < 0.25:
+            return 1, r.randint(8, 64)
+        if x < 0.6:
+            return r.randint(1, 64), r.randint(65, 512)
+        if x < 0.8:
+            k = r.choice([32, 64, 96, 128, 192, 256, 384, 512])
+            d = r.randint(1, 16)
+            return k - d, k + d
+        if x < 0.93:
+            return r.randint(256, 1000), r.randint(1000, 1100)
+        return r.randint(513, 2000), r.randint(2000, 6000)
+
+    def rt_elems(self, ctype, nbytes=None):
+        """rt_range() in elements of 'ctype' (text: at least 2)."""
+        lo_b, hi_b = self.rt_range(nbytes)
+        esize = TYPES[ctype]
+        least = 2 if ctype == "char" else 1
+        lo = max(least, lo_b // esize)
+        return lo, max(lo, hi_b // esize)
+
+    def word(self):
+        """A string of the word table, picked at run time."""
+        return "g_words[%s %% %du]" % (self.rt_source(), len(self.gen.words))
+
+    def word_lens(self):
+        lens = [len(w) for w in self.gen.words]
+        return min(lens), max(lens)
+
+    # -- allocation --------------------------------------------------------
     def alloc(self, ctype=None, nbytes=None, declare=True, name=None):
         """Allocates a block into a new (or the named) variable, fills it,
-        and returns it (owned).  Emits the null check."""
+        and returns it (owned).  Emits the null check.  Some blocks get a
+        size known at run time only (alloc_rt)."""
         r = self.r
         ctype = ctype or r.choice(list(TYPES))
-        esize = TYPES[ctype]
         nbytes = nbytes if nbytes is not None else self.pick_size()
+        name = name or self.fresh("b")
+        decl = "%s *" % ctype if declare else ""
+        if "rt-size" not in self.gen.without and r.random() < RT_SHARE:
+            b, kind, align, n = self.alloc_rt(ctype, nbytes, decl, name)
+        else:
+            b, kind, align, n = self.alloc_const(ctype, nbytes, decl, name)
+        self.init_block(b, kind, align, n)
+        return b
+
+    def alloc_const(self, ctype, nbytes, decl, name):
+        """Emits an allocation of a constant size, about 'nbytes'; returns
+        the block, the kind of call, the alignment and None (see
+        init_block)."""
+        r = self.r
+        esize = TYPES[ctype]
         count = max(1, nbytes // esize)
         if ctype == "char":
             count = max(2, count)
-        name = name or self.fresh("b")
         kinds = ["malloc"] * 5 + ["calloc"] * 2 + ["aligned"] * 2 + ["memalign", "realloc0"]
         if ctype == "char":
             kinds += ["strdup"] * 2
         kind = r.choice(kinds)
         family = "malloc"
-        decl = "%s *" % ctype if declare else ""
+        align = None
         if kind == "strdup":
             text = "".join(r.choice("abcdefghijklmnopqrstuvwxyz-:") for _ in range(r.randint(1, 40)))
             count = len(text) + 1
@@ -371,40 +550,120 @@ class Fn:
             family = "aligned"
         elif kind == "calloc":
             self.emit("%s%s = calloc(%d, sizeof *%s);" % (decl, name, count, name)
-                      if declare and r.random() < 0.5 else
+                      if decl and r.random() < 0.5 else
                       "%s%s = calloc(%d, %d);" % (decl, name, count, esize))
         elif kind == "realloc0":
             self.emit("%s%s = realloc(NULL, %d);" % (decl, name, count * esize))
         else:
             size = ("%d * sizeof(%s)" % (count, ctype)) if r.random() < 0.5 else str(count * esize)
             self.emit("%s%s = malloc(%s);" % (decl, name, size))
-        b = Block(name, ctype, count, family, self.loop_level, self.nest)
+        return Block(name, ctype, count, family, self.loop_level, self.nest), kind, align, None
+
+    def alloc_rt(self, ctype, nbytes, decl, name):
+        """Emits an allocation of a run-time number of elements (bounds
+        from rt_range()): malloc, calloc (the count, or both arguments, at
+        run time), aligned_alloc, memalign, realloc(NULL, n), or for text
+        strdup and strndup of a word.  Returns the block, whose count is
+        the lower bound, the kind, the alignment and the variable holding
+        the real element count (None when no fill is due)."""
+        r = self.r
+        esize = TYPES[ctype]
+        kinds = ["malloc"] * 4 + ["calloc"] * 2 + ["calloc2", "aligned", "memalign", "realloc0"]
+        if ctype == "char":
+            kinds += ["strdup", "strndup"]
+        kind = r.choice(kinds)
+        if kind in ("strdup", "strndup"):
+            return self.alloc_rt_dup(kind, decl, name)
+        lo, hi = self.rt_elems(ctype, nbytes)
+        family, align = "malloc", None
+        if kind in ("aligned", "memalign"):
+            align = r.choice([16, 32, 64, 128, 256])
+            per = align // esize            # elements per aligned unit
+            k = self.rt_count(max(1, lo // per), max(1, hi // per))
+            n = self.fresh("n")
+            self.emit("size_t %s = %s * %du;" % (n, k, per))
+            lo = max(1, lo // per) * per
+            fn = "aligned_alloc" if kind == "aligned" else "memalign"
+            self.emit("%s%s = %s(%d, %s * %du);" % (decl, name, fn, align, k, align))
+            family = "aligned"
+        elif kind == "calloc2":
+            most = r.choice([2, 3, 4, 8])
+            c1 = self.rt_count(lo, max(lo, hi // most))
+            c2 = self.rt_count(1, most)
+            n = self.fresh("n")
+            self.emit("size_t %s = %s * %s;" % (n, c1, c2))
+            args = [c1, "%s * sizeof(%s)" % (c2, ctype)]
+            r.shuffle(args)
+            self.emit("%s%s = calloc(%s, %s);" % (decl, name, args[0], args[1]))
+            kind = "calloc"
+        else:
+            n = self.rt_count(lo, hi)
+            if kind == "calloc":
+                self.emit("%s%s = calloc(%s, sizeof(%s));" % (decl, name, n, ctype))
+            elif kind == "realloc0":
+                self.emit("%s%s = realloc(NULL, %s * sizeof(%s));" % (decl, name, n, ctype))
+            else:
+                self.emit("%s%s = malloc(%s * sizeof(%s));" % (decl, name, n, ctype))
+        return Block(name, ctype, lo, family, self.loop_level, self.nest), kind, align, n
+
+    def alloc_rt_dup(self, kind, decl, name):
+        """strdup, or strndup with a run-time limit, of a word picked at
+        run time; the block's count is the shortest result it can be."""
+        short, long_ = self.word_lens()
+        src = self.word()
+        if kind == "strdup":
+            self.emit("%s%s = strdup(%s);" % (decl, name, src))
+            least = short
+        else:
+            lo, hi = self.limit_range(short, long_)
+            lim = self.rt_count(lo, hi)
+            self.emit("%s%s = strndup(%s, %s);" % (decl, name, src, lim))
+            least = min(short, lo)
+        return Block(name, "char", least + 1, "malloc", self.loop_level, self.nest), kind, None, None
+
+    def limit_range(self, short, long_):
+        """Bounds (at least 1) for a strndup limit on strings of 'short' to
+        'long_' characters: below all of them, above all, or across."""
+        r = self.r
+        x = r.random()
+        if x < 0.3:
+            return 1, max(1, short)
+        if x < 0.6:
+            return long_, long_ + r.randint(0, 40)
+        return r.randint(1, max(1, short)), long_ + r.randint(0, 10)
+
+    def init_block(self, b, kind, align, n):
+        """The null check, the self-checks (calloc's zeros, the alignment)
+        and the fill of new block 'b'; 'n' is the C variable holding its
+        element count when that is known at run time only."""
+        r = self.r
+        name = b.name
+        count = n or str(b.count)
         self.emit("if (!%s)" % name)
-        self.emit(("  return %s;" % self.fail).replace(" ;", ";"))
+        self.emit("  " + self.ret_fail())
         if kind == "calloc":
             if r.random() < 0.5:
-                self.emit("t_bad += !h_is_zero(%s, %d);" % (name, b.nbytes))
+                self.emit("t_bad += !h_is_zero(%s, %s);" % (name, self.bytes_of(b, n)))
             else:
                 i = self.fresh("i")
-                self.emit("for (size_t %s = 0; %s < %d; %s++)" % (i, i, b.count, i))
+                self.emit("for (size_t %s = 0; %s < %s; %s++)" % (i, i, count, i))
                 self.emit("  t_bad += %s != 0u;" % self.elem_read(b, i))
             if not b.is_text and r.random() < 0.5:
-                return b  # zero is a fine initial value
+                return  # zero is a fine initial value
             if b.is_text:
-                return b  # all zero: the empty string
+                return  # all zero: the empty string
         if kind in ("aligned", "memalign"):
             if r.random() < 0.7:
                 self.emit("t_bad += !h_aligned(%s, %d);" % (name, align))
             else:  # a cast to an integer: the block escapes
                 self.emit("acc = mix(acc, (unsigned)((uintptr_t)%s %% %du));" % (name, align))
-        if kind != "strdup":
-            self.fill(b, "acc ^ %du" % r.randint(0, 999))
+        if kind not in ("strdup", "strndup"):
+            self.fill(b, "acc ^ %du" % r.randint(0, 999), n)
         if kind in ("aligned", "memalign") and align >= 32 and r.random() < 0.4:
             # The IR then relies on the alignment: the slot must keep it.
             al = self.fresh("al")
             self.emit("const unsigned char *%s = __builtin_assume_aligned(%s, %d);" % (al, name, align))
             self.emit("acc = mix(acc, (unsigned)%s[%d]);" % (al, r.randrange(b.nbytes)))
-        return b
 
     def add_block(self):
         b = self.alloc()
@@ -436,6 +695,16 @@ class Fn:
             weights += [(self.f_call, 3), (self.f_factory, 2), (self.f_early_return, 1)]
         if self.printing:
             weights += [(self.f_print, 2)]
+        weights += [(self.f_interior, 2)]
+        if "rt-size" not in self.gen.without:   # shapes with run-time sizes
+            weights += [(self.f_grow, 2), (self.f_dup, 2), (self.f_phi_alloc, 1),
+                        (self.f_realloc_chain, 1)]
+            if "calloc-overflow" not in self.gen.without:
+                weights += [(self.f_calloc_overflow, 0.5)]
+            if self.nest < 2:
+                weights += [(self.f_double_buffer, 1)]
+            if self.allow_huge and self.loop_level == 0:
+                weights += [(self.f_huge, 0.3)]
         fns, ws = zip(*weights)
         r.choices(fns, ws)[0]()
 
@@ -639,38 +908,73 @@ class Fn:
         self.blocks.remove(b)
 
     def f_realloc(self):
+        """Resizes an owned block: to a constant or a run-time size (its
+        new tail written), or to 0 (realloc_zero)."""
         r = self.r
         cand = self.freeable(lambda b: not b.maybe_null and b.family == "malloc"
                              and b.scope == self.nest)
         if not cand:
             return self.f_alloc()
         b = r.choice(cand)
+        rt = "rt-size" not in self.gen.without
+        if rt and "realloc-zero" not in self.gen.without and r.random() < 0.1:
+            return self.realloc_zero(b)
         esize = TYPES[b.ctype]
-        new = max(2 if b.is_text else 1, r.choice([b.count // 2, b.count * 2, b.count + 3,
-                                                   self.pick_size() // esize]))
-        t = self.fresh("t")
-        self.emit("%s *%s = realloc(%s, %d);" % (b.ctype, t, b.name, new * esize))
-        self.open("if (!%s)" % t)
-        self.emit("free(%s);" % b.name)
-        self.emit(("return %s;" % self.fail).replace(" ;", ";"))
-        self.close()
-        self.emit("%s = %s;" % (b.name, t))
-        if new > b.count:
+        rt = rt and r.random() < 0.4
+        if rt:      # 'lo' is the least new count, 'n' the real one
+            lo, hi = self.rt_elems(b.ctype, 2 * b.nbytes)
+            n = self.rt_count(lo, hi)
+            size, last = self.bytes_of(b, n), "%s - 1" % n
+        else:
+            lo = max(2 if b.is_text else 1, r.choice([b.count // 2, b.count * 2, b.count + 3,
+                                                      self.pick_size() // esize]))
+            n, size, last = "%d" % lo, "%d" % (lo * esize), "%d" % (lo - 1)
+        self.realloc_or_fail(b.name, b.ctype, size)
+        if rt or lo > b.count:
+            # From the least old count on: this covers the new tail
+            # whatever the old block's real size was.
             i = self.fresh("i")
             start = b.count - 1 if b.is_text else b.count
-            lim = new - 1 if b.is_text else new
-            tmp = Block(b.name, b.ctype, new, b.family, 0)
-            self.open("for (size_t %s = %d; %s < %d; %s++)" % (i, start, i, lim, i))
-            if b.ctype == "struct rec":
-                self.emit("%s[%s].a = %s[%s].b = (unsigned)%s;" % (b.name, i, b.name, i, i))
-                self.emit("memset(%s[%s].c, 1, sizeof %s[%s].c);" % (b.name, i, b.name, i))
-            else:
-                self.emit(self.elem_write(tmp, i, "acc + (unsigned)%s" % i))
+            self.open("for (size_t %s = %d; %s < %s; %s++)" % (
+                i, start, i, last if b.is_text else n, i))
+            self.emit(self.store(b.ctype, b.name, i, "acc + (unsigned)%s" % i))
             self.close()
         if b.is_text:
-            self.emit("%s[%d] = 0;" % (b.name, new - 1))
-        b.count = new
-        self.emit("acc = mix(acc, h_sum(%s, %d));" % (b.name, b.nbytes))
+            self.emit("%s[%s] = 0;" % (b.name, last))
+        self.emit("acc = mix(acc, h_sum(%s, %s));" % (b.name, size))
+        b.count = lo
+
+    def realloc_zero(self, b):
+        """realloc(b, 0): glibc frees 'b' and returns NULL (so 'b' is never
+        freed again); whether it returned NULL goes into the checksum, and
+        a block it returned (another C library's way) is freed."""
+        z = self.fresh("z")
+        zero = self.r.choice(["0", "0", "h_opaque(0)"])
+        self.emit("void *%s = realloc(%s, %s);" % (z, b.name, zero))
+        self.emit("acc = mix(acc, h_is_null(%s));" % z)
+        self.emit("free(%s);" % z)
+        self.blocks.remove(b)
+
+    def realloc_or_fail(self, p, ctype, size, also=()):
+        """Resizes block 'p' to 'size' bytes through a temporary; when that
+        fails, frees 'p' (still valid, still owned) and the blocks named in
+        'also', and gives up."""
+        t = self.fresh("t")
+        self.emit("%s *%s = realloc(%s, %s);" % (ctype, t, p, size))
+        self.open("if (!%s)" % t)
+        for q in (p,) + tuple(also):
+            self.emit("free(%s);" % q)
+        self.emit(self.ret_fail())
+        self.close()
+        self.emit("%s = %s;" % (p, t))
+
+    def store(self, ctype, p, idx, val):
+        """A statement writing every byte of element 'idx' of 'p' (text:
+        a letter, never the zero); 'idx' is evaluated once."""
+        if ctype == "struct rec":
+            return "%s[%s] = (struct rec){ %s, (%s) * 7u, { (unsigned short)(%s), 2, 3, 4 } };" % (
+                p, idx, val, val, val)
+        return self.elem_write(Block(p, ctype, 1, "view", 0), idx, val)
 
     def text_block(self):
         cand = self.usable(lambda b: b.is_text and not b.maybe_null)
@@ -703,7 +1007,7 @@ class Fn:
             self.emit("*%s = '%s';" % (p, r.choice("ABCDE")))
             self.emit("acc = mix(acc, (unsigned)(unsigned char)%s[1] + 3u);" % p)
             self.close()
-        elif op == 2:
+        elif op == 2 and n >= 8:   # shorter: clang warns of truncation
             self.emit('snprintf(%s, %d, "%%u:%s", acc);' % (s.name, n, r.choice(["x", "ab", "-q-", ""])))
             self.emit("acc = mix(acc, (unsigned)(unsigned char)%s[%d]);" % (s.name, r.randrange(n)))
         elif op == 3 and others:
@@ -716,7 +1020,7 @@ class Fn:
             self.emit("if (strlen(%s) + strlen(%s) < %d)" % (s.name, o.name, n))
             self.emit("  strcat(%s, %s);" % (s.name, o.name))
             self.emit("acc = mix(acc, (unsigned)strlen(%s));" % s.name)
-        elif op == 5 and others:
+        elif op == 5 and others and n >= 8:
             o = r.choice(others)
             self.emit("acc = mix(acc, (unsigned)(strcmp(%s, %s) > 0));" % (s.name, o.name))
             self.emit('snprintf(%s, %d, "%%s|%%u", %s, acc & 255u);' % (s.name, n, o.name))
@@ -740,6 +1044,481 @@ class Fn:
             self.emit("acc = mix(acc, %s ? (unsigned)(unsigned char)%s[0] : 9u);" % (p, p))
         if self.printing and r.random() < 0.4:
             self.emit('printf("%s %%s\\n", %s);' % (self.name, s.name))
+
+    # -- run-time sized shapes ----------------------------------------------
+    def elem_type(self):
+        """An element type for shapes that write whole elements (not text)."""
+        return self.r.choice([t for t in TYPES if t != "char"])
+
+    def f_grow(self):
+        """A buffer that starts small and grows by doubling while a loop
+        appends to it: elements, or words of text."""
+        if self.r.random() < 0.4:
+            self.grow_text()
+        else:
+            self.grow_elems()
+
+    def grow_start(self, ctype, g, cap):
+        """Declares buffer 'g' of 'cap' elements (malloc, calloc or
+        realloc(NULL, ...)) and checks it."""
+        call = self.r.choice(["malloc(%s * sizeof(%s))", "realloc(NULL, %s * sizeof(%s))",
+                              "calloc(%s, sizeof(%s))"])
+        self.emit("%s *%s = %s;" % (ctype, g, call % (cap, ctype)))
+        self.emit("if (!%s)" % g)
+        self.emit("  " + self.ret_fail())
+
+    def grow_cap(self):
+        """A starting capacity of 1-16 elements, constant or not."""
+        if self.r.random() < 0.5:
+            return "%du" % self.r.choice([1, 2, 4, 8, 16])
+        return self.rt_expr(1, 16)
+
+    def grow_elems(self):
+        r = self.r
+        t = self.elem_type()
+        esize = TYPES[t]
+        g, cap, ln, i = self.fresh("g"), self.fresh("cap"), self.fresh("len"), self.fresh("i")
+        self.emit("size_t %s = %s, %s = 0;" % (cap, self.grow_cap(), ln))
+        self.grow_start(t, g, cap)
+        x = r.random()
+        if x < 0.4:     # stays small
+            lo, hi = 1, max(1, r.randint(16, 256) // esize)
+        elif x < 0.75:  # grows past 1 KiB
+            lo, hi = max(1, 1100 // esize), max(2, 3000 // esize)
+        else:
+            lo, hi = 1, max(2, 3000 // esize)
+        want = self.rt_count(lo, hi)
+        self.open("for (size_t %s = 0; %s < %s; %s++)" % (i, i, want, i))
+        self.open("if (%s == %s)" % (ln, cap))
+        self.realloc_or_fail(g, t, "2 * %s * sizeof *%s" % (cap, g))
+        self.emit("%s *= 2;" % cap)
+        self.close()
+        self.emit(self.store(t, g, "%s++" % ln, "mix(acc, (unsigned)%s)" % i))
+        self.close()
+        self.emit("acc = mix(acc, h_sum(%s, %s * sizeof *%s));" % (g, ln, g))
+        self.emit("acc = mix(acc, %s);" % self.elem_read(Block(g, t, 1, "view", 0), "acc %% %s" % ln))
+        self.end_grown(Block(g, t, lo, "malloc", self.loop_level, self.nest), ln)
+
+    def grow_text(self):
+        """Appends run-time words to a string, doubling its capacity
+        (maybe more than once per word) whenever the next one would not
+        fit with its zero."""
+        r = self.r
+        sb, cap, ln = self.fresh("sb"), self.fresh("cap"), self.fresh("len")
+        i, w, wl = self.fresh("i"), self.fresh("w"), self.fresh("wl")
+        self.emit("size_t %s = %s, %s = 0;" % (cap, self.grow_cap(), ln))
+        self.grow_start("char", sb, cap)
+        self.emit("%s[0] = 0;" % sb)
+        lo, hi = r.choice([(0, 4), (1, 12), (20, 120)])
+        want = self.rt_count(lo, hi)
+        self.open("for (size_t %s = 0; %s < %s; %s++)" % (i, i, want, i))
+        self.emit("const char *%s = g_words[(%s * %du + %s) %% %du];" % (
+            w, i, r.randint(1, 7), self.rt_source(), len(self.gen.words)))
+        self.emit("size_t %s = strlen(%s);" % (wl, w))
+        self.open("while (%s + %s + 1 > %s)" % (ln, wl, cap))
+        self.realloc_or_fail(sb, "char", "2 * %s" % cap)
+        self.emit("%s *= 2;" % cap)
+        self.close()
+        self.emit("memcpy(%s + %s, %s, %s + 1);" % (sb, ln, w, wl))
+        self.emit("%s += %s;" % (ln, wl))
+        self.close()
+        self.emit("t_bad += strlen(%s) != %s;" % (sb, ln))
+        self.emit("acc = mix(acc, h_sum(%s, %s + 1));" % (sb, ln))
+        if r.random() < 0.6:
+            self.interior(sb, "%s + 1" % ln)
+        least = lo * self.word_lens()[0] + 1
+        self.end_grown(Block(sb, "char", least, "malloc", self.loop_level, self.nest),
+                       "%s + 1" % ln, keep=least >= 2)
+
+    def end_grown(self, b, n, keep=True):
+        """After growing 'b' (its first 'n' elements written, 'n' a C
+        expression): maybe shrinks it to fit, then frees it, releases it
+        with realloc(b, 0), or keeps it owned like any block."""
+        r = self.r
+        if r.random() < 0.4:
+            self.realloc_or_fail(b.name, b.ctype, self.bytes_of(b, "(%s)" % n))
+            self.emit("acc = mix(acc, h_sum(%s, %s));" % (b.name, self.bytes_of(b, "(%s)" % n)))
+        self.blocks.append(b)
+        x = r.random()
+        if x < 0.15 and "realloc-zero" not in self.gen.without:
+            self.realloc_zero(b)
+        elif x < 0.6 or not keep:
+            self.release(b, "free")
+
+    def f_realloc_chain(self):
+        """A block resized two to four times to run-time sizes, growing and
+        then shrinking; each time the kept part must have kept its
+        contents.  Ends freed, released by realloc(p, 0), or owned."""
+        r = self.r
+        t = self.elem_type()
+        c = self.fresh("c")
+        lo, hi = self.rt_elems(t, r.randint(8, 256))
+        n = self.rt_count(lo, hi)
+        self.emit("%s *%s = %s;" % (t, c, r.choice(["malloc(%s * sizeof(%s))",
+                                                     "realloc(NULL, %s * sizeof(%s))"]) % (n, t)))
+        b = Block(c, t, lo, "malloc", self.loop_level, self.nest)
+        self.init_block(b, "malloc", None, n)
+        steps = r.randint(2, 4)
+        for k in range(steps):
+            if k < (steps + 1) // 2:
+                lo_b, hi_b = r.choice([(65, 512), (200, 1100), (1025, 4000)])
+            else:
+                lo_b, hi_b = r.choice([(1, 64), (1, 256), (100, 300)])
+            lo2 = max(1, lo_b // TYPES[t])
+            n2 = self.rt_count(lo2, max(lo2, hi_b // TYPES[t]))
+            kept, sv = self.fresh("kept"), self.fresh("sum")
+            self.emit("size_t %s = %s < %s ? %s : %s;" % (kept, n, n2, n, n2))
+            self.emit("unsigned %s = h_sum(%s, %s);" % (sv, c, self.bytes_of(b, kept)))
+            self.realloc_or_fail(c, t, self.bytes_of(b, n2))
+            self.emit("t_bad += h_sum(%s, %s) != %s;" % (c, self.bytes_of(b, kept), sv))
+            j = self.fresh("j")
+            self.emit("for (size_t %s = %s; %s < %s; %s++)" % (j, kept, j, n2, j))
+            self.emit("  " + self.store(t, c, j, "acc ^ (unsigned)%s" % j))
+            self.emit("acc = mix(acc, h_sum(%s, %s));" % (c, self.bytes_of(b, n2)))
+            n, b.count = n2, lo2
+        self.blocks.append(b)
+        x = r.random()
+        if x < 0.2 and "realloc-zero" not in self.gen.without:
+            self.realloc_zero(b)
+        elif x < 0.7:
+            self.release(b, "free")
+
+    def f_dup(self):
+        """strdup or strndup of a string known at run time only; sometimes
+        one per iteration of a loop, freed in it."""
+        r = self.r
+        in_loop = self.nest < 2 and r.random() < 0.35
+        if in_loop:
+            self.open_for(self.fresh("i"), r.randint(2, 6))
+            self.nest += 1
+            self.loop_level += 1
+        d, least = self.dup_string()
+        self.emit("acc = mix(acc, h_sum(%s, strlen(%s) + 1));" % (d, d))
+        if r.random() < 0.6:
+            self.interior(d, "strlen(%s) + 1" % d)
+        if not in_loop and least >= 2 and r.random() < 0.5:
+            self.blocks.append(Block(d, "char", least, "malloc", self.loop_level, self.nest))
+        else:
+            self.emit("free(%s);" % d)
+        if in_loop:
+            self.nest -= 1
+            self.loop_level -= 1
+            self.close()
+
+    def dup_string(self):
+        """Emits `char *d = strdup(src)` or strndup(src, limit), 'src' a
+        string of run-time length built in a local array, or a word picked
+        at run time, the limit below, across or above its length.  Returns
+        d and the least size in bytes the copy can have."""
+        r = self.r
+        d = self.fresh("d")
+        if r.random() < 0.5:
+            cap = r.choice([8, 16, 40, 64, 100, 200, 300, 600])
+            src = self.fresh("loc")
+            self.emit("char %s[%d];" % (src, cap))
+            short, long_ = r.randint(0, min(8, cap - 1)), cap - 1
+            ln = self.rt_count(short, long_)
+            self.emit("h_fill_text(%s, %s + 1, acc ^ %du);" % (src, ln, r.randint(0, 999)))
+        else:
+            src = self.fresh("w")
+            self.emit("const char *%s = %s;" % (src, self.word()))
+            short, long_ = self.word_lens()
+        if r.random() < 0.5:
+            self.emit("char *%s = strdup(%s);" % (d, src))
+            self.emit("if (!%s)" % d)
+            self.emit("  " + self.ret_fail())
+            return d, short + 1
+        lo, hi = self.limit_range(short, long_)
+        lim = self.rt_count(lo, hi)
+        self.emit("char *%s = strndup(%s, %s);" % (d, src, lim))
+        self.emit("if (!%s)" % d)
+        self.emit("  " + self.ret_fail())
+        self.emit("t_bad += strlen(%s) != (strlen(%s) < %s ? strlen(%s) : %s);" % (d, src, lim, src, lim))
+        return d, min(short, lo) + 1
+
+    def f_interior(self):
+        s = self.text_block()
+        self.interior(s.name, str(s.count))
+
+    def interior(self, s, n):
+        """Pointers into owned text 's' (its first 'n' bytes written, 'n' a
+        C expression, and a zero among them or after) from strchr, strrchr,
+        strstr and memchr: compared with NULL and with 's' (never with
+        another block), subtracted from it, and the differences folded
+        into the checksum or used as a length."""
+        r = self.r
+        shapes = [self.ptr_index, self.ptr_first_last, self.ptr_substring,
+                  self.ptr_memchr, self.ptr_count, self.ptr_from_end]
+        if "rt-size" not in self.gen.without:
+            shapes.append(self.ptr_prefix)      # allocates a run-time size
+        r.choice(shapes)(s, n, r.choice(WORD_CHARS))
+
+    def ptr_index(self, s, n, c):
+        """The index of the first 'c' (or the length); the character before
+        it is read, and the match overwritten (it was not the zero)."""
+        p, k = self.fresh("p"), self.fresh("k")
+        self.emit("char *%s = strchr(%s, '%s');" % (p, s, c))
+        self.emit("size_t %s = %s ? (size_t)(%s - %s) : strlen(%s);" % (k, p, p, s, s))
+        self.emit("acc = mix(acc, (unsigned)%s + (unsigned)(%s == %s));" % (k, p, s))
+        self.open("if (%s && %s != %s)" % (p, p, s))
+        self.emit("acc = mix(acc, (unsigned)(unsigned char)%s[-1]);" % p)
+        self.emit("*%s = '%s';" % (p, self.r.choice("XYZ")))
+        self.close()
+
+    def ptr_first_last(self, s, n, c):
+        """The first and the last 'c': ordered, and their distance."""
+        p, q = self.fresh("p"), self.fresh("q")
+        self.emit("char *%s = strchr(%s, '%s');" % (p, s, c))
+        self.emit("char *%s = strrchr(%s, '%s');" % (q, s, c))
+        self.open("if (%s && %s)" % (p, q))
+        self.emit("t_bad += %s < %s;" % (q, p))
+        self.emit("acc = mix(acc, (unsigned)(%s - %s) * 5u + (unsigned)strlen(%s));" % (q, p, q))
+        self.close(" else {")
+        self.ind += 1
+        self.emit("t_bad += %s != %s;  /* both NULL */" % (p, q))
+        self.close()
+
+    def ptr_substring(self, s, n, c):
+        """Where a substring starts, and what follows it."""
+        p = self.fresh("p")
+        self.emit('char *%s = strstr(%s, "%s");' % (p, s, self.needle()))
+        self.emit("acc = mix(acc, %s ? (unsigned)(%s - %s) * 3u + (unsigned)strlen(%s) : 7u);"
+                  % (p, p, s, p))
+        self.emit("acc = mix(acc, (unsigned)(%s == %s));" % (p, s))
+
+    def ptr_memchr(self, s, n, c):
+        """memchr over the 'n' written bytes, and for the zero."""
+        p = self.fresh("p")
+        self.emit("char *%s = memchr(%s, '%s', %s);" % (p, s, c, n))
+        self.open("if (%s)" % p)
+        self.emit("t_bad += %s < %s || (size_t)(%s - %s) >= (size_t)(%s);" % (p, s, p, s, n))
+        self.emit("acc = mix(acc, (unsigned)(%s - %s));" % (p, s))
+        self.close()
+        self.emit("t_bad += (char *)memchr(%s, 0, strlen(%s) + 1) != %s + strlen(%s);" % (s, s, s, s))
+
+    def ptr_count(self, s, n, c):
+        """The matches of 'c', counted by a pointer walking the string."""
+        q, k = self.fresh("q"), self.fresh("k")
+        self.emit("unsigned %s = 0;" % k)
+        self.emit("for (const char *%s = %s; (%s = strchr(%s, '%s')) != NULL; %s++)"
+                  % (q, s, q, q, c, q))
+        self.emit("  %s++;" % k)
+        self.emit("acc = mix(acc, %s);" % k)
+
+    def ptr_from_end(self, s, n, c):
+        """Back from the zero to just after the last 'c'."""
+        q = self.fresh("q")
+        self.emit("const char *%s = %s + strlen(%s);" % (q, s, s))
+        self.emit("t_bad += strchr(%s, 0) != %s;" % (s, q))
+        self.emit("while (%s > %s && %s[-1] != '%s')" % (q, s, q, c))
+        self.emit("  %s--;" % q)
+        self.emit("acc = mix(acc, (unsigned)(%s - %s));" % (q, s))
+
+    def ptr_prefix(self, s, n, c):
+        """The text before the first 'c', its length from the pointer
+        difference, copied into a block of its own (strndup, or malloc
+        and memcpy)."""
+        p, k, d = self.fresh("p"), self.fresh("k"), self.fresh("d")
+        self.emit("char *%s = strchr(%s, '%s');" % (p, s, c))
+        self.emit("size_t %s = %s ? (size_t)(%s - %s) : strlen(%s);" % (k, p, p, s, s))
+        if self.r.random() < 0.5:
+            self.emit("char *%s = strndup(%s, %s);" % (d, s, k))
+            self.emit("if (!%s)" % d)
+            self.emit("  " + self.ret_fail())
+        else:
+            self.emit("char *%s = malloc(%s + 1);" % (d, k))
+            self.emit("if (!%s)" % d)
+            self.emit("  " + self.ret_fail())
+            self.emit("memcpy(%s, %s, %s);" % (d, s, k))
+            self.emit("%s[%s] = 0;" % (d, k))
+        self.emit("t_bad += strlen(%s) != %s;" % (d, k))
+        self.emit("acc = mix(acc, h_sum(%s, %s + 1));" % (d, k))
+        self.emit("free(%s);" % d)
+
+    def needle(self):
+        """A string for strstr: often part of a word, so that it matches."""
+        r = self.r
+        if r.random() < 0.3:
+            return r.choice(["a", "e", "-", "ab", ":"])
+        w = r.choice(self.gen.words)
+        k = r.randrange(len(w))
+        return w[k:k + r.randint(1, 3)]
+
+    def f_calloc_overflow(self):
+        """calloc whose count times size overflows size_t, both known at
+        run time only, while the wrapped product is small (even zero):
+        calloc must fail, and the program says so in a fixed way."""
+        r = self.r
+        c, k, o = self.fresh("cnt"), self.fresh("k"), self.fresh("o")
+        if r.random() < 0.6:    # powers of two: wraps to a multiple of k
+            sh = self.fresh("sh")
+            self.emit("unsigned %s = %du + %s %% 3u;" % (sh, r.randint(1, 8), self.rt_source()))
+            self.emit("size_t %s = (size_t)1 << %s;" % (k, sh))
+            self.emit("size_t %s = (SIZE_MAX >> %s) + 1u + %s %% %du;" % (
+                c, sh, self.rt_source(), r.randint(1, 8)))
+        else:
+            self.emit("size_t %s = %s;" % (k, self.rt_expr(3, r.randint(4, 100))))
+            self.emit("size_t %s = SIZE_MAX / %s + 1u + %s %% 5u;" % (c, k, self.rt_source()))
+        args = [c, k] if r.random() < 0.5 else [k, c]
+        if r.random() < 0.3:
+            args = ["h_opaque(%s)" % a for a in args]
+        self.emit("void *%s = calloc(%s, %s);" % (o, args[0], args[1]))
+        self.open("if (%s)" % o)
+        # Read, so that LLVM cannot drop the call and take it as succeeding.
+        self.emit("t_bad += 1u + h_is_zero(%s, 1);  /* calloc must fail */" % o)
+        self.emit("free(%s);" % o)
+        self.close(" else {")
+        self.ind += 1
+        self.emit("acc = mix(acc, 0xca11u);")
+        self.close()
+
+    def f_double_buffer(self):
+        """Double buffering: each iteration makes a buffer of a run-time
+        size from the previous one, which is read after the new one is
+        allocated; by malloc with the old one freed after, or by realloc
+        of one of two buffers that swap."""
+        if self.r.random() < 0.5:
+            self.double_malloc()
+        else:
+            self.double_realloc()
+
+    def copy_from(self, t, dst, dn, src, sn):
+        """Writes the 'dn' elements of 'dst' from those of 'src' ('sn' of
+        them; 'src' may be NULL)."""
+        j = self.fresh("j")
+        old = self.elem_read(Block(src, t, 1, "view", 0), "%s %% %s" % (j, sn))
+        self.emit("for (size_t %s = 0; %s < %s; %s++)" % (j, j, dn, j))
+        self.emit("  " + self.store(t, dst, j, "%s ? %s + (unsigned)%s : mix(acc, (unsigned)%s)"
+                                    % (src, old, j, j)))
+
+    def double_malloc(self):
+        r = self.r
+        t = self.elem_type()
+        prev, pn, cur = self.fresh("prev"), self.fresh("pn"), self.fresh("cur")
+        self.emit("%s *%s = NULL;" % (t, prev))
+        self.emit("size_t %s = 0;" % pn)
+        self.open_for(self.fresh("i"), r.randint(2, 8))
+        lo, hi = self.rt_elems(t)
+        cn = self.rt_count(lo, hi)
+        call = r.choice(["malloc(%s * sizeof(%s))", "realloc(NULL, %s * sizeof(%s))",
+                         "calloc(%s, sizeof(%s))"])
+        self.emit("%s *%s = %s;" % (t, cur, call % (cn, t)))
+        self.open("if (!%s)" % cur)
+        self.emit("free(%s);" % prev)
+        self.emit(self.ret_fail())
+        self.close()
+        self.copy_from(t, cur, cn, prev, pn)
+        self.emit("free(%s);" % prev)
+        self.emit("%s = %s;" % (prev, cur))
+        self.emit("%s = %s;" % (pn, cn))
+        self.close()
+        self.emit("acc = mix(acc, h_sum(%s, %s * sizeof *%s));" % (prev, pn, prev))
+        self.emit("free(%s);" % prev)
+
+    def double_realloc(self):
+        r = self.r
+        t = self.elem_type()
+        a, b, an, bn = self.fresh("fa"), self.fresh("fb"), self.fresh("fan"), self.fresh("fbn")
+        self.emit("%s *%s = NULL, *%s = NULL;" % (t, a, b))
+        self.emit("size_t %s = 0, %s = 0;" % (an, bn))
+        self.open_for(self.fresh("i"), r.randint(2, 8))
+        lo, hi = self.rt_elems(t)
+        cn = self.rt_count(lo, hi)
+        self.realloc_or_fail(b, t, "%s * sizeof *%s" % (cn, b), also=(a,))
+        self.emit("%s = %s;" % (bn, cn))
+        self.copy_from(t, b, bn, a, an)
+        sw, sn = self.fresh("sw"), self.fresh("sn")
+        self.emit("%s *%s = %s;" % (t, sw, a))
+        self.emit("%s = %s;" % (a, b))
+        self.emit("%s = %s;" % (b, sw))
+        self.emit("size_t %s = %s;" % (sn, an))
+        self.emit("%s = %s;" % (an, bn))
+        self.emit("%s = %s;" % (bn, sn))
+        self.close()
+        self.emit("acc = mix(acc, h_sum(%s, %s * sizeof *%s));" % (a, an, a))
+        self.emit("free(%s);" % a)
+        self.emit("free(%s);" % b)
+
+    def f_phi_alloc(self):
+        """Each branch of an if allocates with its own size (run-time, or
+        a constant in one of them); the block is filled, used and freed
+        after the join, through the phi."""
+        r = self.r
+        t = r.choice(list(TYPES))
+        p, pn = self.fresh("pp"), self.fresh("ppn")
+        self.emit("%s *%s;" % (t, p))
+        self.emit("size_t %s;" % pn)
+        self.open("if %s" % self.cond())
+        lo = self.phi_branch(t, p, pn)
+        self.close(" else {")
+        self.ind += 1
+        lo = min(lo, self.phi_branch(t, p, pn))
+        self.close()
+        self.emit("if (!%s)" % p)
+        self.emit("  " + self.ret_fail())
+        b = Block(p, t, lo, "malloc", self.loop_level, self.nest)
+        self.fill(b, "acc ^ %du" % r.randint(0, 999), pn)
+        self.emit("acc = mix(acc, h_sum(%s, %s));" % (p, self.bytes_of(b, pn)))
+        if r.random() < 0.5:
+            self.emit("free(%s);" % p)
+        else:
+            self.blocks.append(b)
+
+    def phi_branch(self, t, p, pn):
+        """One branch of f_phi_alloc; returns the least count it gives."""
+        r = self.r
+        lo, hi = self.rt_elems(t)
+        if r.random() < 0.3:
+            self.emit("%s = %d;" % (pn, lo))
+        else:
+            self.emit("%s = %s;" % (pn, self.rt_expr(lo, hi)))
+        call = r.choice(["malloc(%s * sizeof *%s)", "calloc(%s, sizeof *%s)",
+                         "realloc(NULL, %s * sizeof *%s)"])
+        self.emit("%s = %s;" % (p, call % (pn, p)))
+        return lo
+
+    def f_huge(self):
+        """A block of 1-4 MiB whose size is known at run time only (no
+        stack slot can hold it): malloc, calloc, aligned_alloc, or realloc
+        of a small block, which must keep its contents.  Written by
+        memset (or calloc's zeros), then at a few places; read at a few."""
+        r = self.r
+        h, n = self.fresh("h"), self.fresh("n")
+        how = r.randrange(4)
+        odd = " + %s %% 4096u" % self.rt_source() if how in (0, 3) and r.random() < 0.5 else ""
+        if how == 3:
+            m, sv = self.fresh("m"), self.fresh("sum")
+            m_expr = self.rt_expr(1, r.choice([64, 200, 600]))
+            self.emit("size_t %s = %s;" % (m, m_expr))
+            self.emit("unsigned char *%s = malloc(%s);" % (h, m))
+            self.emit("if (!%s)" % h)
+            self.emit("  " + self.ret_fail())
+            self.emit("h_fill_bytes(%s, %s, acc);" % (h, m))
+            self.emit("unsigned %s = h_sum(%s, %s);" % (sv, h, m))
+        self.emit("size_t %s = (((size_t)1u + %s %% 4u) << 20)%s;" % (n, self.rt_source(), odd))
+        if how == 3:
+            self.realloc_or_fail(h, "unsigned char", n)
+            self.emit("t_bad += h_sum(%s, %s) != %s;" % (h, m, sv))
+            self.emit("memset(%s + %s, (int)(acc & 0xffu), %s - %s);" % (h, m, n, m))
+        else:
+            call = ["malloc(%s)" % n, "calloc(%s >> 4, 16)" % n, "aligned_alloc(4096, %s)" % n][how]
+            self.emit("unsigned char *%s = %s;" % (h, call))
+            self.emit("if (!%s)" % h)
+            self.emit("  " + self.ret_fail())
+            if how == 1:
+                self.emit("t_bad += %s[0] != 0 || %s[%s / 2] != 0 || %s[%s - 1] != 0;" % (h, h, n, h, n))
+            else:
+                self.emit("memset(%s, (int)(acc & 0xffu), %s);" % (h, n))
+        for _ in range(r.randint(1, 3)):
+            self.emit("%s[(size_t)mix(acc, %du) %% %s] = (unsigned char)(acc >> %d);" % (
+                h, r.randint(0, 999), n, r.randint(0, 24)))
+        self.emit("acc = mix(acc, h_sum(%s + (size_t)acc %% (%s - 4096u), 4096));" % (h, n))
+        self.emit("acc = mix(acc, (unsigned)%s[%s - 1]);" % (h, n))
+        if r.random() < 0.3:    # back to a small size
+            m2 = self.rt_count(1, 300)
+            self.realloc_or_fail(h, "unsigned char", m2)
+            self.emit("acc = mix(acc, h_sum(%s, %s));" % (h, m2))
+        self.emit("free(%s);" % h)
 
     def f_print(self):
         r = self.r
@@ -852,7 +1631,7 @@ class Fn:
         t = r.choice(list(TYPES))
         nbytes = self.pick_size()
         if pattern == 0:  # allocated and freed (or leaked) every iteration
-            self.open(head)
+            self.open_for(i, n)
             self.loop_level += 1
             b = self.alloc(ctype=t, nbytes=nbytes)
             self.emit("acc = mix(acc, %s + %s);" % (self.elem_read(b, "%s %% %du" % (i, b.count)), i))
@@ -875,7 +1654,7 @@ class Fn:
         elif pattern in (1, 2, 3):  # a 'prev' pointer into the next iteration
             prev = self.fresh("prev")
             self.emit("%s *%s = NULL;" % (t, prev))
-            self.open(head)
+            self.open_for(i, n)
             self.loop_level += 1
             early = pattern == 2
             if early:
@@ -906,7 +1685,7 @@ class Fn:
             arr = self.fresh("arr")
             self.emit("%s *%s[%d];" % (t, arr, k))
             head = "for (unsigned %s = 0; %s < %du; %s++)" % (i, i, k, i)
-            self.open(head)
+            self.open_for(i, k)
             self.loop_level += 1
             b = self.alloc(ctype=t, nbytes=nbytes)
             self.emit("%s[%s] = %s;" % (arr, i, b.name))
@@ -922,7 +1701,7 @@ class Fn:
         elif pattern == 5:  # found, and kept past a break
             found = self.fresh("found")
             self.emit("%s *%s = NULL;" % (t, found))
-            self.open(head)
+            self.open_for(i, n)
             self.loop_level += 1
             b = self.alloc(ctype=t, nbytes=nbytes)
             self.open("if ((%s ^ acc) %% %du == 0u)" % (self.elem_read(b, "0"), r.randint(2, 5)))
@@ -940,7 +1719,7 @@ class Fn:
         elif pattern == 6:  # allocated only when the previous one was freed
             hold = self.fresh("hold")
             self.emit("%s *%s = NULL;" % (t, hold))
-            self.open(head)
+            self.open_for(i, n)
             self.loop_level += 1
             self.open("if (%s && %s %% %du == 0u)" % (hold, i, r.randint(2, 3)))
             self.emit("acc = mix(acc, h_sum(%s, %s));" % (hold, "%HOLD%"))
@@ -960,11 +1739,11 @@ class Fn:
             self.close()
             self.emit("free(%s);" % hold)
         else:  # nested loops, the inner one allocating
-            self.open(head)
+            self.open_for(i, n)
             self.loop_level += 1
             j = self.fresh("j")
             m = r.randint(1, 4)
-            self.open("for (unsigned %s = 0; %s < %du; %s++)" % (j, j, m, j))
+            self.open_for(j, m)
             self.loop_level += 1
             b = self.alloc(ctype=t, nbytes=nbytes)
             self.emit("acc = mix(acc, %s + %s * 3u);" % (self.elem_read(b, "%s %% %du" % (j, b.count)), i))
@@ -1001,7 +1780,8 @@ class Fn:
 
 # Features --without can leave out, e.g. while a mismatch they cause is
 # being fixed, so that a campaign can look for others.
-OPTIONAL = ("threads", "recursion", "table-recursion", "setjmp", "positional-p")
+OPTIONAL = ("threads", "recursion", "table-recursion", "setjmp", "positional-p",
+            "rt-size", "calloc-overflow", "realloc-zero")
 
 
 class Gen:
@@ -1012,6 +1792,18 @@ class Gen:
         self.units = []
         self.out = []
         self.protos = []
+        self.words = self.make_words()
+
+    def make_words(self):
+        """The program's word table: strings picked at run time for strdup,
+        strndup and appends; most short, some longer than any guard limit
+        the pass may use."""
+        r = self.r
+        words = []
+        for _ in range(r.randint(4, 12)):
+            n = r.choice([r.randint(1, 12)] * 3 + [r.randint(13, 40), r.randint(60, 300)])
+            words.append("".join(r.choice(WORD_CHARS) for _ in range(n)))
+        return words
 
     def callable_unit(self, fn, kind=None):
         ok = [u for u in self.units
@@ -1029,14 +1821,20 @@ class Gen:
         name = "s%d" % idx
         printing = self.r.random() < 0.4
         fn = Fn(self, name, printing)
+        fn.allow_huge = True
         fn.emit("unsigned acc = x * 2654435761u + %du;" % self.r.randint(0, 1 << 20))
         fn.body()
         fn.finish()
         fn.emit("return acc;")
         self.out.append("%sunsigned %s(unsigned x) {" % (self.linkage(), name))
         self.out += fn.lines + ["}", ""]
-        self.units.append(Unit("scenario", name, self.depth_of(fn), printing or any(
-            u.printing for u in fn.callees)))
+        self.add_unit(Unit("scenario", name, self.depth_of(fn), printing or any(
+            u.printing for u in fn.callees)), fn)
+
+    def add_unit(self, u, *fns):
+        """Records unit 'u', made of the functions 'fns'."""
+        u.rt = any(f.rt_used for f in fns) or any(c.rt for f in fns for c in f.callees)
+        self.units.append(u)
 
     def factory(self, idx):
         """Returns a block: it escapes through the return (maybe NULL)."""
@@ -1060,7 +1858,7 @@ class Gen:
         self.out.append("%s%s *%s(unsigned x) {" % (self.linkage(), b.ctype, name))
         self.out += fn.lines + ["}", ""]
         u = Unit("factory", name, self.depth_of(fn), False, ret=(b.ctype, b.count))
-        self.units.append(u)
+        self.add_unit(u, fn)
 
     def rec(self, idx):
         """Direct recursion: a block per level, live across the call."""
@@ -1086,7 +1884,7 @@ class Gen:
         self.out += fn.lines + ["}", ""]
         u = Unit("rec", name, 1, False)
         u.max_depth = 60
-        self.units.append(u)
+        self.add_unit(u, fn)
 
     def disp(self, idx):
         """Recursion through a table of handlers, as in an interpreter: the
@@ -1096,11 +1894,12 @@ class Gen:
         name = "disp%d" % idx
         nops = r.randint(2, 3)
         self.out.append("NOINLINE static unsigned %s(unsigned depth, unsigned x);" % name)
-        ops = []
+        ops, fns = [], []
         for k in range(nops):
             op = "%s_op%d" % (name, k)
             ops.append(op)
             fn = Fn(self, op, False, fail="x", early="acc")
+            fns.append(fn)
             fn.budget = r.randint(0, 2)
             fn.emit("unsigned acc = x * %du + depth;" % r.randint(1, 99))
             made = [fn.alloc(ctype=r.choice(["unsigned char", "unsigned", "char"]),
@@ -1125,7 +1924,7 @@ class Gen:
         self.out += ["}", ""]
         u = Unit("disp", name, 1, False)
         u.max_depth = 60
-        self.units.append(u)
+        self.add_unit(u, *fns)
 
     def setjmp_unit(self, idx):
         """setjmp in one function; a callee (which may promote its own
@@ -1145,6 +1944,7 @@ class Gen:
         self.out.append("NOINLINE static void %s(jmp_buf *jb, const unsigned char *in, size_t n, unsigned x) {" % thrower)
         self.out += fn.lines + ["}", ""]
 
+        throw_fn = fn
         fn = Fn(self, name, False, fail="x")
         fn.budget = r.randint(0, 2)
         fn.emit("unsigned acc = x;")
@@ -1171,7 +1971,7 @@ class Gen:
         fn.emit("return acc;")
         self.out.append("NOINLINE unsigned %s(unsigned x) {" % name)
         self.out += fn.lines + ["}", ""]
-        self.units.append(Unit("scenario", name, 1, False))
+        self.add_unit(Unit("scenario", name, 1, False), throw_fn, fn)
 
     def main(self):
         r = self.r
@@ -1181,8 +1981,10 @@ class Gen:
             threaded = []
         workers = []
         if threaded:
+            sized = [u for u in threaded if u.rt]
             for k in range(r.randint(1, 3)):
-                u = r.choice(threaded)
+                # Run-time sized blocks on small stacks, more often than not.
+                u = r.choice(sized if sized and r.random() < 0.6 else threaded)
                 w = "worker%d" % k
                 workers.append(w)
                 out.append("static void *%s(void *arg) {" % w)
@@ -1250,7 +2052,12 @@ class Gen:
         self.main()
         head = "/* heap2stack differential fuzzing program: tools/fuzz/gen.py %d%s */" % (
             self.seed, "".join(" --without " + ",".join(sorted(self.without))) if self.without else "")
-        return "\n".join([head, PRELUDE.strip(), ""] + self.out) + "\n"
+        return "\n".join([head, PRELUDE.strip(), "", self.word_table()] + self.out) + "\n"
+
+    def word_table(self):
+        items = "".join('  "%s",\n' % w for w in self.words)
+        return "/* Words picked at run time. */\nstatic const char *const g_words[%d] = {\n%s};\n" % (
+            len(self.words), items)
 
 
 def main():
