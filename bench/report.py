@@ -303,10 +303,29 @@ def heap_stack_table(progs):
     return table(header, rows)
 
 
-def ceiling_table(progs):
+def read_baseline(path):
+    """The h2s rows of an earlier run's runtime.csv, by program: what the
+    ceiling table compares with ("h2s saved, baseline")."""
+    if not path or not os.path.exists(path):
+        return {}
+    with open(path, newline="") as fh:
+        return {r["program"]: r for r in csv.DictReader(fh) if r["variant"] == "h2s"}
+
+
+def baseline_saved(baseline, prog):
+    row = baseline.get(prog)
+    if not row or not row.get("instructions_ratio"):
+        return "—"
+    return fmt_pct(1 - float(row["instructions_ratio"]))
+
+
+def ceiling_table(progs, baseline=None):
+    baseline = baseline or {}
     header = ["program", "allocator share of -O2 Ir", "ceiling (freed in frame)",
               "ceiling, blocks <= 1 KiB", "h2s saved", "attr saved", "local blocks freed by own frame",
               "allocator calls, inst vs -O2"]
+    if baseline:
+        header.insert(5, "h2s saved, baseline")
     rows = []
     for p in progs:
         b = p["o2"]
@@ -324,6 +343,8 @@ def ceiling_table(progs):
                      "—" if p["call_mismatch"] is None else
                      ("equal" if p["call_mismatch"][0] == 0 else
                       f"differ by {p['call_mismatch'][0]:,} ({100 * p['call_mismatch'][1]:.3f}%)")])
+        if baseline:
+            rows[-1].insert(5, baseline_saved(baseline, p["program"]))
     return table(header, rows)
 
 
@@ -654,7 +675,7 @@ def headline(progs, comp):
     return out
 
 
-def write_doc(path, progs, comp, machine, fails, have_plots):
+def write_doc(path, progs, comp, machine, fails, have_plots, baseline):
     lines = []
     w = lines.append
     w("# heap2stack performance")
@@ -742,8 +763,14 @@ def write_doc(path, progs, comp, machine, fails, have_plots):
       "most 1 KiB that were never reallocated), next to what each pass actually saved. A pass can save "
       "more than the ceiling when the stack slot lets later passes optimise the code around it, and "
       "less when its analysis is conservative or it runs before inlining exposes the free.")
+    if baseline:
+        date = next(iter(baseline.values())).get("date", "?")
+        w("")
+        w(f"\"h2s saved, baseline\" is what the plugin saved in the run of {date} kept in "
+          "`bench/results/baseline.csv` (before run-time sizes, strdup and realloc were promoted), "
+          "measured the same way.")
     w("")
-    w(ceiling_table(progs))
+    w(ceiling_table(progs, baseline))
     w("")
     w("## Correctness")
     w("")
@@ -861,7 +888,9 @@ def main():
     ap.add_argument("--raw", required=True)
     ap.add_argument("--results", required=True)
     ap.add_argument("--docs", required=True)
+    ap.add_argument("--baseline", help="an earlier run's runtime.csv, to compare h2s with")
     args = ap.parse_args()
+    baseline = read_baseline(args.baseline)
     src_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), "programs")
     machine = read_machine(args.raw)
     progs = sorted(f[:-len(".o2.status")] for f in os.listdir(args.raw) if f.endswith(".o2.status"))
@@ -874,7 +903,8 @@ def main():
     write_runtime_csv(os.path.join(args.results, "runtime.csv"), progs, machine)
     with open(os.path.join(args.results, "runtime.md"), "w") as fh:
         fh.write("\n\n".join([f"Measured {machine.get('date')} ({machine.get('mode')} mode).",
-                              runtime_table(progs), heap_stack_table(progs), ceiling_table(progs)]) + "\n")
+                              runtime_table(progs), heap_stack_table(progs),
+                              ceiling_table(progs, baseline)]) + "\n")
     if comp:
         with open(os.path.join(args.results, "compile.md"), "w") as fh:
             fh.write("\n\n".join(compile_tables(comp)) + "\n")
@@ -889,7 +919,8 @@ def main():
     have_plots = {"runtime": plot_runtime(os.path.join(args.docs, "performance-runtime.png"), progs, args.raw)}
     if comp:
         have_plots["compile"] = plot_compile(os.path.join(args.docs, "performance-compile.png"), comp, args.raw)
-    write_doc(os.path.join(args.docs, "performance.md"), progs, comp, machine, fails, have_plots)
+    write_doc(os.path.join(args.docs, "performance.md"), progs, comp, machine, fails, have_plots,
+              baseline)
     for prog, v, status, _ in fails:
         print(f"report.py: {prog} {v}: {status}", file=sys.stderr)
     mismatches = [(p["program"], p["call_mismatch"][1]) for p in progs

@@ -390,7 +390,8 @@ main() {
     echo "load_end=$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RAW/machine.txt"
     echo "harness_seconds=$(($(date +%s) - start))" >>"$RAW/machine.txt"
     log "writing the report"
-    python3 "$BENCH/report.py" --raw "$RAW" --results "$BENCH/results" --docs "$REPO/docs"
+    python3 "$BENCH/report.py" --raw "$RAW" --results "$BENCH/results" --docs "$REPO/docs" \
+      --baseline "$BENCH/results/baseline.csv"
     log "done in $(($(date +%s) - start)) s: see docs/performance.md"
 }
 
