@@ -69,7 +69,9 @@
 # remarks out of stderr into WORK/remarks/PROJECT/ (one file per set of
 # source files, so libtool's second, non-PIC compile of a file replaces the
 # first), and they are counted after the tests: "promoted" is the number of
-# "moved ... to the stack" remarks, "kept" the number of "not promoted" ones.
+# Passed remarks of sites ("moved ..." and "copied ..."; a realloc kept in
+# its block's slot is not a site of its own), "kept" the number of "not
+# promoted" ones.
 # A site inlined into two functions is two sites. Both builds get
 # CFLAGS="-O2 -g" (and CXXFLAGS likewise).
 #
@@ -230,7 +232,7 @@ else
 fi
 awk -v remarks="$err.remarks" '
   /remark: .*\[-Rpass(-missed)?=heap2stack\]$/ { print > remarks; skip = 1; next }
-  /^(remark: )?[^ ]*:[0-9]+:[0-9]+: (moved [0-9]+-byte .* to the stack|not promoted: .*)$/ {
+  /^(remark: )?[^ ]*:[0-9]+:[0-9]+: (moved |copied |.[^ ]*. keeps |not promoted: ).*$/ {
     print > remarks; next }
   skip && /^ *[0-9]* \| / { next }
   { skip = 0; print }' "$err" >&2
@@ -332,7 +334,7 @@ site_counts() {
   # With LTO a library's sites are reported by every link that pulls them
   # in; each distinct remark (location and text) counts once.
   [[ $LTO == 1 ]] && sort -u -o "$2" "$2"
-  awk '/: moved [0-9]+-byte/ { p++ } /: not promoted: / { k++ }
+  awk '/: (moved|copied) / { p++ } /: not promoted: / { k++ }
        END { printf "%d %d\n", p, k }' "$2"
 }
 
