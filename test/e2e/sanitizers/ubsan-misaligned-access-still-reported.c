@@ -2,8 +2,8 @@
 // RUN: %clang -O1 -fsanitize=alignment -fsanitize-recover=alignment \
 // RUN:   -fpass-plugin=%plugin -Rpass=heap2stack %s -o %t.h2s 2>&1 \
 // RUN:   | FileCheck --check-prefix=REMARK %s
-// RUN: %t.plain > %t.plain.out 2> %t.plain.err
-// RUN: %t.h2s > %t.h2s.out 2> %t.h2s.err
+// RUN: env UBSAN_OPTIONS=halt_on_error=0:print_stacktrace=0 %t.plain > %t.plain.out 2> %t.plain.err
+// RUN: env UBSAN_OPTIONS=halt_on_error=0:print_stacktrace=0 %t.h2s > %t.h2s.out 2> %t.h2s.err
 // RUN: diff %t.plain.out %t.h2s.out
 // RUN: grep -e 'runtime error' -e SUMMARY %t.plain.err | sed -e 's/0x[0-9a-f]*/ADDR/g' > %t.plain.diag
 // RUN: grep -e 'runtime error' -e SUMMARY %t.h2s.err | sed -e 's/0x[0-9a-f]*/ADDR/g' > %t.h2s.diag
