@@ -1,6 +1,7 @@
 //===- Pass.cpp - Run the C core over a module ----------------------------===//
 //
-// Fetches what the core needs (which functions may recurse, per-function
+// Gives the C library's declarations LLVM's attributes (inferattrs), fetches
+// what the core needs (which functions may recurse, per-function
 // analyses), runs h2s_promote_function over every function with a body, and
 // then, for the functions it changed and only those, the simplifications
 // that turn small stack slots into registers.
@@ -10,6 +11,7 @@
 #include "FunctionContext.h"
 
 #include "llvm/IR/Module.h"
+#include "llvm/Transforms/IPO/InferFunctionAttrs.h"
 #include "llvm/Transforms/InstCombine/InstCombine.h"
 #include "llvm/Transforms/Scalar/EarlyCSE.h"
 #include "llvm/Transforms/Scalar/SROA.h"
@@ -38,10 +40,17 @@ void HeapToStackPass::printPipeline(raw_ostream &OS,
 }
 
 PreservedAnalyses HeapToStackPass::run(Module &M, ModuleAnalysisManager &MAM) {
+  // MemoryBuiltins knows malloc, calloc, free and friends by the allockind
+  // and alloc-family attributes that inferattrs gives the C library's
+  // declarations.  clang's pipelines run it first; on IR straight from the
+  // front end (opt -passes=heap2stack) the pass runs it itself, so that it
+  // sees the allocators TargetLibraryInfo knows (and not the ones
+  // -fno-builtin switched off).
+  bool Inferred = !InferFunctionAttrsPass().run(M, MAM).areAllPreserved();
+  bool Changed = false;
   auto &FAM = MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
   h2s_recursion *Recursion = h2s_recursion_analyse(wrap(&M));
   FunctionPassManager Cleanup = cleanupPipeline();
-  bool Changed = false;
   for (Function &F : M) {
     if (F.isDeclaration() || F.hasOptNone())
       continue;
@@ -54,6 +63,8 @@ PreservedAnalyses HeapToStackPass::run(Module &M, ModuleAnalysisManager &MAM) {
       FAM.invalidate(F, Cleanup.run(F, FAM));
   }
   h2s_recursion_free(Recursion);
+  if (Inferred) // new callee attributes: no function analysis is current
+    return PreservedAnalyses::none();
   if (!Changed)
     return PreservedAnalyses::all();
   // Function analyses of changed functions were invalidated above.
