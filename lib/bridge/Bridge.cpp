@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "FunctionContext.h"
+#include "Record.h"
 #include "heap2stack/bridge.h"
 
 #include "llvm/Analysis/LazyValueInfo.h"
@@ -193,7 +194,7 @@ extern "C" LLVMValueRef h2s_bridge_invoke_to_call(h2s_fn_ctx *,
 
 extern "C" int h2s_bridge_remarks_enabled(h2s_fn_ctx *Ctx) {
   LLVMContext &C = Ctx->F.getContext();
-  return C.getLLVMRemarkStreamer() ||
+  return Ctx->Record || C.getLLVMRemarkStreamer() ||
          C.getDiagHandlerPtr()->isAnyRemarkEnabled(DEBUG_TYPE);
 }
 
@@ -214,18 +215,22 @@ static RemarkT buildRemark(const char *Name, Instruction *At,
   return R;
 }
 
+// Hands 'R' to the pass's own record, if any, and to the remark emitter.
+static void emitTo(h2s_fn_ctx *Ctx, DiagnosticInfoOptimizationBase &&R) {
+  if (Ctx->Record)
+    Ctx->Record->emit(R);
+  Ctx->remarks().emit(R);
+}
+
 extern "C" void h2s_bridge_emit_remark(h2s_fn_ctx *Ctx, h2s_remark_kind Kind,
                                        const char *Name, LLVMValueRef At,
                                        const h2s_remark_arg *Args,
                                        size_t NArgs) {
   Instruction *I = cast<Instruction>(unwrap(At));
-  OptimizationRemarkEmitter &ORE = Ctx->remarks();
   if (Kind == H2S_REMARK_PASSED)
-    ORE.emit([&] { return buildRemark<OptimizationRemark>(Name, I, Args, NArgs); });
+    emitTo(Ctx, buildRemark<OptimizationRemark>(Name, I, Args, NArgs));
   else
-    ORE.emit([&] {
-      return buildRemark<OptimizationRemarkMissed>(Name, I, Args, NArgs);
-    });
+    emitTo(Ctx, buildRemark<OptimizationRemarkMissed>(Name, I, Args, NArgs));
 }
 
 extern "C" LLVMBasicBlockRef h2s_bridge_split_block_before(LLVMValueRef At) {

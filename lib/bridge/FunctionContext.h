@@ -11,6 +11,10 @@
 
 #include "llvm/IR/PassManager.h"
 
+namespace heap2stack {
+class RemarkRecord;
+} // namespace heap2stack
+
 namespace llvm {
 class DominatorTree;
 class Function;
@@ -23,6 +27,7 @@ class TargetLibraryInfo;
 struct h2s_fn_ctx {
   llvm::Function &F;
   llvm::FunctionAnalysisManager &FAM;
+  heap2stack::RemarkRecord *Record; // the pass's own remark file, or null
 
   llvm::TargetLibraryInfo &tli();
   llvm::DominatorTree &domTree();

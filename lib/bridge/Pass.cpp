@@ -9,8 +9,11 @@
 //===----------------------------------------------------------------------===//
 #include "Pass.h"
 #include "FunctionContext.h"
+#include "Record.h"
 
 #include "llvm/IR/Module.h"
+
+#include <optional>
 #include "llvm/Transforms/IPO/InferFunctionAttrs.h"
 #include "llvm/Transforms/InstCombine/InstCombine.h"
 #include "llvm/Transforms/Scalar/EarlyCSE.h"
@@ -35,8 +38,11 @@ void HeapToStackPass::printPipeline(raw_ostream &OS,
   OS << "heap2stack<max-size=" << L.max_size << ";frame-budget=" << L.frame_budget
      << ";recursive-budget=" << L.recursive_budget << ";max-uses=" << L.max_uses
      << ";guard-size=" << L.guard_size << ";room-margin=" << L.room_margin << ";"
-     << (L.room ? "room" : "no-room")
-     << ";" << (Opts.Cleanup ? "cleanup" : "no-cleanup") << ">";
+     << (L.room ? "room" : "no-room");
+  if (!Opts.RecordPath.empty())
+    OS << ";record=" << Opts.RecordPath << ";record-format="
+       << (Opts.RecordFormat == remarks::Format::Bitstream ? "bitstream" : "yaml");
+  OS << ";" << (Opts.Cleanup ? "cleanup" : "no-cleanup") << ">";
 }
 
 PreservedAnalyses HeapToStackPass::run(Module &M, ModuleAnalysisManager &MAM) {
@@ -51,10 +57,13 @@ PreservedAnalyses HeapToStackPass::run(Module &M, ModuleAnalysisManager &MAM) {
   auto &FAM = MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
   h2s_recursion *Recursion = h2s_recursion_analyse(wrap(&M));
   FunctionPassManager Cleanup = cleanupPipeline();
+  std::optional<RemarkRecord> Record;
+  if (!Opts.RecordPath.empty())
+    Record.emplace(Opts.RecordPath, Opts.RecordFormat, M);
   for (Function &F : M) {
     if (F.isDeclaration() || F.hasOptNone())
       continue;
-    h2s_fn_ctx Ctx{F, FAM};
+    h2s_fn_ctx Ctx{F, FAM, Record ? &*Record : nullptr};
     if (!h2s_promote_function(&Ctx, wrap(&F), &Opts.Limits, Recursion))
       continue;
     Changed = true;

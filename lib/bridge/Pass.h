@@ -11,12 +11,17 @@
 #include "heap2stack/core.h"
 
 #include "llvm/IR/PassManager.h"
+#include "llvm/Remarks/RemarkFormat.h"
+
+#include <string>
 
 namespace heap2stack {
 
 struct PassOptions {
   h2s_options Limits;
   bool Cleanup = true; // run SROA and friends over changed functions
+  std::string RecordPath; // the pass's own remark file (Record.h), or ""
+  llvm::remarks::Format RecordFormat = llvm::remarks::Format::YAML;
 };
 
 class HeapToStackPass : public llvm::PassInfoMixin<HeapToStackPass> {

@@ -12,6 +12,7 @@
 #include "Pass.h"
 
 #include "llvm/Passes/PassBuilder.h"
+#include "llvm/Remarks/RemarkFormat.h"
 #include "llvm/Plugins/PassPlugin.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/ErrorHandling.h"
@@ -56,6 +57,17 @@ static cl::opt<uint64_t> RoomMargin(
     cl::desc("Bytes of stack a room-guarded block must leave free below the "
              "frame that takes it"));
 
+static cl::opt<std::string> RecordPath(
+    "heap2stack-record", cl::init(""), cl::cat(Category), cl::value_desc("path"),
+    cl::desc("Write heap2stack's own remarks to this file, or to one file per "
+             "module in this directory"));
+
+static cl::opt<remarks::Format> RecordFormat(
+    "heap2stack-record-format", cl::init(remarks::Format::YAML), cl::cat(Category),
+    cl::desc("Format of the -heap2stack-record file"),
+    cl::values(clEnumValN(remarks::Format::YAML, "yaml", "YAML (default)"),
+               clEnumValN(remarks::Format::Bitstream, "bitstream", "LLVM bitstream")));
+
 static cl::opt<bool> Cleanup(
     "heap2stack-cleanup", cl::init(true), cl::cat(Category),
     cl::desc("Run SROA and simplifications over functions heap2stack changed"));
@@ -79,6 +91,8 @@ static PassOptions optionsFromCommandLine() {
   O.Limits = {MaxSize,   FrameBudget, RecursiveBudget, MaxUses,
               GuardSize, RoomMargin,  Room};
   O.Cleanup = Cleanup;
+  O.RecordPath = RecordPath;
+  O.RecordFormat = RecordFormat;
   return O;
 }
 
@@ -96,7 +110,8 @@ static Expected<PassOptions> parseParameters(StringRef Params) {
   const char *Accepted =
       "max-size=N, frame-budget=N, recursive-budget=N, max-uses=N, "
       "guard-size=N, room-margin=N (N a non-negative integer), room or "
-      "no-room, cleanup or no-cleanup";
+      "no-room, cleanup or no-cleanup, record=PATH, record-format=yaml or "
+      "record-format=bitstream";
   while (!Params.empty()) {
     StringRef Param;
     std::tie(Param, Params) = Params.split(';');
@@ -113,6 +128,14 @@ static Expected<PassOptions> parseParameters(StringRef Params) {
       return badParameter(Param, "a non-negative integer number of bytes/uses");
     if (Field)
       continue;
+    if (Name == "record" && !Value.empty()) {
+      O.RecordPath = Value.str();
+      continue;
+    }
+    if (Name == "record-format" && (Value == "yaml" || Value == "bitstream")) {
+      O.RecordFormat = Value == "yaml" ? remarks::Format::YAML : remarks::Format::Bitstream;
+      continue;
+    }
     if (Param == "cleanup" || Param == "no-cleanup")
       O.Cleanup = Param == "cleanup";
     else if (Param == "room" || Param == "no-room")

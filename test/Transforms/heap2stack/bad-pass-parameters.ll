@@ -4,6 +4,7 @@
 ; RUN: not opt -passes='heap2stack<frame-budget=-1>' -disable-output < %s 2>&1 | FileCheck %s --check-prefix=NEGATIVE
 ; RUN: not opt -passes='heap2stack<max-size>' -disable-output < %s 2>&1 | FileCheck %s --check-prefix=NO-VALUE
 ; RUN: not opt -passes='heap2stack<fast>' -disable-output < %s 2>&1 | FileCheck %s --check-prefix=UNKNOWN
+; RUN: not opt -passes='heap2stack<record-format=json>' -disable-output < %s 2>&1 | FileCheck %s --check-prefix=FORMAT
 
 ; NOT-A-NUMBER: {{^}}LLVM ERROR: invalid heap2stack parameter 'max-size=abc': expected a non-negative integer number of bytes/uses{{$}}
 ; NOT-A-NUMBER-NOT: {{.}}
@@ -14,8 +15,10 @@
 ; NO-VALUE: {{^}}LLVM ERROR: invalid heap2stack parameter 'max-size': expected a non-negative integer number of bytes/uses{{$}}
 ; NO-VALUE-NOT: {{.}}
 
-; UNKNOWN: {{^}}LLVM ERROR: invalid heap2stack parameter 'fast': expected max-size=N, frame-budget=N, recursive-budget=N, max-uses=N, guard-size=N, room-margin=N (N a non-negative integer), room or no-room, cleanup or no-cleanup{{$}}
+; UNKNOWN: {{^}}LLVM ERROR: invalid heap2stack parameter 'fast': expected max-size=N, frame-budget=N, recursive-budget=N, max-uses=N, guard-size=N, room-margin=N (N a non-negative integer), room or no-room, cleanup or no-cleanup, record=PATH, record-format=yaml or record-format=bitstream{{$}}
 ; UNKNOWN-NOT: {{.}}
+
+; FORMAT: {{^}}LLVM ERROR: invalid heap2stack parameter 'record-format=json': expected max-size=N, {{.*}}record-format=yaml or record-format=bitstream{{$}}
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"
