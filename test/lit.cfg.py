@@ -60,6 +60,8 @@ config.substitutions.append(("%clang", tool("clang")))
 config.substitutions.append(("%plugin", config.plugin))
 config.substitutions.append(("%heapcount", config.heapcount))
 config.substitutions.append(
+    ("%report", os.path.join(config.h2s_obj_root, "bin", "heap2stack-report")))
+config.substitutions.append(
     ("%e2e",
      "env CLANG={} PLUGIN={} HEAPCOUNT={} bash {}".format(
          tool("clang"), config.plugin, config.heapcount,
