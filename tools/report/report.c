@@ -11,8 +11,10 @@
  * then a summary: sites moved and the bytes of their slots, sites kept, the
  * reasons they were kept (the remark's wording with names, numbers and
  * locations taken out), and the files with the most kept sites.  --json
- * prints the same as one JSON object.  The same remark read twice (a site
- * reported by several links) counts once, and a realloc that keeps a moved
+ * prints the same as one JSON object.  A remark counts as many times as
+ * one file holds it at most: two inlined copies of a site in one function
+ * are two sites, but a file compiled twice (libtool) or a library's sites
+ * reported by several links count once.  A realloc that keeps a moved
  * block in its slot is listed but is no site of its own.  An empty file is
  * a record without sites.  Unreadable or malformed input is one line on
  * stderr naming the file, nothing on stdout, and exit status 1.
@@ -38,6 +40,7 @@ typedef struct site {
   unsigned line, column;
   bool moved;
   bool resize; /* a realloc of a moved site's block: no site of its own */
+  unsigned source; /* which input file it came from */
   unsigned long long bytes; /* the slot's, for a moved site */
 } site;
 
@@ -49,6 +52,7 @@ typedef struct filters {
 typedef struct report {
   site *sites;
   size_t len, cap;
+  unsigned sources; /* input files read so far */
   size_t resized; /* reallocs of moved blocks among the sites */
   filters only;
 } report;
@@ -147,7 +151,8 @@ static void add_site(report *r, LLVMRemarkEntryRef remark, bool yaml) {
   LLVMRemarkStringRef name = LLVMRemarkEntryGetRemarkName(remark);
   site s = {.moved = type == LLVMRemarkTypePassed,
             .resize = LLVMRemarkStringGetLen(name) == 13 &&
-                      !memcmp(LLVMRemarkStringGetData(name), "ReallocInSlot", 13)};
+                      !memcmp(LLVMRemarkStringGetData(name), "ReallocInSlot", 13),
+            .source = r->sources};
   LLVMRemarkDebugLocRef loc = LLVMRemarkEntryGetDebugLoc(remark);
   s.file = loc ? remark_string(LLVMRemarkDebugLocGetSourceFilePath(loc)) : copy_of("<unknown>", 9);
   s.line = loc ? LLVMRemarkDebugLocGetSourceLine(loc) : 0;
@@ -220,6 +225,7 @@ static bool read_file(report *r, const char *path) {
   }
   LLVMRemarkParserDispose(parser);
   free(buf);
+  r->sources++;
   return ok;
 }
 
@@ -268,17 +274,34 @@ static int compare_sites(const void *a, const void *b) {
   return strcmp(x->text, y->text);
 }
 
-/* Sorts the sites and drops repeated ones. */
+static int compare_with_source(const void *a, const void *b) {
+  const site *x = a, *y = b;
+  int c = compare_sites(a, b);
+  return c ? c : (x->source > y->source) - (x->source < y->source);
+}
+
+static void free_site(site *s) {
+  free(s->file), free(s->function), free(s->text), free(s->reason);
+}
+
+/* Sorts the sites and keeps of each remark as many as one file held. */
 static void sort_unique(report *r) {
-  qsort(r->sites, r->len, sizeof *r->sites, compare_sites);
+  qsort(r->sites, r->len, sizeof *r->sites, compare_with_source);
   size_t kept = 0;
-  for (size_t i = 0; i < r->len; ++i) {
-    if (kept && !compare_sites(&r->sites[kept - 1], &r->sites[i])) {
-      site *s = &r->sites[i];
-      free(s->file), free(s->function), free(s->text), free(s->reason);
-      continue;
+  for (size_t i = 0, next; i < r->len; i = next) {
+    size_t most = 0;
+    for (next = i; next < r->len && !compare_sites(&r->sites[i], &r->sites[next]);) {
+      size_t run = next;
+      while (next < r->len && !compare_with_source(&r->sites[run], &r->sites[next]))
+        ++next;
+      most = next - run > most ? next - run : most;
     }
-    r->sites[kept++] = r->sites[i];
+    for (size_t j = i; j < next; ++j) {
+      if (j - i < most)
+        r->sites[kept++] = r->sites[j];
+      else
+        free_site(&r->sites[j]);
+    }
   }
   r->len = kept;
 }
