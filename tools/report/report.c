@@ -57,12 +57,17 @@ typedef struct report {
   filters only;
 } report;
 
-static char *copy_of(const char *s, size_t n) {
-  char *c = malloc(n + 1);
-  if (!c) {
+/* 'p', or exit with a one-line error when an allocation failed. */
+static void *checked(void *p) {
+  if (!p) {
     fputs("heap2stack-report: out of memory\n", stderr);
     exit(1);
   }
+  return p;
+}
+
+static char *copy_of(const char *s, size_t n) {
+  char *c = checked(malloc(n + 1));
   memcpy(c, s, n);
   c[n] = '\0';
   return c;
@@ -76,11 +81,7 @@ static char *remark_string(LLVMRemarkStringRef s) {
  * YAML single-quoted scalar's '' back into ' when 'yaml': LLVM's YAML remark
  * parser hands such values over as written. */
 static char *append(char *text, size_t *len, const char *s, size_t n, bool yaml) {
-  char *grown = realloc(text, *len + n + 1);
-  if (!grown) {
-    fputs("heap2stack-report: out of memory\n", stderr);
-    exit(1);
-  }
+  char *grown = checked(realloc(text, *len + n + 1));
   for (size_t i = 0; i < n; ++i) {
     grown[(*len)++] = s[i];
     if (yaml && s[i] == '\'' && i + 1 < n && s[i + 1] == '\'')
@@ -108,11 +109,7 @@ static char *message_of(LLVMRemarkEntryRef remark, bool yaml, unsigned long long
 /* The wording of 'text' with quoted names, numbers and the blocker's
  * location taken out: what the summary groups kept sites by. */
 static char *reason_of(const char *text) {
-  char *r = malloc(3 * strlen(text) + 1); /* '' becomes '...' */
-  if (!r) {
-    fputs("heap2stack-report: out of memory\n", stderr);
-    exit(1);
-  }
+  char *r = checked(malloc(3 * strlen(text) + 1)); /* '' becomes '...' */
   char *out = r;
   for (const char *p = text; *p;) {
     if (*p == '\'') {
@@ -135,6 +132,10 @@ static char *reason_of(const char *text) {
   }
   *out = '\0';
   return r;
+}
+
+static void free_site(site *s) {
+  free(s->file), free(s->function), free(s->text), free(s->reason);
 }
 
 static bool wanted(const filters *only, const site *s) {
@@ -164,16 +165,12 @@ static void add_site(report *r, LLVMRemarkEntryRef remark, bool yaml) {
   free(message);
   s.reason = reason_of(s.text);
   if (!wanted(&r->only, &s)) {
-    free(s.file), free(s.function), free(s.text), free(s.reason);
+    free_site(&s);
     return;
   }
   if (r->len == r->cap) {
     r->cap = r->cap ? 2 * r->cap : 64;
-    r->sites = realloc(r->sites, r->cap * sizeof *r->sites);
-    if (!r->sites) {
-      fputs("heap2stack-report: out of memory\n", stderr);
-      exit(1);
-    }
+    r->sites = checked(realloc(r->sites, r->cap * sizeof *r->sites));
   }
   r->sites[r->len++] = s;
 }
@@ -192,13 +189,13 @@ static bool read_file(report *r, const char *path) {
     return false;
   }
   size_t len = 0, cap = 1 << 16;
-  char *buf = malloc(cap);
-  for (size_t n; buf && (n = fread(buf + len, 1, cap - len, in)) > 0;) {
+  char *buf = checked(malloc(cap));
+  for (size_t n; (n = fread(buf + len, 1, cap - len, in)) > 0;) {
     len += n;
     if (len == cap)
-      buf = realloc(buf, cap *= 2);
+      buf = checked(realloc(buf, cap *= 2));
   }
-  bool failed = ferror(in) || !buf;
+  bool failed = ferror(in);
   fclose(in);
   if (failed) {
     fprintf(stderr, "heap2stack-report: cannot read '%s'\n", path);
@@ -247,7 +244,7 @@ static bool read_path(report *r, const char *path) {
   for (struct dirent *e; (e = readdir(dir));) {
     if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
       continue;
-    char *child = malloc(strlen(path) + strlen(e->d_name) + 2);
+    char *child = checked(malloc(strlen(path) + strlen(e->d_name) + 2));
     sprintf(child, "%s/%s", path, e->d_name);
     ok = read_path(r, child) && ok;
     free(child);
@@ -278,10 +275,6 @@ static int compare_with_source(const void *a, const void *b) {
   const site *x = a, *y = b;
   int c = compare_sites(a, b);
   return c ? c : (x->source > y->source) - (x->source < y->source);
-}
-
-static void free_site(site *s) {
-  free(s->file), free(s->function), free(s->text), free(s->reason);
 }
 
 /* Sorts the sites and keeps of each remark as many as one file held. */
@@ -446,9 +439,8 @@ int main(int argc, char **argv) {
       ++moved, bytes += r.sites[i].bytes;
   }
   r.resized = resized;
-  tally *reasons = calloc(r.len + 1, sizeof *reasons), *files = calloc(r.len + 1, sizeof *files);
-  if (!reasons || !files)
-    return 1;
+  tally *reasons = checked(calloc(r.len + 1, sizeof *reasons));
+  tally *files = checked(calloc(r.len + 1, sizeof *files));
   size_t nreasons = count_kept(&r, true, reasons), nfiles = count_kept(&r, false, files);
   if (json)
     print_json(&r, moved, bytes, reasons, nreasons, files, nfiles);
