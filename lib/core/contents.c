@@ -11,51 +11,36 @@
 #include "rewrite.h"
 
 #include <llvm-c/Target.h>
-#include <string.h>
 
 LLVMTypeRef h2s_size_type(h2s_function *f) {
   return LLVMIntPtrTypeInContext(h2s_context(f),
                                  LLVMGetModuleDataLayout(h2s_module(f)));
 }
 
-/* A call to the C library's 'name' (strlen, strnlen), declared if the
- * module does not have it; sites.c kept the sites of modules that define
- * their own. */
-static LLVMValueRef call_string_length(LLVMBuilderRef b, h2s_function *f,
-                                       const char *name, LLVMValueRef *args,
-                                       unsigned nargs) {
-  LLVMTypeRef size = h2s_size_type(f);
-  LLVMTypeRef params[] = {LLVMPointerTypeInContext(h2s_context(f), 0), size};
-  LLVMTypeRef type = LLVMFunctionType(size, params, nargs, 0);
-  LLVMValueRef fn = LLVMGetNamedFunction(h2s_module(f), name);
-  if (!fn)
-    fn = LLVMAddFunction(h2s_module(f), name, type);
-  return LLVMBuildCall2(b, type, fn, args, nargs, "h2s.len");
-}
-
-/* The product of 'a' and 'b', with its unsigned overflow bit in '*wrapped'. */
+/* The product of 'x' and 'y', with its unsigned overflow bit in '*wrapped'. */
 static LLVMValueRef multiply_checked(LLVMBuilderRef b, h2s_function *f,
                                      LLVMValueRef x, LLVMValueRef y,
                                      LLVMValueRef *wrapped) {
-  static const char name[] = "llvm.umul.with.overflow";
-  LLVMTypeRef type = LLVMTypeOf(x);
-  unsigned id = LLVMLookupIntrinsicID(name, sizeof name - 1);
-  LLVMValueRef decl = LLVMGetIntrinsicDeclaration(h2s_module(f), id, &type, 1);
-  LLVMTypeRef fn = LLVMIntrinsicGetType(h2s_context(f), id, &type, 1);
   LLVMValueRef args[] = {x, y};
-  LLVMValueRef pair = LLVMBuildCall2(b, fn, decl, args, 2, "h2s.mul");
+  LLVMValueRef pair = h2s_build_intrinsic(b, f, "llvm.umul.with.overflow", LLVMTypeOf(x),
+                                          args, 2, "h2s.mul");
   *wrapped = LLVMBuildExtractValue(b, pair, 1, "h2s.wrapped");
   return LLVMBuildExtractValue(b, pair, 0, "h2s.size");
 }
 
-/* strlen(s) + 1, or strnlen(s, limit) + 1. */
+/* strlen(s) + 1, or strnlen(s, limit) + 1: the C library's (sites.c kept
+ * the sites of modules that define their own). */
 static LLVMValueRef copied_length(LLVMBuilderRef b, h2s_function *f,
                                   const h2s_site *site) {
   LLVMValueRef args[] = {LLVMGetOperand(site->call, 0),
                          LLVMGetOperand(site->call, 1)};
   bool prefix = site->copy == H2S_COPY_PREFIX;
-  LLVMValueRef len = call_string_length(b, f, prefix ? "strnlen" : "strlen",
-                                        args, prefix ? 2 : 1);
+  unsigned nargs = prefix ? 2 : 1;
+  LLVMTypeRef size = h2s_size_type(f);
+  LLVMTypeRef params[] = {LLVMPointerTypeInContext(h2s_context(f), 0), size};
+  LLVMValueRef len = h2s_build_libc_call(b, f, prefix ? "strnlen" : "strlen",
+                                         LLVMFunctionType(size, params, nargs, 0), args,
+                                         nargs, "h2s.len");
   return LLVMBuildNUWAdd(b, len, LLVMConstInt(LLVMTypeOf(len), 1, 0), "h2s.size");
 }
 
@@ -103,13 +88,4 @@ void h2s_build_contents(LLVMBuilderRef b, h2s_function *f, const h2s_site *site,
     return;
   }
   }
-}
-
-void h2s_build_lifetime(LLVMBuilderRef b, h2s_function *f, const char *name,
-                        LLVMValueRef slot) {
-  LLVMTypeRef ptr = LLVMTypeOf(slot);
-  unsigned id = LLVMLookupIntrinsicID(name, strlen(name));
-  LLVMValueRef decl = LLVMGetIntrinsicDeclaration(h2s_module(f), id, &ptr, 1);
-  LLVMTypeRef type = LLVMIntrinsicGetType(h2s_context(f), id, &ptr, 1);
-  LLVMBuildCall2(b, type, decl, &slot, 1, "");
 }

@@ -90,3 +90,21 @@ LLVMModuleRef h2s_module(const h2s_function *f) {
 LLVMContextRef h2s_context(const h2s_function *f) {
   return LLVMGetModuleContext(h2s_module(f));
 }
+
+LLVMValueRef h2s_build_intrinsic(LLVMBuilderRef b, const h2s_function *f, const char *name,
+                                 LLVMTypeRef overload, LLVMValueRef *args, unsigned nargs,
+                                 const char *result) {
+  unsigned id = LLVMLookupIntrinsicID(name, strlen(name));
+  LLVMValueRef decl = LLVMGetIntrinsicDeclaration(h2s_module(f), id, &overload, 1);
+  LLVMTypeRef type = LLVMIntrinsicGetType(h2s_context(f), id, &overload, 1);
+  return LLVMBuildCall2(b, type, decl, args, nargs, result);
+}
+
+LLVMValueRef h2s_build_libc_call(LLVMBuilderRef b, const h2s_function *f, const char *name,
+                                 LLVMTypeRef type, LLVMValueRef *args, unsigned nargs,
+                                 const char *result) {
+  LLVMValueRef fn = LLVMGetNamedFunction(h2s_module(f), name);
+  if (!fn)
+    fn = LLVMAddFunction(h2s_module(f), name, type);
+  return LLVMBuildCall2(b, type, fn, args, nargs, result);
+}

@@ -42,6 +42,11 @@ static void build_slot(LLVMBuilderRef b, h2s_function *f, h2s_site *site) {
   LLVMSetAlignment(site->slot, (unsigned)site->align); /* policy.c: <= H2S_MAX_ALIGN */
 }
 
+void h2s_build_lifetime(LLVMBuilderRef b, h2s_function *f, const char *name,
+                        LLVMValueRef slot) {
+  h2s_build_intrinsic(b, f, name, LLVMTypeOf(slot), &slot, 1, "");
+}
+
 LLVMValueRef h2s_as_call(h2s_function *f, LLVMValueRef inst) {
   return LLVMIsAInvokeInst(inst) ? h2s_bridge_invoke_to_call(f->ctx, inst) : inst;
 }

@@ -37,26 +37,15 @@ static LLVMTypeRef ptr_type(h2s_function *f) {
   return LLVMPointerTypeInContext(h2s_context(f), 0);
 }
 
-static LLVMValueRef call_intrinsic(LLVMBuilderRef b, h2s_function *f, const char *name,
-                                   size_t len, LLVMValueRef *args, unsigned nargs) {
-  LLVMTypeRef ptr = ptr_type(f);
-  unsigned id = LLVMLookupIntrinsicID(name, len);
-  LLVMValueRef decl = LLVMGetIntrinsicDeclaration(h2s_module(f), id, &ptr, 1);
-  LLVMTypeRef type = LLVMIntrinsicGetType(h2s_context(f), id, &ptr, 1);
-  return LLVMBuildCall2(b, type, decl, args, nargs, "");
-}
-
 void h2s_room_prepare(LLVMBuilderRef b, h2s_function *f, h2s_site *site) {
-  static const char save[] = "llvm.stacksave";
   site->slot = LLVMBuildAlloca(b, ptr_type(f), "h2s.room.block");
-  site->stack_mark = call_intrinsic(b, f, save, sizeof save - 1, NULL, 0);
+  site->stack_mark = h2s_build_intrinsic(b, f, "llvm.stacksave", ptr_type(f), NULL, 0, "");
   LLVMBuildStore(b, LLVMConstPointerNull(ptr_type(f)), site->slot);
 }
 
 void h2s_room_release(LLVMBuilderRef b, h2s_function *f, const h2s_site *site) {
-  static const char restore[] = "llvm.stackrestore";
   LLVMValueRef mark = site->stack_mark;
-  call_intrinsic(b, f, restore, sizeof restore - 1, &mark, 1);
+  h2s_build_intrinsic(b, f, "llvm.stackrestore", ptr_type(f), &mark, 1, "");
 }
 
 LLVMValueRef h2s_room_available(LLVMBuilderRef b, h2s_function *f, const h2s_site *site) {

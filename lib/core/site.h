@@ -153,5 +153,14 @@ typedef bool h2s_source_visitor(LLVMValueRef source, void *data);
 bool h2s_visit_sources(LLVMValueRef v, h2s_source_visitor *visit, void *data);
 LLVMContextRef h2s_context(const h2s_function *f);
 LLVMModuleRef h2s_module(const h2s_function *f);
+/* A call of intrinsic 'name' overloaded on 'overload', named 'result'. */
+LLVMValueRef h2s_build_intrinsic(LLVMBuilderRef b, const h2s_function *f, const char *name,
+                                 LLVMTypeRef overload, LLVMValueRef *args, unsigned nargs,
+                                 const char *result);
+/* A call of the C library's 'name' of type 'type', declared when the
+ * module does not have it, named 'result'. */
+LLVMValueRef h2s_build_libc_call(LLVMBuilderRef b, const h2s_function *f, const char *name,
+                                 LLVMTypeRef type, LLVMValueRef *args, unsigned nargs,
+                                 const char *result);
 
 #endif /* HEAP2STACK_SITE_H */

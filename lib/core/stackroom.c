@@ -53,12 +53,7 @@ static LLVMValueRef bound_global(h2s_function *f, const char *name) {
 
 /* The address of this thread's copy of thread-local 'g'. */
 static LLVMValueRef thread_address(LLVMBuilderRef b, h2s_function *f, LLVMValueRef g) {
-  static const char name[] = "llvm.threadlocal.address";
-  LLVMTypeRef ptr = ptr_type(f);
-  unsigned id = LLVMLookupIntrinsicID(name, sizeof name - 1);
-  LLVMValueRef decl = LLVMGetIntrinsicDeclaration(h2s_module(f), id, &ptr, 1);
-  LLVMTypeRef type = LLVMIntrinsicGetType(h2s_context(f), id, &ptr, 1);
-  return LLVMBuildCall2(b, type, decl, &g, 1, "");
+  return h2s_build_intrinsic(b, f, "llvm.threadlocal.address", ptr_type(f), &g, 1, "");
 }
 
 static LLVMValueRef load_bound(LLVMBuilderRef b, h2s_function *f, const char *name) {
@@ -73,11 +68,8 @@ static void store_bound(LLVMBuilderRef b, h2s_function *f, const char *name, LLV
 static LLVMValueRef call_libc(LLVMBuilderRef b, h2s_function *f, const char *name,
                               LLVMTypeRef ret, LLVMTypeRef *params, LLVMValueRef *args,
                               unsigned nargs) {
-  LLVMTypeRef type = LLVMFunctionType(ret, params, nargs, 0);
-  LLVMValueRef fn = LLVMGetNamedFunction(h2s_module(f), name);
-  if (!fn)
-    fn = LLVMAddFunction(h2s_module(f), name, type);
-  return LLVMBuildCall2(b, type, fn, args, nargs, "");
+  return h2s_build_libc_call(b, f, name, LLVMFunctionType(ret, params, nargs, 0), args,
+                             nargs, "");
 }
 
 static LLVMValueRef new_function(h2s_function *f, const char *name, LLVMTypeRef ret) {
@@ -158,13 +150,9 @@ static LLVMValueRef build_room_function(LLVMBuilderRef b, h2s_function *f) {
   LLVMBuildBr(b, measure);
 
   LLVMPositionBuilderAtEnd(b, measure);
-  static const char frame_name[] = "llvm.frameaddress";
-  LLVMTypeRef ptr = ptr_type(f);
-  unsigned id = LLVMLookupIntrinsicID(frame_name, sizeof frame_name - 1);
   LLVMValueRef level = LLVMConstInt(LLVMInt32TypeInContext(ctx), 0, 0);
-  LLVMValueRef frame = LLVMBuildCall2(b, LLVMIntrinsicGetType(ctx, id, &ptr, 1),
-                                      LLVMGetIntrinsicDeclaration(h2s_module(f), id, &ptr, 1),
-                                      &level, 1, "frame");
+  LLVMValueRef frame =
+      h2s_build_intrinsic(b, f, "llvm.frameaddress", ptr_type(f), &level, 1, "frame");
   LLVMValueRef at = LLVMBuildPtrToInt(b, frame, i64, "at");
   LLVMValueRef low = load_bound(b, f, "__heap2stack_stack_lo");
   LLVMValueRef high = load_bound(b, f, "__heap2stack_stack_hi");
