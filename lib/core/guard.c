@@ -145,14 +145,13 @@ void h2s_guard_free(LLVMBuilderRef b, h2s_function *f, LLVMValueRef call,
   branch_from(b, head, on_heap, release, rest, 1);
 }
 
-/* Builds, from the end of 'from' (whose branch the caller replaces), the
- * slot's way through realloc(slot, n) into the phi 'result' in 'join':
- * the blocks of the table in the file header. */
+/* Builds, from the empty block 'check', the slot's way through
+ * realloc(slot, n) into the phi 'result' in 'join': the blocks of the
+ * table in the file header. */
 static void build_slot_realloc(LLVMBuilderRef b, h2s_function *f,
                                const h2s_site *site, LLVMValueRef realloc,
-                               LLVMBasicBlockRef check, LLVMBasicBlockRef join,
-                               LLVMValueRef result) {
-  LLVMValueRef n = LLVMGetOperand(realloc, (unsigned)h2s_site_of(f, realloc)->facts.size_arg[0]);
+                               LLVMValueRef n, LLVMBasicBlockRef check,
+                               LLVMBasicBlockRef join, LLVMValueRef result) {
   LLVMValueRef null = LLVMConstPointerNull(LLVMTypeOf(realloc));
   LLVMBasicBlockRef move = new_block(f, join, "h2s.move");
   LLVMBasicBlockRef grow = new_block(f, join, "h2s.grow");
@@ -190,11 +189,9 @@ static void build_slot_realloc(LLVMBuilderRef b, h2s_function *f,
  * the heap path.  Returns the block that makes that choice. */
 static LLVMBasicBlockRef build_fresh_start(LLVMBuilderRef b, h2s_function *f,
                                            const h2s_site *site, LLVMValueRef old,
-                                           LLVMBasicBlockRef heap,
+                                           LLVMValueRef n, LLVMBasicBlockRef heap,
                                            LLVMBasicBlockRef join,
                                            LLVMValueRef result) {
-  LLVMValueRef realloc = site->call;
-  LLVMValueRef n = LLVMGetOperand(realloc, (unsigned)site->facts.size_arg[0]);
   LLVMBasicBlockRef fresh = new_block(f, heap, "h2s.fresh");
   LLVMBasicBlockRef take = new_block(f, heap, "h2s.take");
   LLVMPositionBuilderAtEnd(b, fresh);
@@ -212,6 +209,7 @@ static LLVMBasicBlockRef build_fresh_start(LLVMBuilderRef b, h2s_function *f,
 void h2s_guard_realloc(LLVMBuilderRef b, h2s_function *f, const h2s_site *site,
                        LLVMValueRef realloc) {
   LLVMValueRef old = h2s_bridge_reallocated_operand(f->ctx, realloc);
+  LLVMValueRef n = LLVMGetOperand(realloc, (unsigned)h2s_site_of(f, realloc)->facts.size_arg[0]);
   LLVMBasicBlockRef head = LLVMGetInstructionParent(realloc);
   LLVMPositionBuilderBefore(b, realloc);
   LLVMValueRef in_slot = LLVMBuildICmp(b, LLVMIntEQ, old, site->slot, "h2s.inslot");
@@ -222,7 +220,7 @@ void h2s_guard_realloc(LLVMBuilderRef b, h2s_function *f, const h2s_site *site,
   LLVMAddIncoming(result, &realloc, &heap, 1);
   LLVMBasicBlockRef other = heap;
   if (realloc == site->call)
-    other = build_fresh_start(b, f, site, old, heap, join, result);
+    other = build_fresh_start(b, f, site, old, n, heap, join, result);
   branch_from(b, head, in_slot, check, other, -1);
-  build_slot_realloc(b, f, site, realloc, check, join, result);
+  build_slot_realloc(b, f, site, realloc, n, check, join, result);
 }
