@@ -91,6 +91,11 @@ static uint64_t slot_cost(const h2s_site *site) {
   return (site->size + site->align - 1) / site->align * site->align;
 }
 
+/* The slot of a block whose run-time size is at most 'site->bound'. */
+static uint64_t bounded_size(const h2s_site *site) {
+  return site->bound ? site->bound : 1;
+}
+
 static bool fits_budget(const h2s_function *f, const h2s_site *site) {
   return slot_cost(site) <= f->budget - f->spent;
 }
@@ -100,7 +105,7 @@ static bool fits_budget(const h2s_function *f, const h2s_site *site) {
 static bool place_runtime_sized(const h2s_function *f, h2s_site *site) {
   const h2s_options *opts = f->opts;
   site->placement = H2S_PLACE_BOUNDED;
-  site->size = site->bound ? site->bound : 1;
+  site->size = bounded_size(site);
   if (site->bound <= opts->max_size && fits_budget(f, site))
     return true;
   site->placement = H2S_PLACE_GUARDED;
@@ -129,7 +134,7 @@ static bool place_with_room(h2s_function *f, h2s_site *site) {
     return false;
   site->placement = H2S_PLACE_ROOM;
   if (!site->facts.has_size && site->bound <= f->opts->max_size)
-    site->size = site->bound ? site->bound : 1;
+    site->size = bounded_size(site);
   f->room_site = site;
   return true;
 }
@@ -151,9 +156,9 @@ static void apply_policy(h2s_function *f, h2s_site *site) {
   uint64_t cost = slot_cost(site);
   if (site->size > f->opts->max_size)
     refuse_with_limit(site, H2S_TOO_LARGE, site->size, f->opts->max_size);
-  else if (cost > f->budget - f->spent && place_with_room(f, site))
+  else if (!fits_budget(f, site) && place_with_room(f, site))
     site->verdict.amount = site->size;
-  else if (cost > f->budget - f->spent)
+  else if (!fits_budget(f, site))
     refuse_with_limit(site, f->recursive ? H2S_RECURSIVE : H2S_OVER_BUDGET,
                       cost, f->budget);
   else {

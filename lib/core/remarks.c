@@ -63,7 +63,7 @@ static const h2s_reason_text reason_table[H2S_NUM_REASONS] = {
 };
 
 /* The Passed wording of a promoted site, by where its block went; copies
- * (strdup) and guarded slots say so.  H2S_RESIZES_SITE words a realloc
+ * (strdup) and guarded slots say so.  H2S_RESIZED_IN_SLOT words a realloc
  * whose block was promoted. */
 enum { H2S_COPIED = H2S_PLACE_ROOM + 1, H2S_COPIED_GUARDED, H2S_COPIED_ROOM,
        H2S_RESIZED_IN_SLOT, H2S_NUM_PLACEMENT_TEXTS };
