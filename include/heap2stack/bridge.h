@@ -86,6 +86,24 @@ int h2s_bridge_library_function(h2s_fn_ctx *ctx, LLVMValueRef call, char *name);
  * call, its callee or the parameter). */
 int h2s_bridge_call_may_free_arg(LLVMValueRef call, unsigned arg);
 
+/* The object 'ptr' points into (ValueTracking's getUnderlyingObject, through
+ * GEPs, casts and calls that return an argument, not through phis).  When
+ * only GEPs lead from it to 'ptr', sets '*known' to 1, '*offset' to the sum
+ * of their constant offsets and '*stride' to the greatest common divisor of
+ * the scales of their variable indices (0 when there are none): 'ptr' is
+ * then the object's start plus '*offset' plus a multiple of '*stride'.
+ * Otherwise sets '*known' to 0. */
+LLVMValueRef h2s_bridge_pointer_base(h2s_fn_ctx *ctx, LLVMValueRef ptr,
+                                     int64_t *offset, uint64_t *stride, int *known);
+
+/* The bytes a store of a value of 'type' writes (DataLayout's store size);
+ * UINT64_MAX for a scalable vector. */
+uint64_t h2s_bridge_store_size(h2s_fn_ctx *ctx, LLVMTypeRef type);
+
+/* True when argument 'arg' of 'call' is known not to be null when 'call'
+ * runs (ValueTracking's isKnownNonZero, dominating conditions included). */
+int h2s_bridge_arg_known_nonnull(h2s_fn_ctx *ctx, LLVMValueRef call, unsigned arg);
+
 /* True when instruction 'def' dominates instruction 'user'. */
 int h2s_bridge_dominates(h2s_fn_ctx *ctx, LLVMValueRef def, LLVMValueRef user);
 

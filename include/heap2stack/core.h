@@ -61,7 +61,10 @@ typedef enum h2s_reason {
   H2S_ALLOCATOR_DEFINED, /* the allocator's body is in this module */
   H2S_ADDRESS_SPACE,     /* the block is not in the stack's address space */
   /* escape analysis */
-  H2S_STORED,            /* the pointer is written to memory */
+  H2S_STORED,            /* written to memory the function does not own */
+  H2S_HOLDER_EXPOSED,    /* written to a local object whose contents may
+                            leave through 'blocker' */
+  H2S_READ_AS_INTEGER,   /* read back from a local object as an integer */
   H2S_RETURNED,          /* the pointer is returned */
   H2S_CAPTURED_BY_CALL,  /* passed to a call that may keep it */
   H2S_FREED_BY_CALL,     /* passed to a call that may free it */

@@ -23,6 +23,7 @@
 #include "llvm/Transforms/Utils/Local.h"
 
 #include <cstring>
+#include <numeric>
 
 using namespace llvm;
 
@@ -175,6 +176,55 @@ extern "C" int h2s_bridge_call_may_free_arg(LLVMValueRef Call, unsigned Arg) {
   CallBase *CB = asCall(Call);
   return !CB->hasFnAttr(Attribute::NoFree) &&
          !CB->paramHasAttr(Arg, Attribute::NoFree);
+}
+
+// Adds the constant part of the offsets of the GEPs from 'P' down to 'Base'
+// to 'Off' and folds the scales of their variable indices into 'Stride'
+// (their greatest common divisor); false when something other than a GEP
+// stands between the two or a scale does not fit.
+static bool accumulateOffsets(const DataLayout &DL, const Value *P, const Value *Base,
+                              APInt &Off, uint64_t &Stride) {
+  while (P != Base) {
+    const auto *GEP = dyn_cast<GEPOperator>(P);
+    SmallMapVector<Value *, APInt, 4> Variables;
+    APInt Constant(Off.getBitWidth(), 0);
+    if (!GEP || !GEP->collectOffset(DL, Off.getBitWidth(), Variables, Constant))
+      return false;
+    Off += Constant;
+    for (auto &Variable : Variables) {
+      APInt Scale = Variable.second.abs();
+      if (Scale.getActiveBits() > 62)
+        return false;
+      Stride = std::gcd(Stride, Scale.getZExtValue());
+    }
+    P = GEP->getPointerOperand();
+  }
+  return true;
+}
+
+extern "C" LLVMValueRef h2s_bridge_pointer_base(h2s_fn_ctx *Ctx, LLVMValueRef Ptr,
+                                               int64_t *Offset, uint64_t *Stride,
+                                               int *Known) {
+  const DataLayout &DL = Ctx->F.getDataLayout();
+  Value *P = unwrap(Ptr);
+  const Value *Base = getUnderlyingObject(P);
+  APInt Off(DL.getIndexTypeSizeInBits(P->getType()), 0);
+  *Stride = 0;
+  *Known = accumulateOffsets(DL, P, Base, Off, *Stride) && Off.getSignificantBits() <= 64;
+  *Offset = *Known ? Off.getSExtValue() : 0;
+  return wrap(Base);
+}
+
+extern "C" uint64_t h2s_bridge_store_size(h2s_fn_ctx *Ctx, LLVMTypeRef Type) {
+  TypeSize Size = Ctx->F.getDataLayout().getTypeStoreSize(unwrap(Type));
+  return Size.isScalable() ? UINT64_MAX : Size.getFixedValue();
+}
+
+extern "C" int h2s_bridge_arg_known_nonnull(h2s_fn_ctx *Ctx, LLVMValueRef Call,
+                                            unsigned Arg) {
+  CallBase *CB = asCall(Call);
+  SimplifyQuery Q(CB->getDataLayout(), &Ctx->tli(), &Ctx->domTree(), nullptr, CB);
+  return isKnownNonZero(CB->getArgOperand(Arg), Q);
 }
 
 extern "C" int h2s_bridge_dominates(h2s_fn_ctx *Ctx, LLVMValueRef Def,

@@ -20,7 +20,11 @@
  *       H2S_USE_ESCAPES   abort: the verdict names the reason and the user.
  *  3. Each classified use counts against opts->max_uses; running out counts
  *     as an escape.
- *  4. A ptrtoint is harmless only when the block's address cancels out of
+ *  4. A store of the pointer into a local object that keeps its contents
+ *     in (memflow.c) is harmless, and every read of the object that may
+ *     return it is another pointer into the block; the store is recorded
+ *     for lifetime.c.  A store anywhere else is an escape.
+ *  5. A ptrtoint is harmless only when the block's address cancels out of
  *     what is computed from it (a difference within the block, offsets.c),
  *     which can only be checked once every pointer into the block is
  *     known: it is deferred to the end of the walk.
@@ -52,6 +56,52 @@ typedef struct h2s_walk {
 static h2s_use_kind escapes(h2s_walk *w, h2s_reason reason, LLVMValueRef user) {
   h2s_refuse(w->site, reason, user);
   return H2S_USE_ESCAPES;
+}
+
+static void queue_derived(h2s_walk *w, LLVMValueRef v) {
+  int added = h2s_valset_add(&w->seen, v);
+  if (added < 0 || (added && !h2s_values_push(&w->site->derived, v)))
+    w->out_of_memory = true;
+}
+
+static void record_holding(h2s_walk *w, LLVMValueRef store, const h2s_holder *h,
+                           h2s_span span) {
+  h2s_site *site = w->site;
+  h2s_holding *grown = realloc(site->held, (site->nheld + 1) * sizeof *grown);
+  if (!grown) {
+    w->out_of_memory = true;
+    return;
+  }
+  site->held = grown;
+  site->held[site->nheld++] = (h2s_holding){store, h, span};
+}
+
+/* 'store' writes the block's pointer, 'size' bytes of it, to 'address': a
+ * store instruction, or a call that stores it through an argument
+ * (strtol's *endptr).  Harmless when 'address' is in a holder whose
+ * contents stay in the function (memflow.c); then each read of the holder
+ * that overlaps the stored bytes may return the pointer, and must be a
+ * pointer itself. */
+static h2s_use_kind classify_store_into(h2s_walk *w, LLVMValueRef store,
+                                        LLVMValueRef address, uint64_t size) {
+  const h2s_holder *h = h2s_holder_of(w->f, address);
+  if (!h)
+    return escapes(w, H2S_STORED, store);
+  if (h->exposed_by)
+    return escapes(w, H2S_HOLDER_EXPOSED, h->exposed_by);
+  h2s_span span = h2s_span_in(w->f, h, address, size);
+  for (size_t i = 0; i < h->nreads; ++i) {
+    const h2s_access *r = &h->reads[i];
+    if (!h2s_spans_overlap(span, r->span))
+      continue;
+    if (LLVMGetTypeKind(LLVMTypeOf(r->value)) != LLVMPointerTypeKind)
+      return escapes(w, H2S_READ_AS_INTEGER, r->inst);
+    queue_derived(w, r->value);
+    if (h2s_is_call(r->inst)) /* strtok_r stores back what it read */
+      record_holding(w, r->inst, h, r->span);
+  }
+  record_holding(w, store, h, span);
+  return H2S_USE_HARMLESS;
 }
 
 static bool is_atomic_access(LLVMValueRef inst) {
@@ -110,18 +160,6 @@ static void require_assumed_alignment(h2s_walk *w, LLVMValueRef assume,
   }
 }
 
-/* Intrinsics that only describe the block: assumptions, lifetimes, and
- * llvm.objectsize (UBSan's bounds checks), which a stack slot answers the
- * same way. */
-static bool is_ignorable_intrinsic(unsigned id) {
-  static const char *const names[] = {"llvm.assume", "llvm.lifetime.start",
-                                      "llvm.lifetime.end", "llvm.objectsize"};
-  for (size_t i = 0; id && i < sizeof names / sizeof *names; ++i)
-    if (id == LLVMLookupIntrinsicID(names[i], strlen(names[i])))
-      return true;
-  return false;
-}
-
 /* Learning whether the pointer is null tells a callee nothing it could use
  * once the block is gone. */
 static h2s_capture from_attributes(h2s_capture_info info) {
@@ -131,14 +169,13 @@ static h2s_capture from_attributes(h2s_capture_info info) {
 }
 
 /* How argument 'index' of 'call' may be captured and whether the call may
- * free it: from the C library's specification when libc.c knows the callee,
- * else from LLVM's attributes. */
-static h2s_capture arg_capture(h2s_walk *w, LLVMValueRef call, unsigned index,
+ * free it: from the C library's specification when libc.c knows 'library'
+ * (the callee's name as a library function, or NULL), else from LLVM's
+ * attributes. */
+static h2s_capture arg_capture(LLVMValueRef call, const char *library, unsigned index,
                                bool *may_free) {
-  char name[H2S_FAMILY_CAP];
   h2s_capture capture;
-  if (h2s_bridge_library_function(w->f->ctx, call, name) &&
-      h2s_libc_arg_capture(name, call, index, &capture)) {
+  if (library && h2s_libc_arg_capture(library, call, index, &capture)) {
     *may_free = false;
     return capture;
   }
@@ -168,11 +205,26 @@ static h2s_use_kind classify_resize(h2s_walk *w, LLVMValueRef call) {
   return H2S_USE_DERIVES;
 }
 
+/* A library call that stores a pointer into its argument 'index' through
+ * another argument (strtol's *endptr, strtok_r's *saveptr) stores it into
+ * what that argument points to, unless that is null. */
+static h2s_use_kind stores_through_argument(h2s_walk *w, LLVMValueRef call,
+                                            const char *library, unsigned index) {
+  int out = h2s_libc_pointer_out(library, index);
+  if (out < 0 || (unsigned)out >= LLVMGetNumArgOperands(call))
+    return H2S_USE_HARMLESS;
+  LLVMValueRef cell = LLVMGetOperand(call, (unsigned)out);
+  if (LLVMIsAConstantPointerNull(cell))
+    return H2S_USE_HARMLESS;
+  LLVMTypeRef pointer = LLVMPointerTypeInContext(h2s_context(w->f), 0);
+  return classify_store_into(w, call, cell, h2s_bridge_store_size(w->f->ctx, pointer));
+}
+
 /* Classifies the block's pointer appearing as operand 'index' of 'call'. */
 static h2s_use_kind classify_call_use(h2s_walk *w, LLVMValueRef call,
                                       LLVMValueRef ptr, unsigned index) {
   LLVMValueRef callee = h2s_called_function(call);
-  if (callee && is_ignorable_intrinsic(LLVMGetIntrinsicID(callee))) {
+  if (h2s_is_descriptive_intrinsic(callee)) {
     require_assumed_alignment(w, call, ptr);
     return H2S_USE_HARMLESS;
   }
@@ -195,8 +247,12 @@ static h2s_use_kind classify_call_use(h2s_walk *w, LLVMValueRef call,
   if (callee && h2s_is_sanitized(callee) && !h2s_is_sanitized(w->f->fn))
     return escapes(w, H2S_TO_SANITIZED_CALLEE, call);
   require_alignment(w, param_alignment(call, index));
+  char name[H2S_FAMILY_CAP];
+  const char *library = h2s_bridge_library_function(w->f->ctx, call, name) ? name : NULL;
+  if (library && stores_through_argument(w, call, library, index) == H2S_USE_ESCAPES)
+    return H2S_USE_ESCAPES;
   bool may_free;
-  h2s_capture capture = arg_capture(w, call, index, &may_free);
+  h2s_capture capture = arg_capture(call, library, index, &may_free);
   if (capture == H2S_CAPTURES_MAYBE)
     return escapes(w, H2S_CAPTURED_BY_CALL, call);
   if (may_free)
@@ -224,10 +280,13 @@ static h2s_use_kind classify_use(h2s_walk *w, LLVMUseRef use) {
     require_alignment(w, LLVMGetAlignment(user));
     return is_atomic_access(user) ? escapes(w, H2S_ATOMIC, user) : H2S_USE_HARMLESS;
   case LLVMStore: /* operand 0 is the value stored: the pointer itself */
+    if (is_atomic_access(user))
+      return escapes(w, H2S_ATOMIC, user);
     if (h2s_operand_index(use) == 0)
-      return escapes(w, H2S_STORED, user);
+      return classify_store_into(w, user, LLVMGetOperand(user, 1),
+                                 h2s_bridge_store_size(w->f->ctx, LLVMTypeOf(ptr)));
     require_alignment(w, LLVMGetAlignment(user));
-    return is_atomic_access(user) ? escapes(w, H2S_ATOMIC, user) : H2S_USE_HARMLESS;
+    return H2S_USE_HARMLESS;
   case LLVMAtomicRMW:
   case LLVMAtomicCmpXchg: /* as a value it is stored; as an address, atomic */
     return h2s_operand_index(use) == 0 ? escapes(w, H2S_ATOMIC, user)
@@ -252,12 +311,6 @@ static h2s_use_kind classify_use(h2s_walk *w, LLVMUseRef use) {
   default: /* addrspacecast, callbr, insertvalue, ...: assume the worst */
     return escapes(w, H2S_UNMODELLED_USE, user);
   }
-}
-
-static void queue_derived(h2s_walk *w, LLVMValueRef v) {
-  int added = h2s_valset_add(&w->seen, v);
-  if (added < 0 || (added && !h2s_values_push(&w->site->derived, v)))
-    w->out_of_memory = true;
 }
 
 /* Classifies every use of 'ptr'; returns false once the site escapes. */

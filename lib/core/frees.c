@@ -10,6 +10,10 @@
  * sites together: h2s_settle_shared_frees() keeps all of them on the heap
  * when one of them stays there.
  *
+ * A pointer loaded from a holder (memflow.c) is, in the same way, any of
+ * the values stored where the load reads, and null for a zeroed object;
+ * a holder written with what the pass cannot name (memcpy) fails.
+ *
  * Only a free of the allocation's own value surely frees the block of this
  * very execution; a merged operand may be null or another block while this
  * one lives on, so only the former may end the slot's lifetime.
@@ -39,24 +43,42 @@ typedef struct h2s_sources {
   h2s_function *f;
   h2s_site *site;
   h2s_values *others; /* other sites' allocations met; NULL: none allowed */
+  h2s_valset reads;   /* holder reads already looked through */
 } h2s_sources;
 
-/* Accepts a source that is null or the block of 'site', and one of another
- * site, which it records in 'others' (when they are allowed). */
+static bool accept_source(LLVMValueRef v, void *data);
+
+static bool accept_sources_of(LLVMValueRef v, void *data) {
+  return h2s_visit_sources(v, accept_source, data);
+}
+
+/* Accepts a source that is null or the block of 'site', one of another
+ * site, which it records in 'others' (when they are allowed), and a read
+ * of a holder whose stored values it accepts in turn. */
 static bool accept_source(LLVMValueRef v, void *data) {
   h2s_sources *s = data;
   if (is_own_block(s->site, v) || LLVMIsAConstantPointerNull(v))
     return true;
   h2s_site *owner = h2s_owner_of(s->f, v);
-  return owner && s->others && h2s_values_push(s->others, owner->call);
+  if (owner)
+    return s->others && h2s_values_push(s->others, owner->call);
+  const h2s_holder *h;
+  const h2s_access *read = h2s_holder_read(s->f, v, &h);
+  int added = read ? h2s_valset_add(&s->reads, v) : -1;
+  if (added <= 0)
+    return added == 0; /* a read met again adds nothing new */
+  return h2s_visit_stored_values(s->f, h, read, accept_sources_of, s);
 }
 
-/* True when 'v' is, through merges, only null or sites' blocks; records
- * the other sites in 'others', or fails on them when it is NULL. */
+/* True when 'v' is, through merges and holders, only null or sites'
+ * blocks; records the other sites in 'others', or fails on them when it is
+ * NULL. */
 static bool only_site_blocks(h2s_function *f, h2s_site *site, LLVMValueRef v,
                              h2s_values *others) {
   h2s_sources s = {.f = f, .site = site, .others = others};
-  return h2s_visit_sources(v, accept_source, &s);
+  bool only = accept_sources_of(v, &s);
+  h2s_valset_free(&s.reads);
+  return only;
 }
 
 static bool pairs_with(const h2s_site *site, const char *family) {

@@ -45,6 +45,26 @@ bool h2s_is_merge(LLVMValueRef v) {
   return LLVMIsAPHINode(v) || LLVMIsASelectInst(v) || LLVMIsAFreezeInst(v);
 }
 
+bool h2s_forwards_pointer(LLVMValueRef inst) {
+  return LLVMIsAGetElementPtrInst(inst) || LLVMIsABitCastInst(inst) || h2s_is_merge(inst);
+}
+
+bool h2s_is_intrinsic(LLVMValueRef callee, const char *name) {
+  unsigned id = callee ? LLVMGetIntrinsicID(callee) : 0;
+  return id && id == LLVMLookupIntrinsicID(name, strlen(name));
+}
+
+/* llvm.objectsize answers for a stack slot as it did for the heap block
+ * (UBSan's bounds checks ask it). */
+bool h2s_is_descriptive_intrinsic(LLVMValueRef callee) {
+  static const char *const names[] = {"llvm.assume", "llvm.lifetime.start",
+                                      "llvm.lifetime.end", "llvm.objectsize"};
+  for (size_t i = 0; i < sizeof names / sizeof *names; ++i)
+    if (h2s_is_intrinsic(callee, names[i]))
+      return true;
+  return false;
+}
+
 typedef struct h2s_source_walk {
   h2s_source_visitor *visit;
   void *data;
@@ -73,6 +93,33 @@ bool h2s_visit_sources(LLVMValueRef v, h2s_source_visitor *visit, void *data) {
   bool all = visit_from(&w, v);
   h2s_valset_free(&w.seen);
   return all;
+}
+
+typedef struct h2s_use_walk {
+  h2s_values values; /* followed values, expanded in order */
+  h2s_valset seen;
+} h2s_use_walk;
+
+static bool follow(h2s_use_walk *w, LLVMValueRef v) {
+  int added = h2s_valset_add(&w->seen, v);
+  return added == 0 || (added > 0 && h2s_values_push(&w->values, v));
+}
+
+bool h2s_walk_uses(LLVMValueRef root, uint64_t max_uses, h2s_use_visitor *visit,
+                   void *data) {
+  h2s_use_walk w = {0};
+  uint64_t uses = 0;
+  bool complete = follow(&w, root);
+  for (size_t next = 0; complete && next < w.values.len; ++next)
+    for (LLVMUseRef use = LLVMGetFirstUse(w.values.items[next]); complete && use;
+         use = LLVMGetNextUse(use)) {
+      h2s_step step = ++uses > max_uses ? H2S_STEP_STOP : visit(use, data);
+      complete = step == H2S_STEP_NEXT ||
+                 (step == H2S_STEP_FOLLOW && follow(&w, LLVMGetUser(use)));
+    }
+  h2s_values_free(&w.values);
+  h2s_valset_free(&w.seen);
+  return complete;
 }
 
 bool h2s_is_power_of_two(uint64_t x) { return x && !(x & (x - 1)); }

@@ -50,7 +50,65 @@ static const h2s_libc_entry known[] = {
     {"memrchr", H2S_LIBC_RETURNS_INTO_ARG}, {"memcpy", H2S_LIBC_RETURNS_INTO_ARG},
     {"memmove", H2S_LIBC_RETURNS_INTO_ARG}, {"memset", H2S_LIBC_RETURNS_INTO_ARG},
     {"mempcpy", H2S_LIBC_RETURNS_INTO_ARG}, {"memccpy", H2S_LIBC_RETURNS_INTO_ARG},
+    {"strtok_r", H2S_LIBC_RETURNS_INTO_ARG}, {"strtol", H2S_LIBC_KEEPS_NOTHING},
+    {"strtoul", H2S_LIBC_KEEPS_NOTHING},  {"strtoll", H2S_LIBC_KEEPS_NOTHING},
+    {"strtoull", H2S_LIBC_KEEPS_NOTHING}, {"strtod", H2S_LIBC_KEEPS_NOTHING},
+    {"strtof", H2S_LIBC_KEEPS_NOTHING},   {"strtold", H2S_LIBC_KEEPS_NOTHING},
 };
+
+/* What a function does with the bytes its first arguments point to, for
+ * objects that hold blocks' pointers (memflow.c), and the pointer it stores
+ * through an argument: strtol's *endptr and strtok_r's *saveptr receive a
+ * pointer into argument 0.  Arguments past 'contents' and functions not
+ * listed expose the bytes. */
+typedef struct h2s_libc_memory {
+  const char *name;
+  h2s_contents contents[3];
+  signed char stored_arg, into_arg; /* -1: stores no pointer */
+} h2s_libc_memory;
+
+#define READS1 {H2S_CONTENTS_READ}
+#define READS2 {H2S_CONTENTS_READ, H2S_CONTENTS_READ}
+#define WRITES1 {H2S_CONTENTS_WRITTEN}
+#define ENDPTR {H2S_CONTENTS_EXPOSED, H2S_CONTENTS_WRITTEN}, 0, 1
+static const h2s_libc_memory memory[] = {
+    {"strlen", READS1, -1, -1},  {"strnlen", READS1, -1, -1},
+    {"strcmp", READS2, -1, -1},  {"strncmp", READS2, -1, -1},
+    {"memcmp", READS2, -1, -1},  {"strchr", READS1, -1, -1},
+    {"strrchr", READS1, -1, -1}, {"memchr", READS1, -1, -1},
+    {"memrchr", READS1, -1, -1}, {"strstr", READS2, -1, -1},
+    {"strpbrk", READS2, -1, -1}, {"strspn", READS2, -1, -1},
+    {"strcspn", READS2, -1, -1}, {"memset", WRITES1, -1, -1},
+    {"memcpy", WRITES1, -1, -1}, {"memmove", WRITES1, -1, -1},
+    {"strcpy", WRITES1, -1, -1}, {"strncpy", WRITES1, -1, -1},
+    {"stpcpy", WRITES1, -1, -1}, {"stpncpy", WRITES1, -1, -1},
+    {"snprintf", WRITES1, -1, -1}, {"sprintf", WRITES1, -1, -1},
+    {"strtol", ENDPTR},  {"strtoul", ENDPTR}, {"strtoll", ENDPTR},
+    {"strtoull", ENDPTR}, {"strtod", ENDPTR}, {"strtof", ENDPTR},
+    {"strtold", ENDPTR},
+    {"strtok_r", {H2S_CONTENTS_EXPOSED, H2S_CONTENTS_READ, H2S_CONTENTS_RESUME}, 0, 2},
+};
+#undef READS1
+#undef READS2
+#undef WRITES1
+#undef ENDPTR
+
+static const h2s_libc_memory *memory_entry(const char *name) {
+  for (size_t i = 0; i < sizeof memory / sizeof *memory; ++i)
+    if (strcmp(name, memory[i].name) == 0)
+      return &memory[i];
+  return NULL;
+}
+
+h2s_contents h2s_libc_contents(const char *name, unsigned index) {
+  const h2s_libc_memory *m = memory_entry(name);
+  return m && index < 3 ? m->contents[index] : H2S_CONTENTS_EXPOSED;
+}
+
+int h2s_libc_pointer_out(const char *name, unsigned index) {
+  const h2s_libc_memory *m = memory_entry(name);
+  return m && m->stored_arg == (int)index ? m->into_arg : -1;
+}
 
 /* The characters of the constant C string 'v' points to, or NULL. */
 static const char *constant_string(LLVMValueRef v, size_t *len) {

@@ -13,4 +13,23 @@
 bool h2s_libc_arg_capture(const char *name, LLVMValueRef call, unsigned index,
                           h2s_capture *capture);
 
+/* What a C library call does with the bytes an argument points to. */
+typedef enum h2s_contents {
+  H2S_CONTENTS_EXPOSED, /* may copy them elsewhere or use pointers in them */
+  H2S_CONTENTS_READ,    /* compares or searches them as characters */
+  H2S_CONTENTS_WRITTEN, /* overwrites them (strcpy's destination, *endptr) */
+  H2S_CONTENTS_RESUME   /* strtok_r's *saveptr: read when argument 0 is
+                           null (the call returns a pointer derived from
+                           what it read, and stores one back), always
+                           written */
+} h2s_contents;
+
+/* How C library function 'name' treats the bytes its argument 'index'
+ * points to; H2S_CONTENTS_EXPOSED for functions libc.c does not describe. */
+h2s_contents h2s_libc_contents(const char *name, unsigned index);
+
+/* The argument through which 'name' stores a pointer into its argument
+ * 'index' (strtol's endptr for its string), or -1. */
+int h2s_libc_pointer_out(const char *name, unsigned index);
+
 #endif /* HEAP2STACK_LIBC_H */

@@ -14,6 +14,16 @@
  * pointer around a loop, need a search: from just after the allocation,
  * along the CFG, does a use come before the value's definition does?
  *
+ * A pointer stored into a holder (memflow.c) is live in memory, where SSA
+ * liveness does not see it: a read of the holder after the site ran again
+ * could return the earlier block.  So for each store of the pointer and
+ * each read that may return it, no path may lead from the store through
+ * the allocation to the read, unless the bytes are overwritten on the way
+ * (a write that covers the read) or the read is of a newer object (the
+ * holder's own alloca or allocation runs again, for a read at a constant
+ * offset from it, which is then always the newest one).  A pointer stored
+ * into its own block needs no such check: the next block is the same slot.
+ *
  * A realloc that grows its own block (buf = realloc(buf, n)) runs again on
  * purpose with the block its operand carries: it keeps or moves that block
  * rather than starting another one, and starts one in the slot only when
@@ -90,6 +100,84 @@ static bool live_after_alloc(LLVMValueRef v, LLVMValueRef alloc) {
   return live;
 }
 
+/* What of instruction 'inst''s block, from 'inst' on, a path meets first:
+ * 1 'to', 0 a barrier, -1 neither (it goes on to the successors). */
+static int scan_from(LLVMValueRef inst, LLVMValueRef to, const h2s_values *barriers) {
+  for (; inst; inst = LLVMGetNextInstruction(inst)) {
+    if (inst == to)
+      return 1;
+    for (size_t i = 0; i < barriers->len; ++i)
+      if (barriers->items[i] == inst)
+        return 0;
+  }
+  return -1;
+}
+
+/* True when a path from just after 'from' reaches 'to' without passing an
+ * instruction of 'barriers'; also true when memory runs out. */
+static bool reaches_avoiding(LLVMValueRef from, LLVMValueRef to,
+                             const h2s_values *barriers) {
+  int met = scan_from(LLVMGetNextInstruction(from), to, barriers);
+  if (met >= 0)
+    return met == 1;
+  h2s_valset seen = {0};
+  h2s_values queue = {0};
+  bool reached = !queue_successors(LLVMGetInstructionParent(from), &seen, &queue);
+  for (size_t next = 0; !reached && next < queue.len; ++next) {
+    LLVMBasicBlockRef bb = LLVMValueAsBasicBlock(queue.items[next]);
+    met = scan_from(LLVMGetFirstInstruction(bb), to, barriers);
+    reached = met == 1 || (met < 0 && !queue_successors(bb, &seen, &queue));
+  }
+  h2s_valset_free(&seen);
+  h2s_values_free(&queue);
+  return reached;
+}
+
+static bool covers(h2s_span outer, h2s_span inner) {
+  return outer.known && inner.known && !outer.stride && !inner.stride &&
+         outer.offset <= inner.offset &&
+         (__int128)inner.offset + inner.size <= (__int128)outer.offset + outer.size;
+}
+
+/* The instructions after which read 'r' of 'h' no longer returns what an
+ * earlier store left: writes covering it and, for a read at a constant
+ * offset, the holder's own allocation. */
+static bool collect_barriers(const h2s_holder *h, const h2s_access *r,
+                             h2s_values *barriers) {
+  if (r->span.known && !h2s_values_push(barriers, h->base))
+    return false;
+  for (size_t i = 0; i < h->nwrites; ++i)
+    if (covers(h->writes[i].span, r->span) &&
+        !h2s_values_push(barriers, h->writes[i].inst))
+      return false;
+  return true;
+}
+
+/* True when read 'r' may return the block 'held' stored after the site
+ * 'alloc' ran again. */
+static bool read_may_return_old_block(LLVMValueRef alloc, const h2s_holding *held,
+                                      const h2s_access *r) {
+  h2s_values barriers = {0};
+  bool old = !collect_barriers(held->holder, r, &barriers) ||
+             (reaches_avoiding(held->store, alloc, &barriers) &&
+              reaches_avoiding(alloc, r->inst, &barriers));
+  h2s_values_free(&barriers);
+  return old;
+}
+
+/* Refuses 'site' when a holder it was stored into may return an earlier
+ * block after the site ran again; the blocker is that read. */
+static void check_held_pointers(h2s_site *site) {
+  for (size_t i = 0; i < site->nheld && h2s_open(site); ++i) {
+    const h2s_holding *held = &site->held[i];
+    const h2s_holder *h = held->holder;
+    for (size_t j = 0; h->base != site->call && j < h->nreads && h2s_open(site); ++j)
+      if (h2s_spans_overlap(held->span, h->reads[j].span) &&
+          read_may_return_old_block(site->call, held, &h->reads[j]))
+        h2s_refuse(site, H2S_LOOP_CARRIED, h->reads[j].inst);
+  }
+}
+
 /* Refuses 'site' when a block from an earlier execution of it may still be
  * in use after it runs again; the blocker is the value that carries it. */
 void h2s_check_slot_reuse(h2s_function *f, h2s_site *site) {
@@ -103,4 +191,5 @@ void h2s_check_slot_reuse(h2s_function *f, h2s_site *site) {
     if (live_after_alloc(v, site->call))
       h2s_refuse(site, H2S_LOOP_CARRIED, v);
   }
+  check_held_pointers(site);
 }

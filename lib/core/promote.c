@@ -25,6 +25,7 @@ static void release(h2s_function *f) {
   for (size_t i = 0; i < f->nsites; ++i)
     h2s_free_site(&f->sites[i]);
   free(f->sites);
+  h2s_free_holders(f);
   h2s_valset_free(&f->erased);
 }
 

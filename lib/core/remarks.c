@@ -34,6 +34,8 @@ static const h2s_reason_text reason_table[H2S_NUM_REASONS] = {
     [H2S_ALLOCATOR_DEFINED] = {"AllocatorDefined", "not promoted: '{callee}' is defined in this module"},
     [H2S_ADDRESS_SPACE] = {"AddressSpace", "not promoted: the block is not in the stack's address space"},
     [H2S_STORED] = {"Escapes", "not promoted: stored to memory"},
+    [H2S_HOLDER_EXPOSED] = {"Escapes", "not promoted: stored into an object that '{blocker}' may let out"},
+    [H2S_READ_AS_INTEGER] = {"Escapes", "not promoted: stored to memory and read back as an integer"},
     [H2S_RETURNED] = {"Escapes", "not promoted: returned from the function"},
     [H2S_CAPTURED_BY_CALL] = {"Escapes", "not promoted: passed to '{blocker}', which may keep it"},
     [H2S_FREED_BY_CALL] = {"Escapes", "not promoted: passed to '{blocker}', which may free it"},
@@ -98,6 +100,10 @@ static void add_piece(h2s_message *m, const char *key, const char *s, size_t len
   m->args[m->nargs++] = (h2s_remark_arg){key, dst};
 }
 
+static void add_text(h2s_message *m, const char *s) {
+  add_piece(m, NULL, s, strlen(s));
+}
+
 static void blocker_name(LLVMValueRef blocker, char *out, size_t cap) {
   if (blocker && h2s_is_call(blocker) && h2s_called_function(blocker))
     snprintf(out, cap, "%s", h2s_callee_name(blocker));
@@ -147,7 +153,7 @@ static void expand(h2s_message *m, const char *template, const h2s_site *site) {
   while (*p) {
     const char *open = strchr(p, '{');
     if (!open) {
-      add_piece(m, NULL, p, strlen(p));
+      add_text(m, p);
       return;
     }
     if (open > p)
@@ -162,9 +168,34 @@ static void append_location(h2s_message *m, LLVMValueRef blocker) {
   char loc[256];
   if (!source_location(blocker, loc, sizeof loc))
     return;
-  add_piece(m, NULL, " (", 2);
+  add_text(m, " (");
   add_piece(m, "BlockerLoc", loc, strlen(loc));
-  add_piece(m, NULL, ")", 1);
+  add_text(m, ")");
+}
+
+/* A promoted site whose pointer waits in another object says which one:
+ * the site whose block holds it, or a local variable. */
+static void append_holder(h2s_message *m, h2s_function *f, const h2s_site *site) {
+  for (size_t i = 0; i < site->nheld; ++i) {
+    LLVMValueRef base = site->held[i].holder->base;
+    if (base == site->call)
+      continue;
+    const h2s_site *owner = h2s_site_of(f, base);
+    char loc[256];
+    if (!owner) {
+      add_text(m, "; its pointer is kept in a local variable");
+      return;
+    }
+    add_text(m, "; its pointer is kept in the '");
+    const char *callee = h2s_callee_name(base);
+    add_piece(m, "Holder", callee, strlen(callee));
+    add_text(m, "' block");
+    if (source_location(base, loc, sizeof loc)) {
+      add_text(m, " allocated at ");
+      add_piece(m, "HolderLoc", loc, strlen(loc));
+    }
+    return;
+  }
 }
 
 /* The wording of a promoted 'site'. */
@@ -194,6 +225,8 @@ void h2s_remark_site(h2s_function *f, const h2s_site *site) {
     text = &placement_table[H2S_RESIZED_IN_SLOT];
   h2s_message m = {.nargs = 0, .used = 0};
   expand(&m, text->message, site);
+  if (h2s_open(site))
+    append_holder(&m, f, site);
   append_location(&m, verdict.blocker);
   h2s_bridge_emit_remark(f->ctx, passed ? H2S_REMARK_PASSED : H2S_REMARK_MISSED,
                          text->name, site->call, m.args, m.nargs);

@@ -6,9 +6,11 @@
  *   sites.c     discovery: which calls allocate, with what size (or bound)
  *               and alignment, and what they copy in (strdup)
  *   escape.c    escape analysis: may the block outlive the frame?
+ *     memflow.c   local objects its pointer is stored into and read back from
  *     offsets.c   integers made from its addresses: only differences leave
  *   frees.c     do the block's frees and reallocs take only promoted blocks?
- *   lifetime.c  can one stack slot serve every execution of the site?
+ *   lifetime.c  can one stack slot serve every execution of the site, also
+ *               when its pointer waits in memory?
  *   policy.c    size limits, the function's budget, function-wide blockers,
  *               and the placement: a slot of the size, of its proven bound,
  *               or a guarded slot with a heap fallback
@@ -28,6 +30,9 @@
 
 #include "heap2stack/core.h"
 #include "values.h"
+
+/* A callback over values; returning false stops the walk that calls it. */
+typedef bool h2s_source_visitor(LLVMValueRef source, void *data);
 
 /* How a call may keep a pointer it is given, as the escape walk sees it. */
 typedef enum h2s_capture {
@@ -52,6 +57,44 @@ typedef enum h2s_copy {
   H2S_COPY_PREFIX  /* strndup(s, m): at most m bytes of s, then a zero */
 } h2s_copy;
 
+/* The bytes of a holder an access may touch: [offset, offset + size), or,
+ * with a 'stride', that range moved by any multiple of it (an array of
+ * structs indexed at run time; 'offset' is then below 'stride'); any of
+ * them when 'known' is false. */
+typedef struct h2s_span {
+  bool known;
+  int64_t offset;
+  uint64_t size;
+  uint64_t stride; /* 0: exactly one range */
+} h2s_span;
+
+/* One read or write of a holder's memory. */
+typedef struct h2s_access {
+  LLVMValueRef inst;  /* a load or store, or a call that reads or writes */
+  LLVMValueRef value; /* a read: what it yields (the load, the call); a
+                         write: the value stored, or NULL when the call
+                         writes what the pass cannot name (memcpy) */
+  h2s_span span;
+} h2s_access;
+
+/* A local object of the function, an alloca or a site's block, into which
+ * blocks' pointers may be stored (memflow.c).  Unless 'exposed_by' is set,
+ * every access of it is in 'reads' and 'writes'. */
+typedef struct h2s_holder {
+  LLVMValueRef base;       /* the alloca or the allocation call */
+  LLVMValueRef exposed_by; /* the first use through which its contents may
+                              leave the function, or NULL */
+  h2s_access *reads, *writes;
+  size_t nreads, nwrites;
+} h2s_holder;
+
+/* A store of a site's pointer into a holder (escape.c records them). */
+typedef struct h2s_holding {
+  LLVMValueRef store;        /* a store, or a call that writes it out */
+  const h2s_holder *holder;
+  h2s_span span;
+} h2s_holding;
+
 /* Where a promoted block lives: policy.c chooses, the rewrite builds it. */
 typedef enum h2s_placement {
   H2S_PLACE_CONSTANT, /* a slot of the compile-time size */
@@ -73,6 +116,8 @@ typedef struct h2s_site {
   h2s_values derived;      /* every SSA value that may point into the block */
   h2s_values users;        /* calls that receive such a pointer */
   h2s_values reallocs;     /* realloc calls that resize the block */
+  h2s_holding *held;       /* stores of its pointer into objects */
+  size_t nheld;
   h2s_free *frees;
   size_t nfrees;
   LLVMValueRef slot;       /* the alloca, once rewrite.c built it; for a
@@ -95,6 +140,8 @@ typedef struct h2s_function {
   uint64_t spent;          /* bytes promoted so far */
   h2s_site *sites;         /* every allocation site, in program order */
   size_t nsites;
+  h2s_holder **holders;    /* objects analysed as holders, on demand */
+  size_t nholders;
   h2s_valset erased;       /* instructions the rewrite has deleted */
 } h2s_function;
 
@@ -121,6 +168,23 @@ void h2s_analyse_escape(h2s_function *f, h2s_site *site);
 /* The first integer computed from 'casts' (ptrtoints of 'pointers') from
  * which the block's address could be read back, or NULL (offsets.c). */
 LLVMValueRef h2s_address_leak(const h2s_valset *pointers, const h2s_values *casts);
+/* The holder 'address' points into, analysed on first use: NULL when it
+ * points into nothing the function owns (memflow.c). */
+const h2s_holder *h2s_holder_of(h2s_function *f, LLVMValueRef address);
+/* Where in 'h' an access of 'size' bytes at 'address' falls. */
+h2s_span h2s_span_in(h2s_function *f, const h2s_holder *h, LLVMValueRef address,
+                     uint64_t size);
+bool h2s_spans_overlap(h2s_span a, h2s_span b);
+/* Calls 'visit' on each value a read 'r' of a holder may return: what the
+ * writes that overlap it stored, and null when the object starts zeroed;
+ * false when a write stored something unnamed or 'visit' said false. */
+bool h2s_visit_stored_values(h2s_function *f, const h2s_holder *h,
+                             const h2s_access *r,
+                             h2s_source_visitor *visit, void *data);
+/* The read of a holder whose value is 'v', or NULL; sets '*holder'. */
+const h2s_access *h2s_holder_read(h2s_function *f, LLVMValueRef v,
+                                  const h2s_holder **holder);
+void h2s_free_holders(h2s_function *f);
 void h2s_check_frees(h2s_function *f, h2s_site *site);
 bool h2s_settle_shared_frees(h2s_function *f);
 void h2s_check_slot_reuse(h2s_function *f, h2s_site *site);
@@ -147,10 +211,31 @@ bool h2s_is_sanitized(LLVMValueRef fn); /* built with ASan, HWASan or MSan */
 bool h2s_target_has_stack_room(h2s_function *f);
 bool h2s_is_power_of_two(uint64_t x);
 bool h2s_is_merge(LLVMValueRef v); /* phi, select or freeze */
+/* True when instruction 'inst' is another pointer to where its pointer
+ * operand points: a GEP, a bitcast or a merge. */
+bool h2s_forwards_pointer(LLVMValueRef inst);
+/* True when 'callee' is the intrinsic 'name' (any overload). */
+bool h2s_is_intrinsic(LLVMValueRef callee, const char *name);
+/* True when 'callee' is an intrinsic that only describes memory it is
+ * given: llvm.assume, the lifetime markers, llvm.objectsize. */
+bool h2s_is_descriptive_intrinsic(LLVMValueRef callee);
 /* Calls 'visit' on each value that reaches 'v' through merges, each once,
  * until it returns false; returns false then, or when memory runs out. */
-typedef bool h2s_source_visitor(LLVMValueRef source, void *data);
 bool h2s_visit_sources(LLVMValueRef v, h2s_source_visitor *visit, void *data);
+/* What a use visitor tells h2s_walk_uses() to do next. */
+typedef enum h2s_step {
+  H2S_STEP_NEXT,   /* go on with the next use */
+  H2S_STEP_FOLLOW, /* the user points where the used value does: walk its
+                      uses too */
+  H2S_STEP_STOP    /* stop the walk */
+} h2s_step;
+typedef h2s_step h2s_use_visitor(LLVMUseRef use, void *data);
+/* Calls 'visit' on every use of 'root' and of every user it was told to
+ * follow (each value once, in order), until 'visit' says stop or more than
+ * 'max_uses' uses were visited.  True when every use was visited; false when
+ * stopped, out of budget or out of memory. */
+bool h2s_walk_uses(LLVMValueRef root, uint64_t max_uses, h2s_use_visitor *visit,
+                   void *data);
 LLVMContextRef h2s_context(const h2s_function *f);
 LLVMModuleRef h2s_module(const h2s_function *f);
 /* A call of intrinsic 'name' overloaded on 'overload', named 'result'. */

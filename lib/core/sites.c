@@ -212,6 +212,9 @@ void h2s_free_site(h2s_site *site) {
   for (size_t i = 0; i < site->nfrees; ++i)
     h2s_values_free(&site->frees[i].others);
   free(site->frees);
+  free(site->held);
+  site->held = NULL;
+  site->nheld = 0;
   site->frees = NULL;
   site->nfrees = 0;
 }

@@ -1,0 +1,313 @@
+/*===- memflow.c - Local objects that hold a block's pointer --------------===*
+ *
+ * A block's pointer stored into memory has not escaped when that memory is
+ * an object of the function itself, an alloca or another site's block, and
+ * nothing lets the object's contents out: then the pointer can only come
+ * back through the object's own reads, which escape.c follows as further
+ * pointers into the block.  This file analyses such an object, a holder,
+ * once per function, and lists every read and write of it with the bytes
+ * each touches, so that a store can be matched with the reads that may
+ * return what it stored, field by field at constant offsets.
+ *
+ * The walk over the pointers into a holder is escape.c's walk in miniature,
+ * with a stricter rule for what may see the bytes: loads, stores into it,
+ * comparisons, the descriptive intrinsics, freeing it, memset/memcpy into
+ * it, and the C library calls libc.c describes as only comparing,
+ * searching or overwriting them (llvm.lifetime.start counts as a write of
+ * undefined bytes).  Anything else exposes the holder: its
+ * contents may be copied elsewhere, or read as pointers by code the pass
+ * cannot see, and every pointer stored into it counts as escaping.
+ *
+ * A read returns what an overlapping write stored, or the object's initial
+ * contents: undefined for an alloca or a malloc'd block, zero for calloc,
+ * unknown otherwise (a copied string, a realloc'd block).  frees.c asks
+ * which values those are (h2s_visit_stored_values), lifetime.c when they
+ * were stored.
+ *
+ *===----------------------------------------------------------------------===*/
+#include "libc.h"
+#include "site.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct h2s_holder_walk {
+  h2s_function *f;
+  h2s_holder *h;
+} h2s_holder_walk;
+
+static h2s_step expose(h2s_holder_walk *w, LLVMValueRef user) {
+  if (!w->h->exposed_by)
+    w->h->exposed_by = user;
+  return H2S_STEP_STOP;
+}
+
+static h2s_step add_access(h2s_holder_walk *w, LLVMValueRef user, h2s_access **list,
+                           size_t *n, h2s_access access) {
+  h2s_access *grown = realloc(*list, (*n + 1) * sizeof *grown);
+  if (!grown)
+    return expose(w, user); /* out of memory: assume the worst */
+  *list = grown;
+  grown[(*n)++] = access;
+  return H2S_STEP_NEXT;
+}
+
+static h2s_step add_read(h2s_holder_walk *w, LLVMValueRef inst, h2s_span span) {
+  return add_access(w, inst, &w->h->reads, &w->h->nreads, (h2s_access){inst, inst, span});
+}
+
+static h2s_step add_write(h2s_holder_walk *w, LLVMValueRef inst, LLVMValueRef value,
+                          h2s_span span) {
+  return add_access(w, inst, &w->h->writes, &w->h->nwrites,
+                    (h2s_access){inst, value, span});
+}
+
+static uint64_t pointer_size(h2s_function *f) {
+  return h2s_bridge_store_size(f->ctx, LLVMPointerTypeInContext(h2s_context(f), 0));
+}
+
+static const h2s_span anywhere = {.known = false};
+
+/* From llvm.lifetime.start on, an alloca holds nothing: undefined bytes. */
+static const h2s_span whole = {.known = true, .offset = 0, .size = INT64_MAX};
+
+/* The bytes a memory intrinsic's length operand 'len' covers from 'ptr'. */
+static h2s_span intrinsic_span(h2s_holder_walk *w, LLVMValueRef ptr, LLVMValueRef len) {
+  if (!LLVMIsAConstantInt(len))
+    return anywhere;
+  return h2s_span_in(w->f, w->h, ptr, LLVMConstIntGetZExtValue(len));
+}
+
+static bool is_memory_intrinsic(LLVMValueRef callee) {
+  return h2s_is_intrinsic(callee, "llvm.memset") || h2s_is_intrinsic(callee, "llvm.memcpy") ||
+         h2s_is_intrinsic(callee, "llvm.memmove");
+}
+
+/* memset, memcpy and memmove write the holder as their destination; a
+ * memset of zero bytes stores null pointers.  As a source, memcpy copies
+ * the holder's bytes elsewhere. */
+static h2s_step classify_memory_intrinsic(h2s_holder_walk *w, LLVMValueRef call,
+                                          LLVMValueRef ptr, unsigned index) {
+  if (index != 0)
+    return expose(w, call);
+  LLVMValueRef byte = LLVMGetOperand(call, 1);
+  bool zero = h2s_is_intrinsic(h2s_called_function(call), "llvm.memset") &&
+              LLVMIsAConstantInt(byte) && !LLVMConstIntGetZExtValue(byte);
+  LLVMValueRef value = zero ? LLVMConstPointerNull(LLVMTypeOf(ptr)) : NULL;
+  return add_write(w, call, value, intrinsic_span(w, ptr, LLVMGetOperand(call, 2)));
+}
+
+/* A C library call given a pointer into the holder, as libc.c describes
+ * what it does with the bytes there. */
+static h2s_step classify_library_call(h2s_holder_walk *w, LLVMValueRef call,
+                                      const char *name, LLVMValueRef ptr,
+                                      unsigned index) {
+  h2s_capture capture = H2S_CAPTURES_MAYBE;
+  h2s_libc_arg_capture(name, call, index, &capture);
+  h2s_step step = H2S_STEP_NEXT;
+  switch (h2s_libc_contents(name, index)) {
+  case H2S_CONTENTS_EXPOSED:
+    return expose(w, call);
+  case H2S_CONTENTS_RESUME: {
+    h2s_span cell = h2s_span_in(w->f, w->h, ptr, pointer_size(w->f));
+    if (!h2s_bridge_arg_known_nonnull(w->f->ctx, call, 0))
+      step = add_read(w, call, cell);
+    return step == H2S_STEP_NEXT ? add_write(w, call, NULL, cell) : step;
+  }
+  case H2S_CONTENTS_WRITTEN:
+    step = add_write(w, call, NULL, anywhere);
+    break;
+  case H2S_CONTENTS_READ:
+    break;
+  }
+  if (step != H2S_STEP_NEXT || capture == H2S_CAPTURES_NOTHING)
+    return step;
+  /* strchr's result points into the holder; anything else lets it out */
+  return capture == H2S_CAPTURES_RET_ONLY ? H2S_STEP_FOLLOW : expose(w, call);
+}
+
+static h2s_step classify_call(h2s_holder_walk *w, LLVMValueRef call, LLVMValueRef ptr,
+                              unsigned index) {
+  char name[H2S_FAMILY_CAP];
+  LLVMValueRef callee = h2s_called_function(call);
+  if (h2s_is_intrinsic(callee, "llvm.lifetime.start") && ptr == w->h->base)
+    return add_write(w, call, LLVMGetUndef(LLVMTypeOf(ptr)), whole);
+  if (h2s_is_descriptive_intrinsic(callee))
+    return H2S_STEP_NEXT;
+  if (index >= LLVMGetNumArgOperands(call) ||
+      h2s_bridge_reallocated_operand(w->f->ctx, call) == ptr)
+    return expose(w, call); /* a realloc moves the contents to another block */
+  if (h2s_bridge_freed_operand(w->f->ctx, call, name) == ptr)
+    return H2S_STEP_NEXT; /* freed: nothing reads it afterwards */
+  if (is_memory_intrinsic(callee))
+    return classify_memory_intrinsic(w, call, ptr, index);
+  if (h2s_bridge_library_function(w->f->ctx, call, name))
+    return classify_library_call(w, call, name, ptr, index);
+  return expose(w, call);
+}
+
+static bool is_atomic(LLVMValueRef access) {
+  return LLVMGetOrdering(access) != LLVMAtomicOrderingNotAtomic;
+}
+
+/* Classifies one use of a pointer into the holder (h2s_walk_uses()). */
+static h2s_step classify_use(LLVMUseRef use, void *data) {
+  h2s_holder_walk *w = data;
+  LLVMValueRef user = LLVMGetUser(use);
+  LLVMValueRef ptr = LLVMGetUsedValue(use);
+  if (h2s_forwards_pointer(user))
+    return H2S_STEP_FOLLOW;
+  switch (LLVMGetInstructionOpcode(user)) {
+  case LLVMLoad:
+    if (is_atomic(user))
+      return expose(w, user);
+    return add_read(w, user, h2s_span_in(w->f, w->h, ptr,
+                                         h2s_bridge_store_size(w->f->ctx, LLVMTypeOf(user))));
+  case LLVMStore: {
+    LLVMValueRef value = LLVMGetOperand(user, 0);
+    if (h2s_operand_index(use) == 0 || is_atomic(user))
+      return expose(w, user); /* the holder's own address is stored */
+    uint64_t size = h2s_bridge_store_size(w->f->ctx, LLVMTypeOf(value));
+    return add_write(w, user, value, h2s_span_in(w->f, w->h, ptr, size));
+  }
+  case LLVMICmp:
+    return H2S_STEP_NEXT;
+  case LLVMCall:
+  case LLVMInvoke:
+    return classify_call(w, user, ptr, h2s_operand_index(use));
+  default: /* returned, converted to an integer, atomics, ...: let out */
+    return expose(w, user);
+  }
+}
+
+/* Fills 'h': every access of its object, or 'exposed_by'. */
+static void analyse_holder(h2s_function *f, h2s_holder *h) {
+  h2s_holder_walk w = {.f = f, .h = h};
+  if (!h2s_walk_uses(h->base, f->opts->max_uses, classify_use, &w) && !h->exposed_by)
+    h->exposed_by = h->base; /* out of budget or of memory */
+}
+
+/* True when 'base' is an object whose whole life the function sees. */
+static bool is_local_object(h2s_function *f, LLVMValueRef base) {
+  return LLVMIsAAllocaInst(base) || h2s_site_of(f, base);
+}
+
+static h2s_holder *new_holder(h2s_function *f, LLVMValueRef base) {
+  h2s_holder **grown = realloc(f->holders, (f->nholders + 1) * sizeof *grown);
+  h2s_holder *h = calloc(1, sizeof *h);
+  if (grown)
+    f->holders = grown;
+  if (!grown || !h) {
+    free(h);
+    return NULL;
+  }
+  h->base = base;
+  f->holders[f->nholders++] = h;
+  analyse_holder(f, h);
+  return h;
+}
+
+const h2s_holder *h2s_holder_of(h2s_function *f, LLVMValueRef address) {
+  int64_t offset;
+  uint64_t stride;
+  int known;
+  LLVMValueRef base = h2s_bridge_pointer_base(f->ctx, address, &offset, &stride, &known);
+  if (!is_local_object(f, base))
+    return NULL;
+  for (size_t i = 0; i < f->nholders; ++i)
+    if (f->holders[i]->base == base)
+      return f->holders[i];
+  return new_holder(f, base);
+}
+
+h2s_span h2s_span_in(h2s_function *f, const h2s_holder *h, LLVMValueRef address,
+                     uint64_t size) {
+  int64_t offset;
+  uint64_t stride;
+  int known;
+  LLVMValueRef base = h2s_bridge_pointer_base(f->ctx, address, &offset, &stride, &known);
+  if (base != h->base || !known || size == UINT64_MAX)
+    return anywhere;
+  if (stride) { /* the offset within one element, in [0, stride) */
+    int64_t s = (int64_t)stride, r = offset % s;
+    offset = r < 0 ? r + s : r;
+  }
+  return (h2s_span){.known = true, .offset = offset, .size = size, .stride = stride};
+}
+
+static uint64_t gcd(uint64_t a, uint64_t b) {
+  while (b) {
+    uint64_t r = a % b;
+    a = b;
+    b = r;
+  }
+  return a;
+}
+
+bool h2s_spans_overlap(h2s_span a, h2s_span b) {
+  if (!a.known || !b.known)
+    return true;
+  /* In 128 bits, offsets near the ends of int64_t cannot wrap. */
+  __int128 a_end = (__int128)a.offset + a.size, b_end = (__int128)b.offset + b.size;
+  uint64_t period = gcd(a.stride, b.stride);
+  if (!period)
+    return a.offset < b_end && b.offset < a_end;
+  /* b starts (b.offset - a.offset) + k * period from a, for some integer
+   * k: they overlap when one such distance d has -b.size < d < a.size. */
+  __int128 p = period, d = ((__int128)b.offset - a.offset) % p;
+  if (d < 0)
+    d += p;
+  return d < (__int128)a.size || p - d < (__int128)b.size;
+}
+
+const h2s_access *h2s_holder_read(h2s_function *f, LLVMValueRef v,
+                                  const h2s_holder **holder) {
+  for (size_t i = 0; i < f->nholders; ++i)
+    for (size_t j = 0; j < f->holders[i]->nreads; ++j)
+      if (f->holders[i]->reads[j].value == v) {
+        *holder = f->holders[i];
+        return &f->holders[i]->reads[j];
+      }
+  return NULL;
+}
+
+/* What a read of 'h' returns where no write reached it first: NULL for
+ * undefined contents, null for zeroed ones; false when unknown. */
+static bool initial_contents(h2s_function *f, const h2s_holder *h, LLVMValueRef *value) {
+  *value = NULL;
+  if (LLVMIsAAllocaInst(h->base))
+    return true;
+  const h2s_site *site = h2s_site_of(f, h->base);
+  if (site->facts.zero_init)
+    *value = LLVMConstPointerNull(LLVMTypeOf(h->base));
+  return site->facts.init_known && site->copy == H2S_COPY_NONE;
+}
+
+bool h2s_visit_stored_values(h2s_function *f, const h2s_holder *h,
+                             const h2s_access *r, h2s_source_visitor *visit,
+                             void *data) {
+  LLVMValueRef initial;
+  if (h->exposed_by || !initial_contents(f, h, &initial))
+    return false;
+  if (initial && !visit(initial, data))
+    return false;
+  for (size_t i = 0; i < h->nwrites; ++i) {
+    const h2s_access *w = &h->writes[i];
+    if (!h2s_spans_overlap(w->span, r->span) || (w->value && LLVMIsUndef(w->value)))
+      continue; /* undefined bytes: freeing them is undefined already */
+    if (!w->value || !visit(w->value, data))
+      return false;
+  }
+  return true;
+}
+
+void h2s_free_holders(h2s_function *f) {
+  for (size_t i = 0; i < f->nholders; ++i) {
+    free(f->holders[i]->reads);
+    free(f->holders[i]->writes);
+    free(f->holders[i]);
+  }
+  free(f->holders);
+  f->holders = NULL;
+  f->nholders = 0;
+}
