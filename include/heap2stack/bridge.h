@@ -21,6 +21,13 @@ extern "C" {
 /* One function under transformation and its analyses (opaque). */
 typedef struct h2s_fn_ctx h2s_fn_ctx;
 
+/* The module under transformation, which owns a context per function. */
+typedef struct h2s_module_ctx h2s_module_ctx;
+
+/* The context of function 'fn' of the module 'mod' stands for, made on
+ * first use and owned by 'mod'. */
+h2s_fn_ctx *h2s_bridge_function_context(h2s_module_ctx *mod, LLVMValueRef fn);
+
 enum { H2S_FAMILY_CAP = 64 };
 
 /* What MemoryBuiltins knows about one call.  'is_alloc' is false for calls

@@ -12,6 +12,7 @@
 
 #include "heap2stack/bridge.h"
 #include "heap2stack/recursion.h"
+#include "heap2stack/summaries.h"
 
 #include <llvm-c/Core.h>
 #include <stddef.h>
@@ -109,10 +110,12 @@ typedef struct h2s_verdict {
 /* Runs discovery, escape analysis, the lifetime check, the policy, the
  * rewrite and the remarks over 'fn'.  Returns the number of sites promoted.
  * 'ctx' answers the questions only LLVM's C++ API can; 'recursion' is the
- * module's h2s_recursion_analyse() result. */
+ * module's h2s_recursion_analyse() result, 'summaries' the module's
+ * summaries of its functions (h2s_summaries_new). */
 unsigned h2s_promote_function(h2s_fn_ctx *ctx, LLVMValueRef fn,
                               const h2s_options *opts,
-                              const h2s_recursion *recursion);
+                              const h2s_recursion *recursion,
+                              h2s_summaries *summaries);
 
 #ifdef __cplusplus
 }

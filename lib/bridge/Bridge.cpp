@@ -49,6 +49,15 @@ OptimizationRemarkEmitter &h2s_fn_ctx::remarks() {
   return FAM.getResult<OptimizationRemarkEmitterAnalysis>(F);
 }
 
+extern "C" h2s_fn_ctx *h2s_bridge_function_context(h2s_module_ctx *Mod,
+                                                   LLVMValueRef Fn) {
+  Function &F = *cast<Function>(unwrap(Fn));
+  std::unique_ptr<h2s_fn_ctx> &Ctx = Mod->Functions[&F];
+  if (!Ctx)
+    Ctx.reset(new h2s_fn_ctx{F, Mod->FAM, Mod->Record});
+  return Ctx.get();
+}
+
 static CallBase *asCall(LLVMValueRef V) { return dyn_cast<CallBase>(unwrap(V)); }
 
 // A call to a library function that this function's TargetLibraryInfo has

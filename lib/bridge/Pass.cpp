@@ -2,7 +2,7 @@
 //
 // Gives the C library's declarations LLVM's attributes (inferattrs), fetches
 // what the core needs (which functions may recurse, per-function
-// analyses), runs h2s_promote_function over every function with a body, and
+// analyses, the module's summaries), runs h2s_promote_function over every function with a body, and
 // then, for the functions it changed and only those, the simplifications
 // that turn small stack slots into registers.
 //
@@ -60,17 +60,20 @@ PreservedAnalyses HeapToStackPass::run(Module &M, ModuleAnalysisManager &MAM) {
   std::optional<RemarkRecord> Record;
   if (!Opts.RecordPath.empty())
     Record.emplace(Opts.RecordPath, Opts.RecordFormat, M);
+  h2s_module_ctx Mod(FAM, Record ? &*Record : nullptr);
+  h2s_summaries *Summaries = h2s_summaries_new(&Mod, Opts.Limits.max_uses);
   for (Function &F : M) {
     if (F.isDeclaration() || F.hasOptNone())
       continue;
-    h2s_fn_ctx Ctx{F, FAM, Record ? &*Record : nullptr};
-    if (!h2s_promote_function(&Ctx, wrap(&F), &Opts.Limits, Recursion))
+    h2s_fn_ctx *Ctx = h2s_bridge_function_context(&Mod, wrap(&F));
+    if (!h2s_promote_function(Ctx, wrap(&F), &Opts.Limits, Recursion, Summaries))
       continue;
     Changed = true;
     FAM.invalidate(F, PreservedAnalyses::none());
     if (Opts.Cleanup)
       FAM.invalidate(F, Cleanup.run(F, FAM));
   }
+  h2s_summaries_free(Summaries);
   h2s_recursion_free(Recursion);
   if (Inferred) // new callee attributes: no function analysis is current
     return PreservedAnalyses::none();
@@ -80,4 +83,23 @@ PreservedAnalyses HeapToStackPass::run(Module &M, ModuleAnalysisManager &MAM) {
   PreservedAnalyses PA;
   PA.preserve<FunctionAnalysisManagerModuleProxy>();
   return PA;
+}
+
+PreservedAnalyses SummaryPrinterPass::run(Module &M, ModuleAnalysisManager &MAM) {
+  auto &FAM = MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
+  h2s_module_ctx Mod(FAM, nullptr);
+  h2s_summaries *Summaries = h2s_summaries_new(&Mod, H2S_DEFAULT_MAX_USES);
+  OS << "heap2stack summaries for module '" << M.getModuleIdentifier() << "':\n";
+  for (Function &F : M) {
+    if (F.isDeclaration())
+      continue;
+    for (Argument &A : F.args())
+      if (A.getType()->isPointerTy())
+        OS << "  " << F.getName() << " parameter " << A.getArgNo() << ": "
+           << (h2s_summary_may_free(Summaries, wrap(&F), A.getArgNo()) ? "may free"
+                                                                       : "never freed")
+           << "\n";
+  }
+  h2s_summaries_free(Summaries);
+  return PreservedAnalyses::all();
 }

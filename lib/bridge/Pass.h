@@ -38,6 +38,18 @@ private:
   PassOptions Opts;
 };
 
+// print<heap2stack-summaries>: the module's summaries (summaries.h), one
+// line per pointer parameter of each defined function, for tests.
+class SummaryPrinterPass : public llvm::PassInfoMixin<SummaryPrinterPass> {
+public:
+  explicit SummaryPrinterPass(llvm::raw_ostream &OS) : OS(OS) {}
+  llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &MAM);
+  static bool isRequired() { return true; }
+
+private:
+  llvm::raw_ostream &OS;
+};
+
 } // namespace heap2stack
 
 #endif // HEAP2STACK_PASS_H

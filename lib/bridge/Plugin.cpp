@@ -2,7 +2,8 @@
 //
 // Loaded by `clang -fpass-plugin=HeapToStack.so` or
 // `opt -load-pass-plugin=HeapToStack.so`.  It
-//   * registers `heap2stack` and `heap2stack<params>` for -passes=;
+//   * registers `heap2stack` and `heap2stack<params>` for -passes=, and
+//     `print<heap2stack-summaries>`, which prints the module's summaries;
 //   * adds the pass to clang's -O1..-O3/-Os/-Oz pipelines at the extension
 //     point docs/design.md explains (never at -O0);
 //   * defines the -mllvm options that set the defaults of both.
@@ -148,6 +149,10 @@ static Expected<PassOptions> parseParameters(StringRef Params) {
 
 static bool parsePipelineElement(StringRef Name, ModulePassManager &MPM,
                                  ArrayRef<PassBuilder::PipelineElement>) {
+  if (Name == "print<heap2stack-summaries>") {
+    MPM.addPass(SummaryPrinterPass(errs()));
+    return true;
+  }
   if (!PassBuilder::checkParametrizedPassName(Name, "heap2stack"))
     return false;
   Expected<PassOptions> Opts =

@@ -11,7 +11,9 @@
  *     derived values whose uses are still to be classified.
  *  2. classify_use() looks at one use with one switch on the user's opcode:
  *       H2S_USE_HARMLESS  continue: loads, stores into the block, compares,
- *                         calls that neither keep nor free the argument;
+ *                         calls that neither keep nor free the argument
+ *                         (by LLVM's attributes, libc.c, and for the
+ *                         module's functions summaries.c);
  *       H2S_USE_DERIVES   the user is another pointer into the block (GEP,
  *                         phi, select, a call returning its argument, a
  *                         realloc resizing it): it is added to the worklist
@@ -168,18 +170,28 @@ static h2s_capture from_attributes(h2s_capture_info info) {
   return info.ret == H2S_CAPTURED_MORE ? H2S_CAPTURES_RET_ONLY : H2S_CAPTURES_NOTHING;
 }
 
+/* True unless 'call' is known not to free its argument 'index': by LLVM's
+ * nofree, or, for a function of the module, by its summary. */
+static bool call_may_free_arg(h2s_walk *w, LLVMValueRef call, unsigned index) {
+  LLVMValueRef callee = h2s_called_function(call);
+  if (!h2s_bridge_call_may_free_arg(call, index))
+    return false;
+  return !callee || LLVMIsDeclaration(callee) ||
+         h2s_summary_may_free(w->f->summaries, callee, index);
+}
+
 /* How argument 'index' of 'call' may be captured and whether the call may
  * free it: from the C library's specification when libc.c knows 'library'
  * (the callee's name as a library function, or NULL), else from LLVM's
- * attributes. */
-static h2s_capture arg_capture(LLVMValueRef call, const char *library, unsigned index,
-                               bool *may_free) {
+ * attributes and the module's summaries. */
+static h2s_capture arg_capture(h2s_walk *w, LLVMValueRef call, const char *library,
+                               unsigned index, bool *may_free) {
   h2s_capture capture;
   if (library && h2s_libc_arg_capture(library, call, index, &capture)) {
     *may_free = false;
     return capture;
   }
-  *may_free = h2s_bridge_call_may_free_arg(call, index);
+  *may_free = call_may_free_arg(w, call, index);
   return from_attributes(h2s_bridge_arg_capture(call, index));
 }
 
@@ -252,7 +264,7 @@ static h2s_use_kind classify_call_use(h2s_walk *w, LLVMValueRef call,
   if (library && stores_through_argument(w, call, library, index) == H2S_USE_ESCAPES)
     return H2S_USE_ESCAPES;
   bool may_free;
-  h2s_capture capture = arg_capture(call, library, index, &may_free);
+  h2s_capture capture = arg_capture(w, call, library, index, &may_free);
   if (capture == H2S_CAPTURES_MAYBE)
     return escapes(w, H2S_CAPTURED_BY_CALL, call);
   if (may_free)

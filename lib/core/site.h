@@ -132,6 +132,7 @@ typedef struct h2s_function {
   LLVMValueRef fn;
   h2s_fn_ctx *ctx;
   const h2s_options *opts;
+  h2s_summaries *summaries; /* what the module's functions free */
   h2s_verdict blocker;     /* H2S_PROMOTED unless nothing may be promoted */
   bool recursive;          /* may be active more than once at a time */
   bool room_possible;      /* room-guarded blocks may be built here */

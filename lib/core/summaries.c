@@ -1,0 +1,194 @@
+/*===- summaries.c - Which parameters may a function of the module free? --===*
+ *
+ * A block passed to a function defined in the module escapes unless LLVM's
+ * attributes say the function neither keeps it nor frees it.  FunctionAttrs
+ * infers the first (captures(none)) for the module's functions, but nothing
+ * in clang's pipeline infers that a parameter is never freed, so a helper
+ * that frees anything at all (its own scratch buffer) looked as if it might
+ * free its argument.  This file answers that question from the callee's
+ * body: a parameter may be freed when a pointer derived from it (through
+ * GEPs, casts, phis, selects and freezes) reaches a free or realloc, a call
+ * that may free it (by this same question for the module's functions, by
+ * LLVM's nofree and the C library's specification for the others), or a
+ * use the walk does not model (a store of it, an integer cast, a variadic
+ * argument).  A function whose body may be replaced at link time (weak,
+ * linkonce, available_externally) may free anything.
+ *
+ * Summaries are computed on demand and kept for the whole module.  A
+ * function whose summary is asked for while it is being computed (a cycle
+ * of calls) answers "may free": the answer is sound, and only recursive
+ * helpers that free nothing lose precision.  Frees are all a summary holds
+ * for now; what a callee does with the pointers stored inside what a
+ * parameter points to is not summarised, so such objects still escape.
+ *
+ *===----------------------------------------------------------------------===*/
+#include "heap2stack/summaries.h"
+#include "libc.h"
+#include "site.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { H2S_MAX_SUMMARISED_PARAMS = 64 };
+
+typedef enum h2s_summary_state { H2S_SUMMARY_OPEN, H2S_SUMMARY_DONE } h2s_summary_state;
+
+typedef struct h2s_summary {
+  LLVMValueRef fn;
+  h2s_summary_state state;
+  uint64_t may_free; /* bit i: parameter i may be freed */
+} h2s_summary;
+
+struct h2s_summaries {
+  h2s_module_ctx *mod;
+  h2s_summary *items;
+  size_t len, cap;
+  uint64_t max_uses;
+};
+
+h2s_summaries *h2s_summaries_new(h2s_module_ctx *mod, uint64_t max_uses) {
+  h2s_summaries *s = calloc(1, sizeof *s);
+  if (s) {
+    s->mod = mod;
+    s->max_uses = max_uses;
+  }
+  return s;
+}
+
+void h2s_summaries_free(h2s_summaries *s) {
+  if (s)
+    free(s->items);
+  free(s);
+}
+
+static h2s_summary *find(h2s_summaries *s, LLVMValueRef fn) {
+  for (size_t i = 0; i < s->len; ++i)
+    if (s->items[i].fn == fn)
+      return &s->items[i];
+  return NULL;
+}
+
+/* True when the linker keeps this body: no other definition replaces it. */
+static bool has_exact_body(LLVMValueRef fn) {
+  switch (LLVMGetLinkage(fn)) {
+  case LLVMExternalLinkage:
+  case LLVMInternalLinkage:
+  case LLVMPrivateLinkage:
+    return !LLVMIsDeclaration(fn);
+  default:
+    return false;
+  }
+}
+
+typedef struct h2s_param_walk {
+  h2s_summaries *s;
+  h2s_fn_ctx *ctx;
+} h2s_param_walk;
+
+/* True when 'call' may free its argument 'index', a pointer derived from
+ * the parameter under study. */
+static bool call_may_free(h2s_param_walk *w, LLVMValueRef call, LLVMValueRef ptr,
+                          unsigned index) {
+  char name[H2S_FAMILY_CAP];
+  LLVMValueRef callee = h2s_called_function(call);
+  if (h2s_is_descriptive_intrinsic(callee))
+    return false;
+  if (index >= LLVMGetNumArgOperands(call) ||
+      h2s_bridge_freed_operand(w->ctx, call, name) == ptr ||
+      h2s_bridge_reallocated_operand(w->ctx, call) == ptr)
+    return true;
+  if (callee && !LLVMIsDeclaration(callee))
+    return index >= LLVMCountParams(callee) ||
+           (h2s_bridge_call_may_free_arg(call, index) &&
+            h2s_summary_may_free(w->s, callee, index));
+  h2s_capture capture;
+  if (h2s_bridge_library_function(w->ctx, call, name) &&
+      h2s_libc_arg_capture(name, call, index, &capture))
+    return false; /* libc.c's functions free nothing they are given */
+  return h2s_bridge_call_may_free_arg(call, index);
+}
+
+/* True when 'call' may return a pointer derived from its argument 'index'
+ * (LLVM's captures(ret: ...), or a libc.c function that returns into it). */
+static bool may_return_arg(h2s_param_walk *w, LLVMValueRef call, unsigned index) {
+  char name[H2S_FAMILY_CAP];
+  h2s_capture capture;
+  if (h2s_bridge_library_function(w->ctx, call, name) &&
+      h2s_libc_arg_capture(name, call, index, &capture))
+    return capture != H2S_CAPTURES_NOTHING;
+  return h2s_bridge_arg_capture(call, index).ret != H2S_CAPTURED_NONE;
+}
+
+/* Follows one use of a pointer derived from the parameter; stops at the
+ * first that may free it (h2s_walk_uses()). */
+static h2s_step follow_use(LLVMUseRef use, void *data) {
+  h2s_param_walk *w = data;
+  LLVMValueRef user = LLVMGetUser(use);
+  LLVMValueRef ptr = LLVMGetUsedValue(use);
+  unsigned index = h2s_operand_index(use);
+  if (h2s_forwards_pointer(user))
+    return H2S_STEP_FOLLOW;
+  switch (LLVMGetInstructionOpcode(user)) {
+  case LLVMLoad:
+  case LLVMICmp:
+  case LLVMRet: /* the caller follows what it gets back */
+    return H2S_STEP_NEXT;
+  case LLVMStore: /* as the address it is harmless; as the value, anything */
+    return index == 0 ? H2S_STEP_STOP : H2S_STEP_NEXT;
+  case LLVMCall:
+  case LLVMInvoke:
+    if (call_may_free(w, user, ptr, index))
+      return H2S_STEP_STOP;
+    /* strchr(p, c) frees nothing, but points into p */
+    return may_return_arg(w, user, index) ? H2S_STEP_FOLLOW : H2S_STEP_NEXT;
+  default: /* integer casts, atomics, aggregates: assume the worst */
+    return H2S_STEP_STOP;
+  }
+}
+
+static bool param_may_free(h2s_summaries *s, h2s_fn_ctx *ctx, LLVMValueRef param) {
+  h2s_param_walk w = {.s = s, .ctx = ctx};
+  return !h2s_walk_uses(param, s->max_uses, follow_use, &w);
+}
+
+static uint64_t summarise(h2s_summaries *s, LLVMValueRef fn) {
+  h2s_fn_ctx *ctx = h2s_bridge_function_context(s->mod, fn);
+  unsigned n = LLVMCountParams(fn);
+  uint64_t may_free = 0;
+  for (unsigned i = 0; i < n && i < H2S_MAX_SUMMARISED_PARAMS; ++i) {
+    LLVMValueRef param = LLVMGetParam(fn, i);
+    if (LLVMGetTypeKind(LLVMTypeOf(param)) == LLVMPointerTypeKind &&
+        (!ctx || param_may_free(s, ctx, param)))
+      may_free |= (uint64_t)1 << i;
+  }
+  return may_free;
+}
+
+static h2s_summary *add(h2s_summaries *s, LLVMValueRef fn) {
+  if (s->len == s->cap) {
+    size_t cap = s->cap ? 2 * s->cap : 16;
+    h2s_summary *grown = realloc(s->items, cap * sizeof *grown);
+    if (!grown)
+      return NULL;
+    s->items = grown;
+    s->cap = cap;
+  }
+  s->items[s->len] = (h2s_summary){fn, H2S_SUMMARY_OPEN, UINT64_MAX};
+  return &s->items[s->len++];
+}
+
+bool h2s_summary_may_free(h2s_summaries *s, LLVMValueRef fn, unsigned param) {
+  if (!s || !has_exact_body(fn) || param >= LLVMCountParams(fn) ||
+      param >= H2S_MAX_SUMMARISED_PARAMS)
+    return true; /* a variadic argument: va_arg may hand it to free */
+  h2s_summary *sum = find(s, fn);
+  if (!sum) {
+    if (!add(s, fn))
+      return true;
+    uint64_t may_free = summarise(s, fn);
+    sum = find(s, fn); /* summarise() may have moved the array */
+    sum->may_free = may_free;
+    sum->state = H2S_SUMMARY_DONE;
+  }
+  return sum->state == H2S_SUMMARY_OPEN || (sum->may_free >> param & 1);
+}
