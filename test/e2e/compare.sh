@@ -20,7 +20,12 @@
 #   OPT_LEVEL  optimisation flag for both builds (default: -O2)
 #   PLUGIN_OPTIONS  extra flags for the plugin build only, split on spaces
 #              (e.g. "-mllvm -heap2stack-room"); the plain build would reject
-#              the plugin's -mllvm options
+#              the plugin's -mllvm options.  With LTO they go to the link:
+#              write them as linker flags ("-Wl,-mllvm,-heap2stack-room")
+#   LTO        "thin" or "full": both builds compile with -flto=thin or
+#              -flto and link with lld, and the plugin build loads the pass
+#              into lld (-Wl,--load-pass-plugin), where it runs once over
+#              the whole program; extra flags may then name more sources
 #   RUN_TIMEOUT  seconds each run may take before it is killed (default: 60)
 #
 # Output on success (exit status 0):
@@ -45,7 +50,7 @@ die() {
   exit 1
 }
 
-[[ $# -ge 1 ]] || die "usage: compare.sh SOURCE [extra clang flags...]"
+[[ $# -ge 1 ]] || die "usage: compare.sh SOURCE [extra clang flags or sources...]"
 SOURCE=$1
 shift
 [[ -f $SOURCE ]] || die "no such source: $SOURCE"
@@ -111,11 +116,24 @@ allocs_of() {
 
 EXTRA_FLAGS=("$@")
 PLUGIN_FLAGS=()
-# -fverify-intermediate-code: clang runs the IR verifier after the pipeline,
-# so a malformed rewrite fails the build instead of compiling by luck.
 read -r -a PLUGIN_OPTIONS <<<"${PLUGIN_OPTIONS:-}"
-[[ -n $PLUGIN ]] && PLUGIN_FLAGS=("-fpass-plugin=$PLUGIN" -fverify-intermediate-code
-                                  "${PLUGIN_OPTIONS[@]}")
+case ${LTO:-} in
+  "")
+    # -fverify-intermediate-code: clang runs the IR verifier after the
+    # pipeline, so a malformed rewrite fails the build instead of compiling
+    # by luck.
+    [[ -n $PLUGIN ]] && PLUGIN_FLAGS=("-fpass-plugin=$PLUGIN" -fverify-intermediate-code)
+    ;;
+  thin | full)
+    # clang does not pass -fpass-plugin on to the linker; the LTO backend
+    # verifies the module after its pipeline.
+    [[ $LTO == thin ]] && EXTRA_FLAGS+=(-flto=thin) || EXTRA_FLAGS+=(-flto)
+    EXTRA_FLAGS+=(-fuse-ld=lld)
+    [[ -n $PLUGIN ]] && PLUGIN_FLAGS=("-Wl,--load-pass-plugin=$PLUGIN")
+    ;;
+  *) die "LTO must be thin or full (got '$LTO')" ;;
+esac
+[[ -n $PLUGIN ]] && PLUGIN_FLAGS+=("${PLUGIN_OPTIONS[@]}")
 
 build without
 build with "${PLUGIN_FLAGS[@]}"
