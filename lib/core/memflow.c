@@ -187,9 +187,15 @@ static void analyse_holder(h2s_function *f, h2s_holder *h) {
     h->exposed_by = h->base; /* out of budget or of memory */
 }
 
-/* True when 'base' is an object whose whole life the function sees. */
+/* True when 'base' is an object whose whole life the function sees: an
+ * alloca, or a block of the C library's allocator.  A block of an
+ * allocator the module defines may sit in an arena that other code reads;
+ * one outside the stack's address space may be shared memory. */
 static bool is_local_object(h2s_function *f, LLVMValueRef base) {
-  return LLVMIsAAllocaInst(base) || h2s_site_of(f, base);
+  const h2s_site *site = h2s_site_of(f, base);
+  return LLVMIsAAllocaInst(base) ||
+         (site && site->verdict.reason != H2S_ALLOCATOR_DEFINED &&
+          site->verdict.reason != H2S_ADDRESS_SPACE);
 }
 
 static h2s_holder *new_holder(h2s_function *f, LLVMValueRef base) {
