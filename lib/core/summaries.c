@@ -14,10 +14,12 @@
  * argument).  A function whose body may be replaced at link time (weak,
  * linkonce, available_externally) may free anything.
  *
- * Summaries are computed on demand and kept for the whole module.  A
- * function whose summary is asked for while it is being computed (a cycle
- * of calls) answers "may free": the answer is sound, and only recursive
- * helpers that free nothing lose precision.  Frees are all a summary holds
+ * Summaries are computed on demand and kept for the whole module.  Calls
+ * may form cycles (recursion, through function pointers too, since an
+ * indirect call frees anything), so the summaries met while one is being
+ * computed start at "frees nothing" and are computed again, all of them,
+ * until none changes: the least fixed point, which is exactly what some
+ * finite chain of calls frees.  Frees are all a summary holds
  * for now; what a callee does with the pointers stored inside what a
  * parameter points to is not summarised, so such objects still escape.
  *
@@ -31,12 +33,10 @@
 
 enum { H2S_MAX_SUMMARISED_PARAMS = 64 };
 
-typedef enum h2s_summary_state { H2S_SUMMARY_OPEN, H2S_SUMMARY_DONE } h2s_summary_state;
-
 typedef struct h2s_summary {
   LLVMValueRef fn;
-  h2s_summary_state state;
-  uint64_t may_free; /* bit i: parameter i may be freed */
+  uint64_t may_free; /* bit i: parameter i may be freed; while the
+                        outermost query runs, an approximation from below */
 } h2s_summary;
 
 struct h2s_summaries {
@@ -44,6 +44,7 @@ struct h2s_summaries {
   h2s_summary *items;
   size_t len, cap;
   uint64_t max_uses;
+  unsigned depth; /* queries under way */
 };
 
 h2s_summaries *h2s_summaries_new(h2s_module_ctx *mod, uint64_t max_uses) {
@@ -59,13 +60,6 @@ void h2s_summaries_free(h2s_summaries *s) {
   if (s)
     free(s->items);
   free(s);
-}
-
-static h2s_summary *find(h2s_summaries *s, LLVMValueRef fn) {
-  for (size_t i = 0; i < s->len; ++i)
-    if (s->items[i].fn == fn)
-      return &s->items[i];
-  return NULL;
 }
 
 /* True when the linker keeps this body: no other definition replaces it. */
@@ -164,31 +158,56 @@ static uint64_t summarise(h2s_summaries *s, LLVMValueRef fn) {
   return may_free;
 }
 
-static h2s_summary *add(h2s_summaries *s, LLVMValueRef fn) {
+static bool add(h2s_summaries *s, LLVMValueRef fn) {
   if (s->len == s->cap) {
     size_t cap = s->cap ? 2 * s->cap : 16;
     h2s_summary *grown = realloc(s->items, cap * sizeof *grown);
     if (!grown)
-      return NULL;
+      return false;
     s->items = grown;
     s->cap = cap;
   }
-  s->items[s->len] = (h2s_summary){fn, H2S_SUMMARY_OPEN, UINT64_MAX};
-  return &s->items[s->len++];
+  s->items[s->len++] = (h2s_summary){fn, 0};
+  return true;
+}
+
+/* Computes the summaries from 'first' on again until none changes.  Each
+ * pass can only add frees (a callee's larger summary frees more), so it
+ * ends, at the least fixed point. */
+static void settle(h2s_summaries *s, size_t first) {
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    for (size_t i = first; i < s->len; ++i) { /* len may grow meanwhile */
+      uint64_t may_free = summarise(s, s->items[i].fn);
+      changed = changed || may_free != s->items[i].may_free;
+      s->items[i].may_free = may_free;
+    }
+  }
+}
+
+/* The index of the summary of 'fn', computed now if it is new; (size_t)-1
+ * when memory ran out. */
+static size_t summary_of(h2s_summaries *s, LLVMValueRef fn) {
+  for (size_t i = 0; i < s->len; ++i)
+    if (s->items[i].fn == fn)
+      return i;
+  size_t index = s->len;
+  if (!add(s, fn))
+    return (size_t)-1;
+  bool outermost = s->depth++ == 0;
+  uint64_t may_free = summarise(s, fn);
+  s->items[index].may_free = may_free;
+  if (outermost)
+    settle(s, index);
+  s->depth--;
+  return index;
 }
 
 bool h2s_summary_may_free(h2s_summaries *s, LLVMValueRef fn, unsigned param) {
   if (!s || !has_exact_body(fn) || param >= LLVMCountParams(fn) ||
       param >= H2S_MAX_SUMMARISED_PARAMS)
     return true; /* a variadic argument: va_arg may hand it to free */
-  h2s_summary *sum = find(s, fn);
-  if (!sum) {
-    if (!add(s, fn))
-      return true;
-    uint64_t may_free = summarise(s, fn);
-    sum = find(s, fn); /* summarise() may have moved the array */
-    sum->may_free = may_free;
-    sum->state = H2S_SUMMARY_DONE;
-  }
-  return sum->state == H2S_SUMMARY_OPEN || (sum->may_free >> param & 1);
+  size_t index = summary_of(s, fn);
+  return index == (size_t)-1 || (s->items[index].may_free >> param & 1);
 }

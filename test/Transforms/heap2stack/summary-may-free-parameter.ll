@@ -4,8 +4,10 @@
 ; through a call that may free it (the module's own functions by their
 ; summaries, declarations by nofree), a store of it, or a variadic
 ; argument.  Freeing a block of its own does not make a parameter freed.
-; A function on a cycle of calls answers "may free" while it is computed,
-; and a body the linker may replace (weak) frees anything.
+; Summaries of a cycle of calls are iterated to their least fixed point: a
+; recursive function that frees nothing never frees, and two functions that
+; call each other both free what one of them frees.  A body the linker may
+; replace (weak) frees anything.
 ; RUN: opt -passes='print<heap2stack-summaries>' -disable-output < %s 2>&1 | FileCheck %s
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
@@ -93,9 +95,7 @@ define void @variadic_helper(i32 %n, ...) {
   ret void
 }
 
-; FIXME: a recursive function that frees nothing is taken to free its
-; parameter: summaries of a cycle are not iterated to a fixed point yet.
-; CHECK-NEXT:  recursive_reader parameter 0: may free
+; CHECK-NEXT:  recursive_reader parameter 0: never freed
 define i32 @recursive_reader(ptr %p, i32 %n) {
   %stop = icmp eq i32 %n, 0
   br i1 %stop, label %done, label %again
@@ -106,6 +106,30 @@ again:
 done:
   %v = phi i32 [ 0, %0 ], [ %r, %again ]
   ret i32 %v
+}
+
+; CHECK-NEXT:  ping parameter 0: may free
+define void @ping(ptr %p, i32 %n) {
+  %stop = icmp eq i32 %n, 0
+  br i1 %stop, label %done, label %again
+again:
+  %m = sub i32 %n, 1
+  call void @pong(ptr %p, i32 %m)
+  br label %done
+done:
+  ret void
+}
+
+; CHECK-NEXT:  pong parameter 0: may free
+define void @pong(ptr %p, i32 %n) {
+  %stop = icmp eq i32 %n, 0
+  br i1 %stop, label %last, label %again
+again:
+  call void @ping(ptr %p, i32 %n)
+  ret void
+last:
+  call void @free(ptr %p)
+  ret void
 }
 
 ; CHECK-NEXT:  weak_reader parameter 0: may free
