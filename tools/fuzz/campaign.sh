@@ -11,6 +11,7 @@
 # (-mllvm -heap2stack-ep=before-inlining, optimizer-last); 0 is plain.  A plugin build must print
 # exactly what the plain build at the same level prints and exit with the
 # same status; a plugin build that fails to compile counts as a mismatch too.
+# Every tenth seed is also built with ThinLTO, where the pass runs in lld.
 # Every mismatch keeps its program under the failure directory (with the
 # commands and both outputs) and makes the campaign exit 1.  See
 # docs/fuzzing.md for what the programs cover and how to reduce a mismatch.
@@ -21,7 +22,8 @@
 #
 # Usage:
 #   tools/fuzz/campaign.sh [--seeds LIST] [--time-limit SECONDS] [--jobs N]
-#                          [--failures DIR] [--asan-every N] [--check-ub]
+#                          [--failures DIR] [--asan-every N] [--lto-every N]
+#                          [--check-ub]
 #                          [--without FEATURES]
 #   --seeds LIST       seeds to run: "1-2000", "7", "1-50,90,200-210"
 #                      (default 1-100)
@@ -32,6 +34,10 @@
 #   --asan-every N     also build every Nth seed at -O1 with
 #                      -fsanitize=address and the plugin, and compare it
 #                      with the plain -O1 run (default 10; 0 turns it off)
+#   --lto-every N      also build every Nth seed (counting from 5) at -O2
+#                      with -flto=thin and lld-22, plainly and with the
+#                      pass loaded into the linker, and compare the two
+#                      (default 10; 0 turns it off)
 #   --check-ub         first check each program itself: its plain build
 #                      under -fsanitize=address,undefined and under
 #                      -fsanitize=memory must run clean (a report there is
@@ -66,6 +72,7 @@ time_limit=0
 jobs_max=2
 failures=$PWD/fuzz-failures
 asan_every=10
+lto_every=10
 check_ub=0
 without=
 
@@ -83,6 +90,7 @@ parse_args() {
       --jobs) jobs_max=${2:?}; shift 2 ;;
       --failures) failures=${2:?}; shift 2 ;;
       --asan-every) asan_every=${2:?}; shift 2 ;;
+      --lto-every) lto_every=${2:?}; shift 2 ;;
       --check-ub) check_ub=1; shift ;;
       --without) without=${2:?}; shift 2 ;;
       -h | --help) sed -n '2,/^#===/p' "$0" | sed -e '1d' -e '$d' -e 's/^# \{0,1\}//'; exit 0 ;;
@@ -251,6 +259,25 @@ check_seed() {
       echo "ERROR seed $seed: the program itself trips a sanitizer (generator bug)"
       keep "$dir" "$seed" "plain build trips a sanitizer" >/dev/null
       errors=1
+    fi
+  fi
+  if [[ $errors == 0 && $lto_every -gt 0 && $((seed % lto_every)) == $((5 % lto_every)) ]]; then
+    # The pass runs at link time: clang does not hand -fpass-plugin to lld.
+    if build "$dir" plain-lto -O2 -flto=thin -fuse-ld=lld &&
+       build "$dir" h2s-lto -O2 -flto=thin -fuse-ld=lld "-Wl,--load-pass-plugin=$PLUGIN"; then
+      run "$dir" plain-lto
+      run "$dir" h2s-lto
+      compared=$((compared + 1))
+      if ! same "$dir" plain-lto h2s-lto; then
+        why="-O2 -flto=thin: $(describe "$dir" plain-lto h2s-lto)"
+        echo "MISMATCH seed $seed $why"
+        keep "$dir" "$seed" "$why"
+        mismatches=$((mismatches + 1))
+      fi
+    else
+      echo "MISMATCH seed $seed: a -flto=thin build failed"
+      keep "$dir" "$seed" "a -flto=thin build failed"
+      mismatches=$((mismatches + 1))
     fi
   fi
   if [[ $errors == 0 && $asan_every -gt 0 && $((seed % asan_every)) == 0 ]]; then
