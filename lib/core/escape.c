@@ -60,6 +60,15 @@ static h2s_use_kind escapes(h2s_walk *w, h2s_reason reason, LLVMValueRef user) {
   return H2S_USE_ESCAPES;
 }
 
+/* The same, for a call that may keep or free its argument 'index': the
+ * remark names the argument (counting from 1). */
+static h2s_use_kind escapes_through_argument(h2s_walk *w, h2s_reason reason,
+                                             LLVMValueRef call, unsigned index) {
+  escapes(w, reason, call);
+  w->site->verdict.amount = index + 1;
+  return H2S_USE_ESCAPES;
+}
+
 static void queue_derived(h2s_walk *w, LLVMValueRef v) {
   int added = h2s_valset_add(&w->seen, v);
   if (added < 0 || (added && !h2s_values_push(&w->site->derived, v)))
@@ -202,14 +211,14 @@ static h2s_capture arg_capture(h2s_walk *w, LLVMValueRef call, const char *libra
  * another address space), one with a two-operand size (reallocarray), or
  * an invoked one (guard.c splits the block after it), is left a call that
  * may free the block. */
-static h2s_use_kind classify_resize(h2s_walk *w, LLVMValueRef call) {
+static h2s_use_kind classify_resize(h2s_walk *w, LLVMValueRef call, unsigned index) {
   h2s_site *resize = h2s_site_of(w->f, call);
   if (resize == w->site) /* buf = realloc(buf, n): the site grows itself */
     return H2S_USE_DERIVES;
   h2s_reason was = resize ? resize->verdict.reason : H2S_PROMOTED;
   if ((was != H2S_REALLOC && was != H2S_RESIZES_SITE) || LLVMIsAInvokeInst(call) ||
       resize->facts.size_arg[0] < 0 || resize->facts.size_arg[1] >= 0)
-    return escapes(w, H2S_FREED_BY_CALL, call);
+    return escapes_through_argument(w, H2S_FREED_BY_CALL, call, index);
   if (!h2s_values_push(&w->site->reallocs, call))
     w->out_of_memory = true;
   if (was == H2S_REALLOC)
@@ -246,7 +255,7 @@ static h2s_use_kind classify_call_use(h2s_walk *w, LLVMValueRef call,
     return escapes(w, H2S_UNMODELLED_USE, call);
 
   if (h2s_bridge_reallocated_operand(w->f->ctx, call) == ptr)
-    return classify_resize(w, call);
+    return classify_resize(w, call, index);
   char family[H2S_FAMILY_CAP];
   if (h2s_bridge_freed_operand(w->f->ctx, call, family) == ptr)
     return record_free(w, call, ptr, family) ? H2S_USE_FREES
@@ -266,9 +275,9 @@ static h2s_use_kind classify_call_use(h2s_walk *w, LLVMValueRef call,
   bool may_free;
   h2s_capture capture = arg_capture(w, call, library, index, &may_free);
   if (capture == H2S_CAPTURES_MAYBE)
-    return escapes(w, H2S_CAPTURED_BY_CALL, call);
+    return escapes_through_argument(w, H2S_CAPTURED_BY_CALL, call, index);
   if (may_free)
-    return escapes(w, H2S_FREED_BY_CALL, call);
+    return escapes_through_argument(w, H2S_FREED_BY_CALL, call, index);
   if (!h2s_values_push(&w->site->users, call))
     w->out_of_memory = true;
   return capture == H2S_CAPTURES_RET_ONLY ? H2S_USE_DERIVES : H2S_USE_HARMLESS;

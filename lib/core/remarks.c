@@ -24,7 +24,8 @@ typedef struct h2s_reason_text {
 
 /* {callee}: the allocation function; {blocker}: the callee of the blocking
  * call, or the blocking instruction's opcode; {amount} and {limit}: the
- * verdict's numbers.  H2S_PROMOTED's wording is placement_table's. */
+ * verdict's numbers; {arg}: the verdict's amount as the number of the
+ * argument through which a call may keep or free the block.  H2S_PROMOTED's wording is placement_table's. */
 static const h2s_reason_text reason_table[H2S_NUM_REASONS] = {
     [H2S_REALLOC] = {"Realloc", "not promoted: '{callee}' resizes an existing block"},
     [H2S_RESIZES_SITE] = {"Realloc", "not promoted: '{callee}' resizes the '{blocker}' block, which stays on the heap"},
@@ -37,8 +38,8 @@ static const h2s_reason_text reason_table[H2S_NUM_REASONS] = {
     [H2S_HOLDER_EXPOSED] = {"Escapes", "not promoted: stored into an object that '{blocker}' may let out"},
     [H2S_READ_AS_INTEGER] = {"Escapes", "not promoted: stored to memory and read back as an integer"},
     [H2S_RETURNED] = {"Escapes", "not promoted: returned from the function"},
-    [H2S_CAPTURED_BY_CALL] = {"Escapes", "not promoted: passed to '{blocker}', which may keep it"},
-    [H2S_FREED_BY_CALL] = {"Escapes", "not promoted: passed to '{blocker}', which may free it"},
+    [H2S_CAPTURED_BY_CALL] = {"Escapes", "not promoted: passed as argument {arg} to '{blocker}', which may keep it"},
+    [H2S_FREED_BY_CALL] = {"Escapes", "not promoted: passed as argument {arg} to '{blocker}', which may free it"},
     [H2S_MUSTTAIL] = {"Escapes", "not promoted: passed to a musttail call of '{blocker}'"},
     [H2S_TO_SANITIZED_CALLEE] = {"Sanitized", "not promoted: passed to '{blocker}', which is built with a sanitizer that checks heap accesses"},
     [H2S_INLINE_ASM] = {"Escapes", "not promoted: passed to inline assembly"},
@@ -136,6 +137,9 @@ static void expand_placeholder(h2s_message *m, const char *name, size_t len,
   } else if (len == 7 && !strncmp(name, "blocker", len)) {
     key = "Blocker";
     blocker_name(site->verdict.blocker, buf, sizeof buf);
+  } else if (len == 3 && !strncmp(name, "arg", len)) {
+    key = "Argument";
+    snprintf(buf, sizeof buf, "%" PRIu64, site->verdict.amount);
   } else if (len == 6 && !strncmp(name, "amount", len)) {
     key = "Bytes";
     snprintf(buf, sizeof buf, "%" PRIu64, site->verdict.amount);

@@ -21,7 +21,9 @@ int kept(void) {
 // CHECK-NEXT: DebugLoc: { File: clang-optimization-record.c, Line: 13, Column: 13 }
 // CHECK-NEXT: Function: kept
 // CHECK-NEXT: Args:
-// CHECK-NEXT:   - String: 'not promoted: passed to '''
+// CHECK-NEXT:   - String: 'not promoted: passed as argument '
+// CHECK-NEXT:   - Argument: '1'
+// CHECK-NEXT:   - String: ' to '''
 // CHECK-NEXT:   - Blocker: consume
 // CHECK-NEXT:   - String: ''', which may keep it'
 // CHECK-NEXT:   - String: ' ('
@@ -40,7 +42,7 @@ int promoted(int x) {
 // CHECK-LABEL: --- !Passed
 // CHECK-NEXT: Pass: heap2stack
 // CHECK-NEXT: Name: Promoted
-// CHECK-NEXT: DebugLoc: { File: clang-optimization-record.c, Line: 32, Column: 12 }
+// CHECK-NEXT: DebugLoc: { File: clang-optimization-record.c, Line: 34, Column: 12 }
 // CHECK-NEXT: Function: promoted
 // CHECK-NEXT: Args:
 // CHECK-NEXT:   - String: 'moved '

@@ -6,7 +6,7 @@
  * prints one line per site, sorted by file, line and column:
  *
  *     parse.c:12:9: moved to stack: moved 64-byte 'malloc' block to the stack
- *     parse.c:30:5: stays on heap: passed to 'consume', which may keep it (parse.c:31:3)
+ *     parse.c:30:5: stays on heap: passed as argument 1 to 'consume', which may keep it (parse.c:31:3)
  *
  * then a summary: sites moved and the bytes of their slots, sites kept, the
  * reasons they were kept (the remark's wording with names, numbers and

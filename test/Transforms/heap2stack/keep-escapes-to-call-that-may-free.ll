@@ -38,8 +38,8 @@ entry:
   ret void
 }
 
-; REMARK:      remark: <unknown>:0:0: not promoted: passed to 'consume_buffer', which may free it
-; REMARK-NEXT: remark: <unknown>:0:0: not promoted: passed to 'reallocarray', which may free it
+; REMARK:      remark: <unknown>:0:0: not promoted: passed as argument 1 to 'consume_buffer', which may free it
+; REMARK-NEXT: remark: <unknown>:0:0: not promoted: passed as argument 1 to 'reallocarray', which may free it
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: 'reallocarray' resizes an existing block
 
 declare noalias noundef ptr @malloc(i64 noundef) #0

@@ -1,6 +1,6 @@
 ; A block passed to a call that may keep the pointer (no captures(none) on
 ; the parameter, or one that captures the address) stays on the heap, by a
-; call or an invoke.
+; call or an invoke.  The remark names the argument that lets it out.
 ; RUN: opt -passes='heap2stack<no-cleanup>' -S < %s | FileCheck %s
 ; RUN: opt -passes='heap2stack<no-cleanup>' -pass-remarks=heap2stack -pass-remarks-missed=heap2stack -disable-output < %s 2>&1 | FileCheck %s --check-prefix=REMARK
 
@@ -9,7 +9,21 @@ target triple = "x86_64-unknown-linux-gnu"
 
 declare void @register_buffer(ptr noundef) #2
 declare void @remember_address(ptr noundef captures(address)) #3
+declare void @register_pair(ptr noundef captures(none), ptr noundef) #3
 declare i32 @__gxx_personality_v0(...)
+
+; The first argument is kept by nobody; the second is the one that escapes.
+define void @escapes_through_second_argument(ptr %other) {
+; CHECK-LABEL: @escapes_through_second_argument(
+; CHECK-NEXT:    %buf = call noalias ptr @malloc(i64 noundef 16)
+; CHECK-NEXT:    call void @register_pair(ptr noundef %other, ptr noundef %buf)
+; CHECK-NEXT:    call void @free(ptr noundef %buf)
+;
+  %buf = call noalias ptr @malloc(i64 noundef 16)
+  call void @register_pair(ptr noundef %other, ptr noundef %buf)
+  call void @free(ptr noundef %buf)
+  ret void
+}
 
 define void @escapes_to_unannotated_call() {
 ; CHECK-LABEL: @escapes_to_unannotated_call(
@@ -61,9 +75,10 @@ lpad:
   resume { ptr, i32 } %lp
 }
 
-; REMARK:      remark: <unknown>:0:0: not promoted: passed to 'register_buffer', which may keep it
-; REMARK-NEXT: remark: <unknown>:0:0: not promoted: passed to 'remember_address', which may keep it
-; REMARK-NEXT: remark: <unknown>:0:0: not promoted: passed to 'register_buffer', which may keep it
+; REMARK:      remark: <unknown>:0:0: not promoted: passed as argument 2 to 'register_pair', which may keep it
+; REMARK-NEXT: remark: <unknown>:0:0: not promoted: passed as argument 1 to 'register_buffer', which may keep it
+; REMARK-NEXT: remark: <unknown>:0:0: not promoted: passed as argument 1 to 'remember_address', which may keep it
+; REMARK-NEXT: remark: <unknown>:0:0: not promoted: passed as argument 1 to 'register_buffer', which may keep it
 
 declare noalias noundef ptr @malloc(i64 noundef) #0
 declare void @free(ptr allocptr noundef captures(none)) #1

@@ -11,7 +11,7 @@
 ; CHECK-NEXT:    %big = invoke ptr @realloc(ptr noundef %buf, i64 noundef %n)
 ; CHECK-NOT:     alloca
 
-; REMARK:      remark: <unknown>:0:0: not promoted: passed to 'realloc', which may free it
+; REMARK:      remark: <unknown>:0:0: not promoted: passed as argument 1 to 'realloc', which may free it
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: 'realloc' resizes an existing block
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"

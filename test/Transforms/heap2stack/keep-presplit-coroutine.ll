@@ -54,7 +54,7 @@ entry:
   ret void
 }
 
-; REMARK:      remark: <unknown>:0:0: not promoted: passed to 'llvm.coro.begin', which may keep it
+; REMARK:      remark: <unknown>:0:0: not promoted: passed as argument 2 to 'llvm.coro.begin', which may keep it
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: the function is a coroutine that is not yet split
 ; REMARK-NEXT: remark: <unknown>:0:0: moved 16-byte 'malloc' block to the stack
 

@@ -109,7 +109,7 @@ entry:
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: 'realloc' resizes the 'malloc' block, which stays on the heap
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: freed by 'realloc', which does not pair with '_Znam'
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: 'realloc' resizes the '_Znam' block, which stays on the heap
-; REMARK-NEXT: remark: <unknown>:0:0: not promoted: passed to 'reallocarray', which may free it
+; REMARK-NEXT: remark: <unknown>:0:0: not promoted: passed as argument 1 to 'reallocarray', which may free it
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: 'reallocarray' resizes an existing block
 ; REMARK-NOT:  remark
 

@@ -61,7 +61,7 @@ define i32 @passed_to_function_that_frees_it_through_another() {
 
 ; REMARK:      remark: <unknown>:0:0: moved 64-byte 'malloc' block to the stack
 ; REMARK-NEXT: remark: <unknown>:0:0: moved 16-byte 'malloc' block to the stack
-; REMARK-NEXT: remark: <unknown>:0:0: not promoted: passed to 'release_after_use', which may free it
+; REMARK-NEXT: remark: <unknown>:0:0: not promoted: passed as argument 1 to 'release_after_use', which may free it
 
 declare noalias noundef ptr @malloc(i64 noundef) #0
 declare void @free(ptr allocptr noundef captures(none)) #1

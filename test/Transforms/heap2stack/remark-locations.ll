@@ -28,7 +28,7 @@ entry:
   ret void, !dbg !23
 }
 
-; REMARK-NEXT: remark: t.c:19:17: not promoted: passed to 'register_buffer', which may keep it (t.c:20:3)
+; REMARK-NEXT: remark: t.c:19:17: not promoted: passed as argument 1 to 'register_buffer', which may keep it (t.c:20:3)
 define void @passed_to_capturing_call() !dbg !30 {
 entry:
   %buf = call noalias ptr @malloc(i64 noundef 16), !dbg !31

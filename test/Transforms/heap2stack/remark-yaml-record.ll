@@ -34,7 +34,9 @@ entry:
 ; YAML-NEXT:  DebugLoc:        { File: t.c, Line: 19, Column: 17 }
 ; YAML-NEXT:  Function:        passed_to_capturing_call
 ; YAML-NEXT:  Args:
-; YAML-NEXT:    - String:          'not promoted: passed to '''
+; YAML-NEXT:    - String:          'not promoted: passed as argument '
+; YAML-NEXT:    - Argument:        '1'
+; YAML-NEXT:    - String:          ' to '''
 ; YAML-NEXT:    - Blocker:         register_buffer
 ; YAML-NEXT:    - String:          ''', which may keep it'
 ; YAML-NEXT:    - String:          ' ('

@@ -81,10 +81,10 @@ define ptr @stripped_and_returned() {
 }
 
 ; REMARK: remark: <unknown>:0:0: not promoted: used by 'callbr', which the pass does not model
-; REMARK: remark: <unknown>:0:0: not promoted: passed to 'llvm.ptrmask.p0.i64', which may keep it
+; REMARK: remark: <unknown>:0:0: not promoted: passed as argument 1 to 'llvm.ptrmask.p0.i64', which may keep it
 ; REMARK: remark: <unknown>:0:0: moved 64-byte 'malloc' block to the stack
 ; REMARK: remark: <unknown>:0:0: moved 16-byte 'malloc' block to the stack
-; REMARK: remark: <unknown>:0:0: not promoted: passed to 'llvm.strip.invariant.group.p0', which may keep it
+; REMARK: remark: <unknown>:0:0: not promoted: passed as argument 1 to 'llvm.strip.invariant.group.p0', which may keep it
 
 declare ptr @llvm.ptrmask.p0.i64(ptr, i64)
 declare ptr @llvm.strip.invariant.group.p0(ptr)
