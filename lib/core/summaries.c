@@ -14,6 +14,11 @@
  * argument).  A function whose body may be replaced at link time (weak,
  * linkonce, available_externally) may free anything.
  *
+ * The answer is meant for a parameter that LLVM's attributes already say
+ * the function does not capture (escape.c asks only then): such a
+ * function cannot stash the pointer where a later call could free it, so
+ * following its uses is enough.
+ *
  * Summaries are computed on demand and kept for the whole module.  Calls
  * may form cycles (recursion, through function pointers too, since an
  * indirect call frees anything), so the summaries met while one is being
