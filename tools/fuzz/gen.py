@@ -30,6 +30,20 @@
 # by realloc of two swapping buffers), a block allocated in both branches
 # of an if and freed after the join, callocs whose product overflows
 # size_t (they must fail), and blocks of 1-4 MiB.
+# Memory flow (blocks whose pointers wait in other objects, memflow.c in
+# the pass): local or malloc'd arrays of pointers indexed at run time
+# (blocks overwritten, freed on some paths, one kept past the shape), a
+# malloc'd, calloc'd or local struct holder { char *buf; unsigned n; char
+# *aux; } whose fields get new blocks, are read back, replaced and freed
+# through the field (or the struct escapes: a global, a keeper, a helper
+# the pass cannot see into, the return of a holder factory), arrays of
+# struct item { pointer, size, tag } indexed at run time (and sorted by
+# qsort), strtol and its kind with a local 'char *end' (or a struct scan's)
+# into a buffer, strtok_r and strsep loops over a strdup'd word list,
+# double buffering through a holder (the previous block read from a slot
+# or a field after the next one is allocated), and a holder struct copied
+# by memcpy or assignment and freed through the copy.  Each is a feature
+# --without can leave out (MEMFLOW; "memflow" leaves out all).
 # Around that: loops that allocate per iteration (freed in the same or the
 # next iteration, kept in an array, found and kept past a break), recursion
 # (direct, and through a table of function pointers), setjmp/longjmp,
@@ -55,6 +69,17 @@
 #   - a block is used only while it is owned; after it is freed, kept or
 #     handed away it is never touched again; a block freed on some paths
 #     is set to NULL there and used only under `if (p)`;
+#   - a holder of pointers (a local array or struct, a malloc'd one) is
+#     written before it is read: every slot NULL or a block, every field
+#     set (a struct's padding is only ever copied, by memcpy); a block is
+#     freed through a slot at most once (the slot is then set to NULL, or
+#     never read again); a holder's fields are read only while it is owned
+#     (copied out first when the holder is freed before its blocks); uses
+#     through a slot stay below the least size of any block that slot can
+#     hold; an escaping holder's 'buf' has exactly 'n' bytes, all written;
+#   - strtod parses only "digits.digits" the program wrote (its value
+#     converts to unsigned without overflow); strtol and its kind may
+#     parse anything (they saturate, deterministically);
 #   - realloc(p, 0) is taken as glibc defines it (p is freed, NULL is
 #     returned; C17 leaves it to the library): p is never used again and
 #     the result, NULL on glibc, is freed; a failed realloc leaves the old
@@ -219,6 +244,62 @@ static void park(void *p, size_t n) {
   t_slot_n = n;
 }
 
+/* Memory flow: objects that hold blocks' pointers.  A holder's 'buf' is
+ * text of exactly 'n' bytes (n >= 2, all written, buf[n - 1] == 0); 'aux'
+ * is NULL or a string.  Both are owned by whoever owns the holder. */
+struct holder { char *buf; unsigned n; char *aux; };
+
+static unsigned holder_sum(const struct holder *h) {
+  unsigned v = h_sum(h->buf, h->n);
+  if (h->aux)
+    v = mix(v, h_sum(h->aux, strlen(h->aux) + 1));
+  return v;
+}
+
+static void holder_free(struct holder *h) {
+  free(h->buf);
+  free(h->aux);
+  free(h);
+}
+
+/* Reads a holder: the pass cannot see that it only reads. */
+NOINLINE unsigned h_holder_sum(const struct holder *h) { return holder_sum(h); }
+
+static _Thread_local struct holder *t_holds[64];
+static _Thread_local unsigned t_nholds;
+static _Thread_local struct holder *t_hold;
+
+/* Takes ownership of holder 'h' and its blocks; drain_kept() frees them. */
+NOINLINE void h_hold_keep(struct holder *h) {
+  if (t_nholds < 64) {
+    t_holds[t_nholds++] = h;
+  } else {
+    t_overflow = mix(t_overflow, holder_sum(h));
+    holder_free(h);
+  }
+}
+
+/* Parks holder 'h' in the thread's global holder slot. */
+static void hold_park(struct holder *h) {
+  if (t_hold) {
+    t_overflow = mix(t_overflow, holder_sum(t_hold));
+    holder_free(t_hold);
+  }
+  t_hold = h;
+}
+
+/* An element of an array of blocks: 'p' has 'n' bytes, all written; 'tag'
+ * is unique within its array (what qsort orders by). */
+struct item { unsigned char *p; unsigned n; unsigned tag; };
+
+static int cmp_item(const void *a, const void *b) {
+  unsigned x = ((const struct item *)a)->tag, y = ((const struct item *)b)->tag;
+  return (x > y) - (x < y);
+}
+
+/* A parse in progress: its address goes to strtol or strtok_r. */
+struct scan { char *text; char *end; char *save; unsigned count; unsigned sum; };
+
 static int cmp_unsigned(const void *a, const void *b) {
   unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
   return (x > y) - (x < y);
@@ -239,6 +320,16 @@ static unsigned drain_kept(void) {
     h = mix(h, h_sum(t_slot, t_slot_n));
     free(t_slot);
     t_slot = NULL;
+  }
+  for (unsigned i = 0; i < t_nholds; i++) {
+    h = mix(h, holder_sum(t_holds[i]));
+    holder_free(t_holds[i]);
+  }
+  t_nholds = 0;
+  if (t_hold) {
+    h = mix(h, holder_sum(t_hold));
+    holder_free(t_hold);
+    t_hold = NULL;
   }
   return h;
 }
@@ -306,6 +397,9 @@ class Fn:
         self.rt_used = False        # emitted a run-time size
         self.allow_huge = False     # may allocate megabytes (not in
                                     # recursion, where every level would)
+        self.deferred = []          # (nest, statement): frees of holders
+                                    # whose fields are owned blocks, due
+                                    # when the scope at 'nest' ends
 
     # -- emission ----------------------------------------------------------
     def emit(self, line):
@@ -705,6 +799,7 @@ class Fn:
                 weights += [(self.f_double_buffer, 1)]
             if self.allow_huge and self.loop_level == 0:
                 weights += [(self.f_huge, 0.3)]
+        weights += self.memflow_weights()
         fns, ws = zip(*weights)
         r.choices(fns, ws)[0]()
 
@@ -1520,6 +1615,885 @@ class Fn:
             self.emit("acc = mix(acc, h_sum(%s, %s));" % (h, m2))
         self.emit("free(%s);" % h)
 
+    # -- memory flow: blocks whose pointers wait in other objects -------------
+    # A block's pointer stored into a local array or struct the compiler
+    # keeps in memory, or into another block of the same function, and read
+    # back from there (lib/core/memflow.c).  Every shape keeps the invariant:
+    # a holder is written before it is read (NULL, or a block), a block is
+    # freed through the holder at most once (the cell is set to NULL, or
+    # never read again), and uses stay below the least size the cell's
+    # blocks can have.
+
+    def memflow_weights(self):
+        """The memory-flow shapes this point may emit, with weights."""
+        off = self.gen.off
+        w = []
+        if not off("ptr-slots") and self.nest < 2:
+            w.append((self.f_ptr_slots, 1.2))
+        if not off("holder-struct"):
+            w.append((self.f_holder, 1.2))
+        if not off("struct-array") and self.nest < 2:
+            w.append((self.f_item_array, 0.8))
+        if not off("strto"):
+            w.append((self.f_strto, 0.8))
+        if not off("tokens"):
+            w.append((self.f_tokens, 0.8))
+        if not off("held-double-buffer") and self.nest < 2:
+            w.append((self.f_held_double, 0.8))
+        if not off("struct-copy"):
+            w.append((self.f_struct_copy, 0.6))
+        return w
+
+    def shape_begin(self, name):
+        """A comment naming the shape, for whoever reads a failing program
+        (and for counting remarks per shape)."""
+        self.emit("/* memflow: %s { */" % name)
+
+    def shape_end(self, name):
+        self.emit("/* } %s */" % name)
+
+    def defer(self, stmt):
+        """Emits 'stmt' (a holder's free) when the current scope ends, after
+        the blocks it holds were freed or leaked."""
+        self.deferred.append((self.nest, stmt))
+
+    def emit_deferred(self, nest):
+        for entry in [e for e in self.deferred if e[0] >= nest]:
+            self.emit(entry[1])
+            self.deferred.remove(entry)
+
+    def count_expr(self, lo, hi):
+        """A size_t C expression in [lo, hi], at run time when run-time sizes
+        are on (often), else a constant; returns it and its least value."""
+        r = self.r
+        if "rt-size" not in self.gen.without and r.random() < 0.6:
+            return self.rt_expr(lo, hi), lo
+        c = r.randint(lo, hi)
+        return "(size_t)%du" % c, c
+
+    def text_range(self):
+        """Bounds (at least 2) for the length with its zero of a text block."""
+        return self.r.choice([(2, 16), (8, 64), (30, 200), (100, 1100), (900, 3000)])
+
+    def run_index(self, k, i=None):
+        """An index below 'k' known at run time only: from the checksum,
+        the parameter and the loop counter 'i' (when given)."""
+        r = self.r
+        src = r.choice(["(acc >> %du)" % r.randint(0, 12), "(x + %du)" % r.randint(0, 9),
+                        "mix(acc, %du)" % r.randint(1, 99)])
+        if i is not None:
+            src = "%s * %du + %s" % (i, r.choice([1, 3, 5, 7]), src)
+        return "(%s) %% %du" % (src, k)
+
+    def null_array(self, decl, name, k):
+        """Declares 'decl name[k]' with every element NULL."""
+        if self.r.random() < 0.5:
+            self.emit("%s%s[%d] = {0};" % (decl, name, k))
+        else:
+            q = self.fresh("q")
+            self.emit("%s%s[%d];" % (decl, name, k))
+            self.emit("for (unsigned %s = 0; %s < %du; %s++)" % (q, q, k, q))
+            self.emit("  %s[%s] = NULL;" % (name, q))
+
+    # Shape 1: an array of pointers indexed at run time.
+    def f_ptr_slots(self):
+        """An array of pointers indexed at run time, local or itself a
+        malloc'd or calloc'd block of the function: blocks stored into
+        run-time slots (by a loop, or a few in a row), an older block in
+        the slot folded and freed first, used through other run-time
+        slots, freed on some paths (the slot set to NULL); at the end
+        freed in order or in a run-time order, some leaked, and one slot
+        maybe kept past the shape as an owned block."""
+        r = self.r
+        self.shape_begin("ptr-slots")
+        t = r.choice(list(TYPES))
+        k = r.choice([2, 3, 4, 4, 8])
+        sl = self.fresh("sl")
+        heap = r.random() < 0.35
+        if heap:
+            if r.random() < 0.5:
+                self.emit("%s **%s = calloc(%d, sizeof *%s);" % (t, sl, k, sl))
+                self.emit("if (!%s)" % sl)
+                self.emit("  " + self.ret_fail())
+            else:
+                q = self.fresh("q")
+                self.emit("%s **%s = malloc(%d * sizeof *%s);" % (t, sl, k, sl))
+                self.emit("if (!%s)" % sl)
+                self.emit("  " + self.ret_fail())
+                self.emit("for (unsigned %s = 0; %s < %du; %s++)" % (q, q, k, q))
+                self.emit("  %s[%s] = NULL;" % (sl, q))
+        else:
+            self.null_array("%s *" % t, sl, k)
+        nbytes = r.choice([r.randint(4, 64)] * 2 + [r.randint(65, 400)] * 2 + [self.pick_size()])
+        st = {"count": None, "family": "malloc"}
+        if r.random() < 0.55:
+            i = self.fresh("i")
+            self.open_for(i, r.randint(2, 9))
+            self.nest += 1
+            self.loop_level += 1
+            c = self.fresh("k")
+            self.emit("unsigned %s = %s;" % (c, self.run_index(k, i)))
+            self.slot_store(t, sl, c, nbytes, st)
+            self.slot_use(t, sl, k, c, st)
+            if r.random() < 0.4:
+                self.slot_cond_free(t, sl, c, st)
+            self.nest -= 1
+            self.loop_level -= 1
+            self.close()
+        else:
+            for _ in range(r.randint(2, 4)):
+                c = self.fresh("k")
+                self.emit("unsigned %s = %s;" % (c, self.run_index(k)))
+                self.slot_store(t, sl, c, nbytes, st)
+                self.slot_use(t, sl, k, c, st)
+                if r.random() < 0.25:
+                    self.slot_cond_free(t, sl, c, st)
+        self.slots_end(t, sl, k, nbytes, st, heap)
+        self.shape_end("ptr-slots")
+
+    def slot_alloc(self, t, nbytes, st, name=None):
+        """Allocates a block for a slot (into 'name', or a new variable);
+        records its least count and family in 'st'."""
+        b = self.alloc(ctype=t, nbytes=nbytes, declare=name is None, name=name)
+        st["count"] = b.count if st["count"] is None else min(st["count"], b.count)
+        if b.family != "malloc":
+            st["family"] = b.family
+        return b
+
+    def slot_bytes(self, t, st):
+        return st["count"] * TYPES[t]
+
+    def slot_store(self, t, sl, c, nbytes, st):
+        """Puts a new block into slot sl[c], folding and freeing the one
+        there: freed first and allocated straight into the slot, or
+        allocated first into a variable."""
+        cell = "%s[%s]" % (sl, c)
+        if self.r.random() < 0.5:
+            tok = "%%%s%%" % self.fresh("SLOT")
+            self.open("if (%s)" % cell)
+            self.emit("acc = mix(acc, h_sum(%s, %s));" % (cell, tok))
+            self.emit("free(%s);" % cell)
+            self.close()
+            self.slot_alloc(t, nbytes, st, name=cell)
+            size = str(self.slot_bytes(t, st))
+            self.lines = [l.replace(tok, size) for l in self.lines]
+        else:
+            b = self.slot_alloc(t, nbytes, st)
+            self.open("if (%s)" % cell)
+            self.emit("acc = mix(acc, %s);" % self.elem_read(
+                Block(cell, t, 1, "view", 0), "0"))
+            self.emit("%s(%s);" % ("h_release" if self.r.random() < 0.1 else "free", cell))
+            self.close()
+            self.emit("%s = %s;" % (cell, b.name))
+
+    def slot_use(self, t, sl, k, c, st):
+        """Uses the block in another run-time slot, when there is one."""
+        r = self.r
+        j = self.fresh("j")
+        self.emit("unsigned %s = (%s + (acc >> %du)) %% %du;" % (j, c, r.randint(0, 9), k))
+        v = Block("%s[%s]" % (sl, j), t, st["count"], "view", 0)
+        self.open("if (%s)" % v.name)
+        op = r.randrange(4)
+        if op == 0 and self.writable(v) > 0:
+            self.emit(self.elem_write(v, "acc %% %du" % self.writable(v), "acc"))
+        if op == 1 and v.is_text:
+            self.emit("acc = mix(acc, (unsigned)strlen(%s));" % v.name)
+        elif op == 2:
+            self.emit("acc = mix(acc, h_sum(%s, %d));" % (v.name, v.nbytes))
+        else:
+            self.emit("acc = mix(acc, %s);" % self.elem_read(v, "acc %% %du" % v.count))
+        self.close()
+
+    def slot_cond_free(self, t, sl, c, st):
+        cell = "%s[%s]" % (sl, c)
+        self.open("if %s" % self.cond())
+        self.emit("acc = mix(acc, %s);" % self.elem_read(Block(cell, t, 1, "view", 0), "0"))
+        self.emit("free(%s);" % cell)
+        self.emit("%s = NULL;" % cell)
+        self.close()
+
+    def slots_end(self, t, sl, k, nbytes, st, heap):
+        r = self.r
+        keep = r.randrange(k) if r.random() < 0.45 else None
+        sure = False
+        if keep is not None and r.random() < 0.5:
+            # A second site for the kept slot: it is never NULL after.
+            self.open("if (!%s[%d])" % (sl, keep))
+            self.nest += 1
+            self.slot_alloc(t, nbytes, st, name="%s[%d]" % (sl, keep))
+            self.nest -= 1
+            self.close()
+            sure = True
+        q = self.fresh("q")
+        skip = "if (%s == %du) continue;" % (q, keep) if keep is not None else None
+        how = r.random()
+        if how < 0.5:       # in order
+            self.open("for (unsigned %s = 0; %s < %du; %s++)" % (q, q, k, q))
+            if skip:
+                self.emit(skip)
+            self.emit("if (%s[%s])" % (sl, q))
+            self.emit("  acc = mix(acc, h_sum(%s[%s], %d));" % (sl, q, self.slot_bytes(t, st)))
+            self.emit("%s(%s[%s]);" % ("h_release" if r.random() < 0.1 else "free", sl, q))
+            self.close()
+        elif how < 0.9:     # in a run-time order; a freed slot is set to NULL
+            w = self.fresh("w")
+            self.open("for (unsigned %s = 0; %s < %du; %s++)" % (q, q, k, q))
+            self.emit("unsigned %s = (%s * %du + (acc >> %du)) %% %du;" % (
+                w, q, r.choice([1, 3, 5]), r.randint(0, 9), k))
+            if keep is not None:
+                self.emit("if (%s == %du) continue;" % (w, keep))
+            self.open("if (%s[%s])" % (sl, w))
+            v = Block("%s[%s]" % (sl, w), t, st["count"], "view", 0)
+            self.emit("acc = mix(acc, %s);" % self.elem_read(v, "acc %% %du" % v.count))
+            self.emit("free(%s);" % v.name)
+            self.emit("%s = NULL;" % v.name)
+            self.close()
+            self.close()
+            if r.random() < 0.6:    # the rest; else they leak
+                self.open("for (unsigned %s = 0; %s < %du; %s++)" % (q, q, k, q))
+                if skip:
+                    self.emit(skip)
+                self.emit("free(%s[%s]);" % (sl, q))
+                self.close()
+        # else: all leaked
+        if keep is not None:
+            b = Block("%s[%d]" % (sl, keep), t, st["count"], st["family"],
+                      self.loop_level, self.nest)
+            b.maybe_null = not sure
+            self.blocks.append(b)
+            if heap:
+                self.defer("free(%s);" % sl)
+        elif heap:
+            self.emit("free(%s);" % sl)
+
+    # Shape 2: a block holding pointers to blocks.
+    def holder_fields(self, p, fail_frees):
+        """Sets the fields of a holder ('p' its prefix, 'hd->' or 'lh.'):
+        'buf' a new text block (malloc, calloc, strdup or strndup of a
+        word), 'aux' NULL or a copy of it or a word; on a failed allocation
+        frees what is owned ('fail_frees', statements) and gives up.
+        Returns the least 'n'."""
+        r = self.r
+        kind = r.choice(["malloc", "malloc", "calloc", "strdup", "strndup"])
+        self.emit("%saux = NULL;" % p)
+        if kind in ("malloc", "calloc"):
+            lo, hi = self.text_range()
+            e, least = self.count_expr(lo, hi)
+            self.emit("%sn = (unsigned)(%s);" % (p, e))
+            self.emit("%sbuf = %s;" % (p, "malloc(%sn)" % p if kind == "malloc"
+                                       else "calloc(%sn, 1)" % p))
+        else:
+            short, long_ = self.word_lens()
+            if kind == "strdup":
+                self.emit("%sbuf = strdup(%s);" % (p, self.word()))
+                least = short + 1
+            else:
+                lo, hi = self.limit_range(short, long_)
+                lim, _ = self.count_expr(lo, hi)
+                self.emit("%sbuf = strndup(%s, %s);" % (p, self.word(), lim))
+                least = min(short, lo) + 1
+        self.open("if (!%sbuf)" % p)
+        for f in fail_frees:
+            self.emit(f)
+        self.emit(self.ret_fail())
+        self.close()
+        if kind == "malloc" or (kind == "calloc" and r.random() < 0.5):
+            self.emit("h_fill_text(%sbuf, %sn, acc ^ %du);" % (p, p, r.randint(0, 999)))
+        elif kind in ("strdup", "strndup"):
+            self.emit("%sn = (unsigned)strlen(%sbuf) + 1u;" % (p, p))
+        if r.random() < 0.5:
+            how = r.randrange(3)
+            if how == 0:
+                self.emit("%saux = strdup(%sbuf);" % (p, p))
+            elif how == 1:
+                self.emit("%saux = strndup(%sbuf, %du);" % (p, p, r.randint(1, 40)))
+            else:
+                self.emit("%saux = strdup(%s);" % (p, self.word()))
+            self.open("if (!%saux)" % p)
+            self.emit("free(%sbuf);" % p)
+            for f in fail_frees:
+                self.emit(f)
+            self.emit(self.ret_fail())
+            self.close()
+        return least
+
+    def new_holder(self, hd):
+        """Declares 'struct holder *hd', malloc'd or calloc'd, and sets its
+        fields; returns the least 'n'."""
+        r = self.r
+        call = r.choice(["malloc(sizeof *%s)" % hd, "calloc(1, sizeof *%s)" % hd,
+                         "malloc(sizeof(struct holder))", "calloc(1, sizeof(struct holder))"])
+        self.emit("struct holder *%s = %s;" % (hd, call))
+        self.emit("if (!%s)" % hd)
+        self.emit("  " + self.ret_fail())
+        return self.holder_fields(hd + "->", ["free(%s);" % hd])
+
+    def holder_uses(self, p, least, fail_frees):
+        """A few uses of a holder's fields: read back, written through,
+        searched, and 'buf' replaced by a new block (the old one freed
+        first, or after the new one is made from it).  Returns the least
+        'n' after them."""
+        r = self.r
+        for _ in range(r.randint(1, 4)):
+            op = r.randrange(8)
+            if op == 0:
+                self.emit("acc = mix(acc, h_sum(%sbuf, %sn));" % (p, p))
+            elif op == 1:
+                self.emit("acc = mix(acc, (unsigned)strlen(%sbuf));" % p)
+            elif op == 2 and least > 2:
+                self.emit("%sbuf[acc %% %du] = (char)('a' + acc %% 26u);" % (p, least - 1))
+            elif op == 3:
+                v = self.fresh("bv")
+                self.emit("char *%s = %sbuf;" % (v, p))
+                self.emit("acc = mix(acc, (unsigned)(unsigned char)%s[acc %% %du]);" % (v, least))
+            elif op == 4:
+                q = self.fresh("p")
+                self.emit("char *%s = strchr(%sbuf, '%s');" % (q, p, r.choice(WORD_CHARS)))
+                self.emit("acc = mix(acc, %s ? (unsigned)(%s - %sbuf) : 5u);" % (q, q, p))
+            elif op == 5:
+                self.emit("if (%saux)" % p)
+                self.emit("  acc = mix(acc, h_sum(%saux, strlen(%saux) + 1));" % (p, p))
+            elif op == 6:
+                least = self.holder_replace_buf(p, fail_frees)
+            else:
+                self.emit("free(%saux);" % p)
+                self.emit("%saux = %s;" % (p, r.choice(["NULL", "strdup(%s)" % self.word()])))
+                self.emit("acc = mix(acc, %saux ? (unsigned)strlen(%saux) : 3u);" % (p, p))
+        return least
+
+    def holder_replace_buf(self, p, fail_frees):
+        """Replaces 'buf' by a new block: the old one folded and freed first,
+        or kept until the new one is written from it."""
+        r = self.r
+        lo, hi = self.text_range()
+        e, least = self.count_expr(lo, hi)
+        frees = ["free(%saux);" % p] + fail_frees
+        if r.random() < 0.5:
+            self.emit("acc = mix(acc, h_sum(%sbuf, %sn));" % (p, p))
+            self.emit("free(%sbuf);" % p)
+            self.emit("%sn = (unsigned)(%s);" % (p, e))
+            self.emit("%sbuf = malloc(%sn);" % (p, p))
+            self.open("if (!%sbuf)" % p)
+            for f in frees:
+                self.emit(f)
+            self.emit(self.ret_fail())
+            self.close()
+            self.emit("h_fill_text(%sbuf, %sn, acc ^ %du);" % (p, p, r.randint(0, 999)))
+            return least
+        old, on, j = self.fresh("old"), self.fresh("on"), self.fresh("j")
+        self.emit("char *%s = %sbuf;" % (old, p))
+        self.emit("unsigned %s = %sn;" % (on, p))
+        self.emit("%sn = (unsigned)(%s);" % (p, e))
+        self.emit("%sbuf = malloc(%sn);" % (p, p))
+        self.open("if (!%sbuf)" % p)
+        self.emit("free(%s);" % old)
+        for f in frees:
+            self.emit(f)
+        self.emit(self.ret_fail())
+        self.close()
+        self.emit("for (size_t %s = 0; %s + 1 < %sn; %s++)" % (j, j, p, j))
+        self.emit("  %sbuf[%s] = (char)('a' + ((unsigned)(unsigned char)%s[%s %% (%s - 1u)] + (unsigned)%s) %% 26u);"
+                  % (p, j, old, j, on, j))
+        self.emit("%sbuf[%sn - 1u] = 0;" % (p, p))
+        self.emit("free(%s);" % old)
+        return least
+
+    def f_holder(self):
+        """A malloc'd (or local) struct holder: its fields set to new blocks,
+        read back, written through, replaced; then freed through the
+        fields and the struct freed, or the struct handed away (a global,
+        a keeper, a reader the pass cannot see into) so the fields must
+        stay on the heap; or its 'buf' kept as an owned block until the
+        scope ends."""
+        r = self.r
+        self.shape_begin("holder-struct")
+        if r.random() < 0.75:
+            hd = self.fresh("hd")
+            least = self.new_holder(hd)
+            p, heap, fail = hd + "->", True, ["free(%s);" % hd]
+        else:
+            hd = self.fresh("lh")
+            self.emit("struct holder %s;" % hd)
+            least = self.holder_fields(hd + ".", [])
+            p, heap, fail = hd + ".", False, []
+        least = self.holder_uses(p, least, fail)
+        x = r.random()
+        if heap and x < 0.3:
+            how = r.randrange(3)
+            if how == 0:
+                self.emit("h_hold_keep(%s);" % hd)
+            elif how == 1:
+                self.emit("hold_park(%s);" % hd)
+            else:
+                self.emit("acc = mix(acc, h_holder_sum(%s));" % hd)
+                self.emit("holder_free(%s);" % hd)
+        elif not heap and x < 0.2:
+            self.emit("acc = mix(acc, h_holder_sum(&%s));" % hd)
+            self.emit("free(%sbuf);" % p)
+            self.emit("free(%saux);" % p)
+        elif x < 0.55:
+            # buf stays an owned block while the holder lives on.
+            self.emit("free(%saux);" % p)
+            if heap:
+                self.defer("free(%s);" % hd)
+            self.blocks.append(Block(p + "buf", "char", least, "malloc", self.loop_level, self.nest))
+        else:
+            frees = ["free(%sbuf);" % p, "free(%saux);" % p]
+            r.shuffle(frees)
+            if r.random() < 0.3 and heap:
+                b, a = self.fresh("fb"), self.fresh("fa")
+                self.emit("char *%s = %sbuf, *%s = %saux;" % (b, p, a, p))
+                self.emit("free(%s);" % hd)
+                self.emit("acc = mix(acc, (unsigned)strlen(%s));" % b)
+                self.emit("free(%s);" % b)
+                self.emit("free(%s);" % a)
+            else:
+                for f in frees:
+                    self.emit(f)
+                if heap:
+                    self.emit("free(%s);" % hd)
+        self.shape_end("holder-struct")
+
+    def take_hfactory(self, u):
+        """Calls a holder factory: the holder and its blocks come from
+        another function (or its inlined copy)."""
+        r = self.r
+        hq = self.fresh("hq")
+        self.shape_begin("holder-struct")
+        self.emit("struct holder *%s = %s(acc);" % (hq, u.name))
+        self.open("if (%s)" % hq)
+        self.emit("acc = mix(acc, holder_sum(%s));" % hq)
+        self.holder_uses(hq + "->", 2, ["free(%s);" % hq])
+        how = r.randrange(4)
+        if how == 0:
+            self.emit("holder_free(%s);" % hq)
+        elif how == 1:
+            self.emit("free(%s->aux);" % hq)
+            self.emit("free(%s->buf);" % hq)
+            self.emit("free(%s);" % hq)
+        elif how == 2:
+            self.emit("h_hold_keep(%s);" % hq)
+        else:
+            self.emit("hold_park(%s);" % hq)
+        self.close()
+        self.shape_end("holder-struct")
+
+    # Shape 3: an array of structs, each with a block and its size.
+    def f_item_array(self):
+        """A local (or calloc'd) array of struct item indexed at run time:
+        blocks stored into run-time elements (by a loop, or a few in a
+        row) with their size and a tag, an older block there folded and
+        freed, others read through the
+        element's own size; freed on some paths (NULL); at the end maybe
+        sorted by tag (qsort moves the pointers), folded and freed, one
+        element maybe kept past the shape."""
+        r = self.r
+        self.shape_begin("struct-array")
+        k = r.choice([2, 3, 4, 6])
+        it = self.fresh("it")
+        heap = r.random() < 0.3
+        if heap:
+            self.emit("struct item *%s = calloc(%d, sizeof *%s);" % (it, k, it))
+            self.emit("if (!%s)" % it)
+            self.emit("  " + self.ret_fail())
+        else:
+            self.emit("struct item %s[%d];" % (it, k))
+        q = self.fresh("q")
+        self.open("for (unsigned %s = 0; %s < %du; %s++)" % (q, q, k, q))
+        self.emit("%s[%s].p = NULL;" % (it, q))
+        self.emit("%s[%s].n = 0;" % (it, q))
+        self.emit("%s[%s].tag = 1000u + %s;" % (it, q, q))
+        self.close()
+        lo, hi = r.choice([(1, 32), (16, 200), (100, 1100), (800, 3000)])
+        st = {"least": hi}
+        if r.random() < 0.6:
+            i, c = self.fresh("i"), self.fresh("k")
+            self.open_for(i, r.randint(2, 9))
+            self.nest += 1
+            self.loop_level += 1
+            self.emit("unsigned %s = %s;" % (c, self.run_index(k, i)))
+            self.item_store(it, k, c, i, lo, hi, heap, st)
+            self.nest -= 1
+            self.loop_level -= 1
+            self.close()
+        else:
+            for step in range(r.randint(2, 4)):
+                c = self.fresh("k")
+                self.emit("unsigned %s = %s;" % (c, self.run_index(k)))
+                self.item_store(it, k, c, "%du" % (100 + step), lo, hi, heap, st)
+        least = st["least"]
+        if r.random() < 0.3:
+            self.emit("qsort(%s, %d, sizeof *%s, cmp_item);" % (it, k, it))
+        keep = r.randrange(k) if r.random() < 0.35 else None
+        self.open("for (unsigned %s = 0; %s < %du; %s++)" % (q, q, k, q))
+        if keep is not None:
+            self.emit("if (%s == %du) continue;" % (q, keep))
+        self.emit("if (%s[%s].p)" % (it, q))
+        self.emit("  acc = mix(acc, h_sum(%s[%s].p, %s[%s].n) ^ %s[%s].tag);" % (it, q, it, q, it, q))
+        self.emit("free(%s[%s].p);" % (it, q))
+        self.close()
+        if keep is not None:
+            b = Block("%s[%d].p" % (it, keep), "unsigned char", least, "malloc",
+                      self.loop_level, self.nest)
+            b.maybe_null = True
+            self.blocks.append(b)
+            if heap:
+                self.defer("free(%s);" % it)
+        elif heap:
+            self.emit("free(%s);" % it)
+        self.shape_end("struct-array")
+
+    def item_store(self, it, k, c, tag, lo, hi, heap, st):
+        """Puts a new block of lo-hi bytes into element it[c] (the old one
+        folded and freed first) with its size and 'tag', reads another
+        run-time element, and sometimes frees the new one again."""
+        r = self.r
+        q = self.fresh("q")
+        e = "%s[%s]" % (it, c)
+        self.open("if (%s.p)" % e)
+        self.emit("acc = mix(acc, h_sum(%s.p, %s.n) + %s.tag);" % (e, e, e))
+        self.emit("free(%s.p);" % e)
+        self.close()
+        m = self.fresh("m")
+        ex, least = self.count_expr(lo, hi)
+        st["least"] = min(st["least"], least)
+        self.emit("size_t %s = %s;" % (m, ex))
+        calloc = r.random() < 0.3
+        self.emit("%s.p = %s;" % (e, "calloc(%s, 1)" % m if calloc else "malloc(%s)" % m))
+        self.open("if (!%s.p)" % e)
+        self.emit("for (unsigned %s = 0; %s < %du; %s++)" % (q, q, k, q))
+        self.emit("  free(%s[%s].p);" % (it, q))
+        if heap:
+            self.emit("free(%s);" % it)
+        self.emit(self.ret_fail())
+        self.close()
+        self.emit("%s.n = (unsigned)%s;" % (e, m))
+        self.emit("%s.tag = %s;" % (e, tag))
+        if not calloc:
+            self.emit("h_fill_bytes(%s.p, %s, acc ^ %du);" % (e, m, r.randint(0, 999)))
+        j = self.fresh("j")
+        self.emit("unsigned %s = (%s + (acc >> %du)) %% %du;" % (j, c, r.randint(0, 9), k))
+        f = "%s[%s]" % (it, j)
+        self.emit("if (%s.p)" % f)
+        if r.random() < 0.5:
+            self.emit("  acc = mix(acc, (unsigned)%s.p[acc %% %s.n] + %s.tag);" % (f, f, f))
+        else:
+            self.emit("  acc = mix(acc, (unsigned)%s.p[acc %% %du]);" % (f, st["least"]))
+        if r.random() < 0.35:
+            self.open("if %s" % self.cond())
+            self.emit("free(%s.p);" % e)
+            self.emit("%s.p = NULL;" % e)
+            self.close()
+
+    # Shape 4: strtol and its kind, strtok_r and strsep.
+    def number_text(self, s, size):
+        """Writes numbers into text block 's' of 'size' (a C expression)
+        bytes: what strtol and its kind parse."""
+        r = self.r
+        sep = r.choice([" ", ",", ":", " ,"])
+        tail = r.choice(["", " x", ":q-", "z9", "-", " 0x1f"])
+        self.emit('snprintf(%s, %s, "%%u%s%%u%s%%u%s", acc %% %du, x %% %du, (acc >> %du) %% 100000u);'
+                  % (s, size, sep, sep, tail, r.choice([10, 1000, 100000]), r.randint(2, 999),
+                     r.randint(3, 20)))
+
+    def f_strto(self):
+        """strtol, strtoul, strtoll or strtod with a local 'char *end' (or the
+        'end' of a local struct scan) into a malloc'd or strdup'd buffer:
+        end compared with the buffer and subtracted from it, numbers
+        parsed one after another; then the buffer freed."""
+        r = self.r
+        self.shape_begin("strto")
+        s = self.fresh("nb")
+        mode = r.randrange(4)
+        if mode == 3:       # a word, base 36 or so: letters are digits
+            self.emit("char *%s = strdup(%s);" % (s, self.word()))
+            self.emit("if (!%s)" % s)
+            self.emit("  " + self.ret_fail())
+        else:
+            e, least = self.count_expr(*r.choice([(24, 40), (32, 64), (48, 300)]))
+            sz = self.fresh("sz")
+            self.emit("size_t %s = %s;" % (sz, e))
+            self.emit("char *%s = %s;" % (s, r.choice(["malloc(%s)", "calloc(%s, 1)"]) % sz))
+            self.emit("if (!%s)" % s)
+            self.emit("  " + self.ret_fail())
+            self.emit("h_fill_text(%s, %s, acc);" % (s, sz))
+            if mode == 2:   # a decimal fraction: strtod (its value stays small)
+                self.emit('snprintf(%s, %s, "%%u.%%02u%s", acc %% 10000u, x %% 100u);'
+                          % (s, sz, r.choice(["", ":x", " q", "-z", ",5"])))
+            else:
+                self.number_text(s, sz)
+        in_struct = r.random() < 0.3
+        if in_struct:
+            sc = self.fresh("sc")
+            self.emit("struct scan %s;" % sc)
+            self.emit("%s.text = %s;" % (sc, s))
+            self.emit("%s.count = 0;" % sc)
+            text, end = sc + ".text", sc + ".end"
+        else:
+            end = self.fresh("end")
+            self.emit("char *%s;" % end if r.random() < 0.6 else "char *%s = NULL;" % end)
+            text = s
+        if mode == 2:
+            d = self.fresh("d")
+            self.emit("double %s = strtod(%s, &%s);" % (d, text, end))
+            self.emit("acc = mix(acc, (unsigned)(%s * 4.0));" % d)
+            self.emit("acc = mix(acc, (unsigned)(%s - %s));" % (end, text))
+            self.emit("t_bad += %s < %s || %s > %s + strlen(%s);" % (end, text, end, text, text))
+        elif mode == 3:
+            base = r.choice([0, 10, 16, 36, 36])
+            v = self.fresh("v")
+            self.emit("long %s = strtol(%s, &%s, %d);" % (v, text, end, base))
+            self.emit("acc = mix(acc, (unsigned)%s ^ (unsigned)((unsigned long)%s >> 32));" % (v, v))
+            self.emit("acc = mix(acc, (unsigned)(%s - %s) + (unsigned)(%s == %s));"
+                      % (end, text, end, text))
+            self.emit("if (*%s)" % end)
+            self.emit("  acc = mix(acc, (unsigned)(unsigned char)*%s);" % end)
+        else:
+            fn, ty = r.choice([("strtoul", "unsigned long"), ("strtol", "long"),
+                               ("strtoull", "unsigned long long"), ("strtoll", "long long")])
+            base = r.choice([10, 10, 0, 16])
+            q, cnt, v = self.fresh("q"), self.fresh("cnt"), self.fresh("v")
+            self.emit("unsigned %s = 0;" % cnt)
+            self.open("for (const char *%s = %s; %s < 8u; %s++)" % (q, text, cnt, cnt))
+            self.emit("%s %s = %s(%s, &%s, %d);" % (ty, v, fn, q, end, base))
+            self.emit("if (%s == %s)" % (end, q))
+            self.emit("  break;")
+            self.emit("acc = mix(acc, (unsigned)%s ^ (unsigned)((unsigned long long)%s >> 32));" % (v, v))
+            self.emit("acc = mix(acc, (unsigned)(%s - %s));" % (end, text))
+            self.emit("%s = %s + (*%s == ',' || *%s == ':');" % (q, end, end, end))
+            self.close()
+            self.emit("acc = mix(acc, %s);" % cnt)
+        self.emit("free(%s);" % text)
+        self.shape_end("strto")
+
+    def word_list(self):
+        """Declares a local array holding a few words of the table joined by
+        separators (truncated to its size); returns its name."""
+        r = self.r
+        wl = self.fresh("wl")
+        n = r.randint(2, 5)
+        seps = [r.choice([" ", ":", "-", "  ", " :"]) for _ in range(n - 1)]
+        fmt = "%s" + "".join(sp + "%s" for sp in seps)
+        # Small in recursive functions (no allow_huge), whose every level
+        # has one, maybe on a 64 KiB thread stack.
+        sizes = [32, 64, 128, 256] + ([700] if self.allow_huge else [])
+        self.emit("char %s[%d];" % (wl, r.choice(sizes)))
+        self.emit('snprintf(%s, sizeof %s, "%s", %s);' % (
+            wl, wl, fmt, ", ".join(self.word() for _ in range(n))))
+        return wl
+
+    def f_tokens(self):
+        """strtok_r over a strdup'd copy of a word list (the cursor a local
+        'char *save' or the 'save' of a struct scan), counting tokens and
+        hashing their characters; or strsep over a copy, the original
+        pointer kept to free it.  Then the copy is freed."""
+        r = self.r
+        self.shape_begin("tokens")
+        src = self.word_list() if r.random() < 0.7 else self.word()
+        cp = self.fresh("cp")
+        how = r.randrange(3)
+        if how == 0:
+            self.emit("char *%s = strdup(%s);" % (cp, src))
+        elif how == 1:
+            self.emit("char *%s = strndup(%s, %d);" % (cp, src, r.randint(1, 200)))
+        else:
+            ln = self.fresh("ln")
+            self.emit("size_t %s = strlen(%s);" % (ln, src))
+            self.emit("char *%s = malloc(%s + 1);" % (cp, ln))
+            self.emit("if (%s)" % cp)
+            self.emit("  memcpy(%s, %s, %s + 1);" % (cp, src, ln))
+        self.emit("if (!%s)" % cp)
+        self.emit("  " + self.ret_fail())
+        sep = r.choice([" ", " :", "-:", ":- ", "aeiou", ":"])
+        nt, t, c = self.fresh("nt"), self.fresh("t"), self.fresh("c")
+        self.emit("unsigned %s = 0;" % nt)
+        if r.random() < 0.6:
+            if r.random() < 0.3:
+                sc = self.fresh("sc")
+                self.emit("struct scan %s;" % sc)
+                save = sc + ".save"
+            else:
+                save = self.fresh("save")
+                self.emit("char *%s;" % save if r.random() < 0.5 else "char *%s = NULL;" % save)
+            self.open('for (char *%s = strtok_r(%s, "%s", &%s); %s; %s = strtok_r(NULL, "%s", &%s))'
+                      % (t, cp, sep, save, t, t, sep, save))
+        else:
+            cur = self.fresh("cur")
+            self.emit("char *%s = %s, *%s;" % (cur, cp, t))
+            self.open('while ((%s = strsep(&%s, "%s")) != NULL)' % (t, cur, sep))
+        self.emit("%s++;" % nt)
+        self.emit("for (const char *%s = %s; *%s; %s++)" % (c, t, c, c))
+        self.emit("  acc = mix(acc, (unsigned)(unsigned char)*%s);" % c)
+        if r.random() < 0.5:
+            self.emit("acc = mix(acc, (unsigned)(%s - %s));" % (t, cp))
+        self.close()
+        self.emit("acc = mix(acc, %s);" % nt)
+        self.emit("free(%s);" % cp)
+        self.shape_end("tokens")
+
+    # Shape 5: double buffering through memory.
+    def f_held_double(self):
+        """Double buffering through a holder: each iteration makes a block
+        from the previous one, which it reads from a run-time slot of a
+        local array or from a holder's field after the new block is
+        allocated (so the pass must keep them on the heap); or, in the
+        last variant, reads and frees it before (which it may promote)."""
+        r = self.r
+        self.shape_begin("held-double-buffer")
+        v = r.randrange(3)
+        if v == 0:
+            self.held_ping_pong()
+        else:
+            self.held_field(before=v == 2)
+        self.shape_end("held-double-buffer")
+
+    def held_ping_pong(self):
+        r = self.r
+        t = self.elem_type()
+        db, dn, cur = self.fresh("db"), self.fresh("dn"), self.fresh("cur")
+        self.emit("%s *%s[2] = {NULL, NULL};" % (t, db))
+        self.emit("size_t %s[2] = {0, 0};" % dn)
+        i, k = self.fresh("i"), self.fresh("k")
+        self.open_for(i, r.randint(2, 8))
+        self.emit("unsigned %s = (%s + %s) %% 2u;" % (k, i, r.choice(["x", "(acc & 0u)", "1u"])))
+        lo, hi = self.rt_elems(t) if "rt-size" not in self.gen.without else (8, 8)
+        cn = self.fresh("cn")
+        e, _ = self.count_expr(lo, hi)
+        self.emit("size_t %s = %s;" % (cn, e))
+        call = r.choice(["malloc(%s * sizeof(%s))", "realloc(NULL, %s * sizeof(%s))",
+                         "calloc(%s, sizeof(%s))"])
+        self.emit("%s *%s = %s;" % (t, cur, call % (cn, t)))
+        self.open("if (!%s)" % cur)
+        self.emit("free(%s[0]);" % db)
+        self.emit("free(%s[1]);" % db)
+        self.emit(self.ret_fail())
+        self.close()
+        self.copy_from(t, cur, cn, "%s[%s ^ 1u]" % (db, k), "%s[%s ^ 1u]" % (dn, k))
+        self.emit("free(%s[%s]);" % (db, k))
+        self.emit("%s[%s] = %s;" % (db, k, cur))
+        self.emit("%s[%s] = %s;" % (dn, k, cn))
+        self.close()
+        q = self.fresh("q")
+        self.open("for (unsigned %s = 0; %s < 2u; %s++)" % (q, q, q))
+        self.emit("if (%s[%s])" % (db, q))
+        self.emit("  acc = mix(acc, h_sum(%s[%s], %s[%s] * sizeof(%s)));" % (db, q, dn, q, t))
+        self.emit("free(%s[%s]);" % (db, q))
+        self.close()
+
+    def held_field(self, before):
+        """The previous text block in a holder's 'buf' (a calloc'd or
+        malloc'd struct): read after the next block is allocated, then
+        freed; or ('before') read and freed before it."""
+        r = self.r
+        hd = self.fresh("hd")
+        if r.random() < 0.5:
+            self.emit("struct holder *%s = calloc(1, sizeof *%s);" % (hd, hd))
+            self.emit("if (!%s)" % hd)
+            self.emit("  " + self.ret_fail())
+        else:
+            self.emit("struct holder *%s = malloc(sizeof *%s);" % (hd, hd))
+            self.emit("if (!%s)" % hd)
+            self.emit("  " + self.ret_fail())
+            self.emit("%s->buf = NULL;" % hd)
+            self.emit("%s->n = 0;" % hd)
+            self.emit("%s->aux = NULL;" % hd)
+        i, m, nb, j = self.fresh("i"), self.fresh("m"), self.fresh("nb"), self.fresh("j")
+        self.open_for(i, r.randint(2, 8))
+        lo, hi = self.text_range()
+        e, least = self.count_expr(lo, hi)
+        self.emit("size_t %s = %s;" % (m, e))
+        if before:
+            self.open("if (%s->buf)" % hd)
+            self.emit("acc = mix(acc, h_sum(%s->buf, %s->n));" % (hd, hd))
+            self.emit("free(%s->buf);" % hd)
+            if r.random() < 0.5:
+                self.emit("%s->buf = NULL;" % hd)
+            self.close()
+            self.emit("%s->buf = malloc(%s);" % (hd, m))
+            self.open("if (!%s->buf)" % hd)
+            self.emit("free(%s);" % hd)
+            self.emit(self.ret_fail())
+            self.close()
+            self.emit("%s->n = (unsigned)%s;" % (hd, m))
+            self.emit("h_fill_text(%s->buf, %s, acc ^ (unsigned)%s);" % (hd, m, i))
+        else:
+            self.emit("char *%s = malloc(%s);" % (nb, m))
+            self.open("if (!%s)" % nb)
+            self.emit("free(%s->buf);" % hd)
+            self.emit("free(%s);" % hd)
+            self.emit(self.ret_fail())
+            self.close()
+            self.emit("for (size_t %s = 0; %s + 1 < %s; %s++)" % (j, j, m, j))
+            self.emit("  %s[%s] = (char)('a' + (%s->buf ? (unsigned)(unsigned char)%s->buf[%s %% (%s->n - 1u)] + (unsigned)%s : mix(acc, (unsigned)%s)) %% 26u);"
+                      % (nb, j, hd, hd, j, hd, j, j))
+            self.emit("%s[%s - 1] = 0;" % (nb, m))
+            self.emit("free(%s->buf);" % hd)
+            self.emit("%s->buf = %s;" % (hd, nb))
+            self.emit("%s->n = (unsigned)%s;" % (hd, m))
+        self.emit("acc = mix(acc, (unsigned)(unsigned char)%s->buf[acc %% %du]);" % (hd, least))
+        self.close()
+        self.emit("acc = mix(acc, h_sum(%s->buf, %s->n));" % (hd, hd))
+        if r.random() < 0.5:
+            self.emit("holder_free(%s);" % hd)
+        else:
+            self.emit("free(%s->buf);" % hd)
+            self.emit("free(%s);" % hd)
+
+    # Shape 6: a struct holding a block, copied.
+    def f_struct_copy(self):
+        """A struct holder copied (memcpy or assignment) from a local to a
+        local (a run-time element of an array), from a malloc'd one to a
+        local, or from a local to a malloc'd one; the blocks are used and
+        freed through the copy."""
+        r = self.r
+        self.shape_begin("struct-copy")
+        how = r.randrange(3)
+        cp = r.random() < 0.5
+        if how == 0:
+            sa, sb, k = self.fresh("sa"), self.fresh("sb"), self.fresh("k")
+            self.emit("struct holder %s;" % sa)
+            least = self.holder_fields(sa + ".", [])
+            if r.random() < 0.6:
+                self.emit("struct holder %s[2];" % sb)
+                self.emit("unsigned %s = %s;" % (k, self.run_index(2)))
+                dst = "%s[%s]" % (sb, k)
+            else:
+                self.emit("struct holder %s;" % sb)
+                dst = sb
+            self.emit("memcpy(&%s, &%s, sizeof %s);" % (dst, sa, sa) if cp else
+                      "%s = %s;" % (dst, sa))
+            p = dst + "."
+        elif how == 1:
+            hp, sb = self.fresh("hp"), self.fresh("sb")
+            least = self.new_holder(hp)
+            self.emit("struct holder %s;" % sb)
+            self.emit("memcpy(&%s, %s, sizeof %s);" % (sb, hp, sb) if cp else
+                      "%s = *%s;" % (sb, hp))
+            self.emit("free(%s);" % hp)
+            p = sb + "."
+        else:
+            sa, hp = self.fresh("sa"), self.fresh("hp")
+            self.emit("struct holder %s;" % sa)
+            least = self.holder_fields(sa + ".", [])
+            self.emit("struct holder *%s = malloc(sizeof *%s);" % (hp, hp))
+            self.open("if (!%s)" % hp)
+            self.emit("free(%s.buf);" % sa)
+            self.emit("free(%s.aux);" % sa)
+            self.emit(self.ret_fail())
+            self.close()
+            self.emit("memcpy(%s, &%s, sizeof %s);" % (hp, sa, sa) if cp else
+                      "*%s = %s;" % (hp, sa))
+            p = hp + "->"
+        self.emit("acc = mix(acc, h_sum(%sbuf, %sn));" % (p, p))
+        if least > 2:
+            self.emit("%sbuf[acc %% %du] = (char)('A' + acc %% 26u);" % (p, least - 1))
+        self.emit("acc = mix(acc, %saux ? (unsigned)strlen(%saux) : 1u);" % (p, p))
+        self.emit("free(%sbuf);" % p)
+        self.emit("free(%saux);" % p)
+        if how == 2:
+            self.emit("free(%s);" % hp)
+        self.shape_end("struct-copy")
+
     def f_print(self):
         r = self.r
         cand = self.usable(lambda b: b.is_text)
@@ -1558,6 +2532,7 @@ class Fn:
                 self.blocks.remove(b)
             else:
                 self.release(b)
+        self.emit_deferred(self.nest)
         for b in outer:
             if b not in self.blocks:    # freed or handed away inside
                 self.emit("%s = NULL;" % b.name)
@@ -1593,6 +2568,8 @@ class Fn:
             self.emit("acc = mix(acc, %s(%du, acc));" % (u.name, depth))
         elif u.kind == "factory":
             return self.take_factory(u)
+        elif u.kind == "hfactory":
+            return self.take_hfactory(u)
         else:
             self.emit("acc = mix(acc, %s(acc & 0xffu));" % u.name)
 
@@ -1776,12 +2753,17 @@ class Fn:
                 self.blocks.remove(b)
             else:
                 self.blocks.remove(b)
+        self.emit_deferred(0)
 
 
 # Features --without can leave out, e.g. while a mismatch they cause is
 # being fixed, so that a campaign can look for others.
+# The memory-flow shapes (blocks whose pointers wait in local arrays,
+# structs and other blocks); "memflow" leaves out all of them.
+MEMFLOW = ("ptr-slots", "holder-struct", "struct-array", "strto", "tokens",
+           "held-double-buffer", "struct-copy")
 OPTIONAL = ("threads", "recursion", "table-recursion", "setjmp", "positional-p",
-            "rt-size", "calloc-overflow", "realloc-zero")
+            "rt-size", "calloc-overflow", "realloc-zero", "memflow") + MEMFLOW
 
 
 class Gen:
@@ -1804,6 +2786,10 @@ class Gen:
             n = r.choice([r.randint(1, 12)] * 3 + [r.randint(13, 40), r.randint(60, 300)])
             words.append("".join(r.choice(WORD_CHARS) for _ in range(n)))
         return words
+
+    def off(self, feature):
+        """True when --without leaves 'feature' out."""
+        return feature in self.without or (feature in MEMFLOW and "memflow" in self.without)
 
     def callable_unit(self, fn, kind=None):
         ok = [u for u in self.units
@@ -1859,6 +2845,28 @@ class Gen:
         self.out += fn.lines + ["}", ""]
         u = Unit("factory", name, self.depth_of(fn), False, ret=(b.ctype, b.count))
         self.add_unit(u, fn)
+
+    def holder_factory(self, idx):
+        """Returns a malloc'd struct holder with its blocks: all escape
+        through the return (unless the function is inlined)."""
+        r = self.r
+        name = "mkh%d" % idx
+        fn = Fn(self, name, False, fail="NULL", early="NULL")
+        fn.budget = r.randint(0, 3)
+        fn.emit("unsigned acc = x + %du;" % r.randint(0, 999))
+        hd = fn.fresh("hd")
+        fn.shape_begin("holder-struct")
+        least = fn.new_holder(hd)
+        fn.holder_uses(hd + "->", least, ["free(%s);" % hd])
+        fn.shape_end("holder-struct")
+        fn.body()
+        fn.finish()
+        fn.emit("acc = mix(acc, holder_sum(%s));" % hd)
+        fn.emit("%s->buf[0] = (char)('a' + acc %% 26u);" % hd)
+        fn.emit("return %s;" % hd)
+        self.out.append("%sstruct holder *%s(unsigned x) {" % (self.linkage(), name))
+        self.out += fn.lines + ["}", ""]
+        self.add_unit(Unit("hfactory", name, self.depth_of(fn), False), fn)
 
     def rec(self, idx):
         """Direct recursion: a block per level, live across the call."""
@@ -1976,7 +2984,8 @@ class Gen:
     def main(self):
         r = self.r
         out = self.out
-        threaded = [u for u in self.units if not u.printing and u.kind != "factory"]
+        threaded = [u for u in self.units
+                    if not u.printing and u.kind not in ("factory", "hfactory")]
         if "threads" in self.without:
             threaded = []
         workers = []
@@ -2000,7 +3009,7 @@ class Gen:
         out.append("int main(void) {")
         out.append("  unsigned total = %du;" % r.randint(0, 1 << 16))
         for u in self.units:
-            if u.kind == "factory":
+            if u.kind in ("factory", "hfactory"):
                 continue
             reps = r.randint(1, 3)
             out.append("  for (unsigned r = 0; r < %du; r++) {" % reps)
@@ -2043,6 +3052,7 @@ class Gen:
         r = self.r
         off = self.without
         makers = [(self.scenario, 10), (self.factory, 3),
+                  (self.holder_factory, 0 if self.off("holder-struct") else 1),
                   (self.rec, 0 if "recursion" in off else 1),
                   (self.disp, 0 if off & {"recursion", "table-recursion"} else 2),
                   (self.setjmp_unit, 0 if "setjmp" in off else 1)]
