@@ -188,6 +188,20 @@ describe() {
   fi
 }
 
+# compare DIR PLAIN H2S LABEL [NOTE]: counts one more comparison (in
+# check_seed's 'compared'); when runs PLAIN and H2S differ, reports the
+# mismatch at LABEL (NOTE added to the printed line only), keeps the seed and
+# counts it in 'mismatches'.
+compare() {
+  local why
+  compared=$((compared + 1))
+  same "$1" "$2" "$3" && return
+  why="$4: $(describe "$1" "$2" "$3")"
+  echo "MISMATCH seed $seed $why${5:-}"
+  keep "$1" "$seed" "$why"
+  mismatches=$((mismatches + 1))
+}
+
 # sanitized_run_clean DIR NAME FLAGS...: builds the plain program with the
 # sanitizer FLAGS and checks it runs as the plain -O1 build does, silently.
 sanitized_run_clean() {
@@ -244,13 +258,7 @@ check_seed() {
       kept=$(grep -c 'remark: not promoted' "$dir/h2s$level.log")
     fi
     run "$dir" "h2s$level"
-    compared=$((compared + 1))
-    if ! same "$dir" "plain$level" "h2s$level"; then
-      why="$level: $(describe "$dir" "plain$level" "h2s$level")"
-      echo "MISMATCH seed $seed $why"
-      keep "$dir" "$seed" "$why"
-      mismatches=$((mismatches + 1))
-    fi
+    compare "$dir" "plain$level" "h2s$level" "$level"
   done
   if [[ $errors == 0 && $check_ub == 1 ]]; then
     if ! sanitized_run_clean "$dir" ubsan -fsanitize=address,undefined \
@@ -267,13 +275,7 @@ check_seed() {
        build "$dir" h2s-lto -O2 -flto=thin -fuse-ld=lld "-Wl,--load-pass-plugin=$PLUGIN"; then
       run "$dir" plain-lto
       run "$dir" h2s-lto
-      compared=$((compared + 1))
-      if ! same "$dir" plain-lto h2s-lto; then
-        why="-O2 -flto=thin: $(describe "$dir" plain-lto h2s-lto)"
-        echo "MISMATCH seed $seed $why"
-        keep "$dir" "$seed" "$why"
-        mismatches=$((mismatches + 1))
-      fi
+      compare "$dir" plain-lto h2s-lto "-O2 -flto=thin"
     else
       echo "MISMATCH seed $seed: a -flto=thin build failed"
       keep "$dir" "$seed" "a -flto=thin build failed"
@@ -283,13 +285,8 @@ check_seed() {
   if [[ $errors == 0 && $asan_every -gt 0 && $((seed % asan_every)) == 0 ]]; then
     if build "$dir" h2s-asan -O1 -fsanitize=address "${PLUGIN_FLAGS[@]}" "${SEED_PLUGIN_FLAGS[@]}"; then
       run "$dir" h2s-asan ASAN_OPTIONS=detect_leaks=0
-      compared=$((compared + 1))
-      if ! same "$dir" plain-O1 h2s-asan; then
-        why="-O1 -fsanitize=address: $(describe "$dir" plain-O1 h2s-asan)"
-        echo "MISMATCH seed $seed $why: $(grep -m1 'ERROR: AddressSanitizer' "$dir/h2s-asan.err")"
-        keep "$dir" "$seed" "$why"
-        mismatches=$((mismatches + 1))
-      fi
+      compare "$dir" plain-O1 h2s-asan "-O1 -fsanitize=address" \
+        ": $(grep -m1 'ERROR: AddressSanitizer' "$dir/h2s-asan.err")"
     else
       echo "MISMATCH seed $seed: the -fsanitize=address plugin build failed"
       keep "$dir" "$seed" "the -fsanitize=address plugin build failed"

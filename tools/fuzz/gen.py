@@ -1626,23 +1626,18 @@ class Fn:
 
     def memflow_weights(self):
         """The memory-flow shapes this point may emit, with weights."""
-        off = self.gen.off
-        w = []
-        if not off("ptr-slots") and self.nest < 2:
-            w.append((self.f_ptr_slots, 1.2))
-        if not off("holder-struct"):
-            w.append((self.f_holder, 1.2))
-        if not off("struct-array") and self.nest < 2:
-            w.append((self.f_item_array, 0.8))
-        if not off("strto"):
-            w.append((self.f_strto, 0.8))
-        if not off("tokens"):
-            w.append((self.f_tokens, 0.8))
-        if not off("held-double-buffer") and self.nest < 2:
-            w.append((self.f_held_double, 0.8))
-        if not off("struct-copy"):
-            w.append((self.f_struct_copy, 0.6))
-        return w
+        # (feature, shape, weight, only at shallow nesting)
+        shapes = [
+            ("ptr-slots", self.f_ptr_slots, 1.2, True),
+            ("holder-struct", self.f_holder, 1.2, False),
+            ("struct-array", self.f_item_array, 0.8, True),
+            ("strto", self.f_strto, 0.8, False),
+            ("tokens", self.f_tokens, 0.8, False),
+            ("held-double-buffer", self.f_held_double, 0.8, True),
+            ("struct-copy", self.f_struct_copy, 0.6, False),
+        ]
+        return [(shape, weight) for feature, shape, weight, shallow in shapes
+                if not self.gen.off(feature) and (not shallow or self.nest < 2)]
 
     def shape_begin(self, name):
         """A comment naming the shape, for whoever reads a failing program
