@@ -95,12 +95,12 @@ static void record_holding(h2s_walk *w, LLVMValueRef store, const h2s_holder *h,
  * pointer itself. */
 static h2s_use_kind classify_store_into(h2s_walk *w, LLVMValueRef store,
                                         LLVMValueRef address, uint64_t size) {
-  const h2s_holder *h = h2s_holder_of(w->f, address);
+  h2s_span span;
+  const h2s_holder *h = h2s_holder_of(w->f, address, size, &span);
   if (!h)
     return escapes(w, H2S_STORED, store);
   if (h->exposed_by)
     return escapes(w, H2S_HOLDER_EXPOSED, h->exposed_by);
-  h2s_span span = h2s_span_in(w->f, h, address, size);
   for (size_t i = 0; i < h->nreads; ++i) {
     const h2s_access *r = &h->reads[i];
     if (!h2s_spans_overlap(span, r->span))

@@ -68,6 +68,37 @@ static uint64_t pointer_size(h2s_function *f) {
 
 static const h2s_span anywhere = {.known = false};
 
+/* Where an address points: the bridge's base object and offset. */
+typedef struct h2s_location {
+  LLVMValueRef base;
+  int64_t offset;
+  uint64_t stride;
+  int known;
+} h2s_location;
+
+static h2s_location locate(h2s_function *f, LLVMValueRef address) {
+  h2s_location at;
+  at.base = h2s_bridge_pointer_base(f->ctx, address, &at.offset, &at.stride, &at.known);
+  return at;
+}
+
+/* The bytes of 'h' an access of 'size' bytes at 'at' touches. */
+static h2s_span span_at(const h2s_holder *h, h2s_location at, uint64_t size) {
+  if (at.base != h->base || !at.known || size == UINT64_MAX)
+    return anywhere;
+  int64_t offset = at.offset;
+  if (at.stride) { /* the offset within one element, in [0, stride) */
+    int64_t s = (int64_t)at.stride, r = offset % s;
+    offset = r < 0 ? r + s : r;
+  }
+  return (h2s_span){.known = true, .offset = offset, .size = size, .stride = at.stride};
+}
+
+static h2s_span span_in(h2s_function *f, const h2s_holder *h, LLVMValueRef address,
+                        uint64_t size) {
+  return span_at(h, locate(f, address), size);
+}
+
 /* From llvm.lifetime.start on, an alloca holds nothing: undefined bytes. */
 static const h2s_span whole = {.known = true, .offset = 0, .size = INT64_MAX};
 
@@ -75,7 +106,7 @@ static const h2s_span whole = {.known = true, .offset = 0, .size = INT64_MAX};
 static h2s_span intrinsic_span(h2s_holder_walk *w, LLVMValueRef ptr, LLVMValueRef len) {
   if (!LLVMIsAConstantInt(len))
     return anywhere;
-  return h2s_span_in(w->f, w->h, ptr, LLVMConstIntGetZExtValue(len));
+  return span_in(w->f, w->h, ptr, LLVMConstIntGetZExtValue(len));
 }
 
 static bool is_memory_intrinsic(LLVMValueRef callee) {
@@ -109,7 +140,7 @@ static h2s_step classify_library_call(h2s_holder_walk *w, LLVMValueRef call,
   case H2S_CONTENTS_EXPOSED:
     return expose(w, call);
   case H2S_CONTENTS_RESUME: {
-    h2s_span cell = h2s_span_in(w->f, w->h, ptr, pointer_size(w->f));
+    h2s_span cell = span_in(w->f, w->h, ptr, pointer_size(w->f));
     if (!h2s_bridge_arg_known_nonnull(w->f->ctx, call, 0))
       step = add_read(w, call, cell);
     return step == H2S_STEP_NEXT ? add_write(w, call, NULL, cell) : step;
@@ -161,14 +192,14 @@ static h2s_step classify_use(LLVMUseRef use, void *data) {
   case LLVMLoad:
     if (is_atomic(user))
       return expose(w, user);
-    return add_read(w, user, h2s_span_in(w->f, w->h, ptr,
+    return add_read(w, user, span_in(w->f, w->h, ptr,
                                          h2s_bridge_store_size(w->f->ctx, LLVMTypeOf(user))));
   case LLVMStore: {
     LLVMValueRef value = LLVMGetOperand(user, 0);
     if (h2s_operand_index(use) == 0 || is_atomic(user))
       return expose(w, user); /* the holder's own address is stored */
     uint64_t size = h2s_bridge_store_size(w->f->ctx, LLVMTypeOf(value));
-    return add_write(w, user, value, h2s_span_in(w->f, w->h, ptr, size));
+    return add_write(w, user, value, span_in(w->f, w->h, ptr, size));
   }
   case LLVMICmp:
     return H2S_STEP_NEXT;
@@ -213,32 +244,20 @@ static h2s_holder *new_holder(h2s_function *f, LLVMValueRef base) {
   return h;
 }
 
-const h2s_holder *h2s_holder_of(h2s_function *f, LLVMValueRef address) {
-  int64_t offset;
-  uint64_t stride;
-  int known;
-  LLVMValueRef base = h2s_bridge_pointer_base(f->ctx, address, &offset, &stride, &known);
-  if (!is_local_object(f, base))
-    return NULL;
+static h2s_holder *holder_at(h2s_function *f, LLVMValueRef base) {
   for (size_t i = 0; i < f->nholders; ++i)
     if (f->holders[i]->base == base)
       return f->holders[i];
   return new_holder(f, base);
 }
 
-h2s_span h2s_span_in(h2s_function *f, const h2s_holder *h, LLVMValueRef address,
-                     uint64_t size) {
-  int64_t offset;
-  uint64_t stride;
-  int known;
-  LLVMValueRef base = h2s_bridge_pointer_base(f->ctx, address, &offset, &stride, &known);
-  if (base != h->base || !known || size == UINT64_MAX)
-    return anywhere;
-  if (stride) { /* the offset within one element, in [0, stride) */
-    int64_t s = (int64_t)stride, r = offset % s;
-    offset = r < 0 ? r + s : r;
-  }
-  return (h2s_span){.known = true, .offset = offset, .size = size, .stride = stride};
+const h2s_holder *h2s_holder_of(h2s_function *f, LLVMValueRef address, uint64_t size,
+                                h2s_span *span) {
+  h2s_location at = locate(f, address);
+  h2s_holder *h = is_local_object(f, at.base) ? holder_at(f, at.base) : NULL;
+  if (h)
+    *span = span_at(h, at, size);
+  return h;
 }
 
 static uint64_t gcd(uint64_t a, uint64_t b) {

@@ -169,12 +169,11 @@ void h2s_analyse_escape(h2s_function *f, h2s_site *site);
 /* The first integer computed from 'casts' (ptrtoints of 'pointers') from
  * which the block's address could be read back, or NULL (offsets.c). */
 LLVMValueRef h2s_address_leak(const h2s_valset *pointers, const h2s_values *casts);
-/* The holder 'address' points into, analysed on first use: NULL when it
+/* The holder 'address' points into, analysed on first use, and in '*span'
+ * the bytes of it an access of 'size' bytes there touches: NULL when it
  * points into nothing the function owns (memflow.c). */
-const h2s_holder *h2s_holder_of(h2s_function *f, LLVMValueRef address);
-/* Where in 'h' an access of 'size' bytes at 'address' falls. */
-h2s_span h2s_span_in(h2s_function *f, const h2s_holder *h, LLVMValueRef address,
-                     uint64_t size);
+const h2s_holder *h2s_holder_of(h2s_function *f, LLVMValueRef address, uint64_t size,
+                                h2s_span *span);
 bool h2s_spans_overlap(h2s_span a, h2s_span b);
 /* Calls 'visit' on each value a read 'r' of a holder may return: what the
  * writes that overlap it stored, and null when the object starts zeroed;

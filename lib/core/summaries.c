@@ -85,37 +85,46 @@ typedef struct h2s_param_walk {
 } h2s_param_walk;
 
 /* True when 'call' may free its argument 'index', a pointer derived from
- * the parameter under study. */
-static bool call_may_free(h2s_param_walk *w, LLVMValueRef call, LLVMValueRef ptr,
-                          unsigned index) {
-  char name[H2S_FAMILY_CAP];
+ * the parameter under study; 'library' is the callee's name as a C
+ * library function, or NULL. */
+static bool call_may_free(h2s_param_walk *w, LLVMValueRef call, const char *library,
+                          LLVMValueRef ptr, unsigned index) {
+  char family[H2S_FAMILY_CAP];
+  h2s_capture capture;
   LLVMValueRef callee = h2s_called_function(call);
   if (h2s_is_descriptive_intrinsic(callee))
     return false;
   if (index >= LLVMGetNumArgOperands(call) ||
-      h2s_bridge_freed_operand(w->ctx, call, name) == ptr ||
+      h2s_bridge_freed_operand(w->ctx, call, family) == ptr ||
       h2s_bridge_reallocated_operand(w->ctx, call) == ptr)
     return true;
   if (callee && !LLVMIsDeclaration(callee))
     return index >= LLVMCountParams(callee) ||
            (h2s_bridge_call_may_free_arg(call, index) &&
             h2s_summary_may_free(w->s, callee, index));
-  h2s_capture capture;
-  if (h2s_bridge_library_function(w->ctx, call, name) &&
-      h2s_libc_arg_capture(name, call, index, &capture))
+  if (library && h2s_libc_arg_capture(library, call, index, &capture))
     return false; /* libc.c's functions free nothing they are given */
   return h2s_bridge_call_may_free_arg(call, index);
 }
 
 /* True when 'call' may return a pointer derived from its argument 'index'
  * (LLVM's captures(ret: ...), or a libc.c function that returns into it). */
-static bool may_return_arg(h2s_param_walk *w, LLVMValueRef call, unsigned index) {
-  char name[H2S_FAMILY_CAP];
+static bool may_return_arg(LLVMValueRef call, const char *library, unsigned index) {
   h2s_capture capture;
-  if (h2s_bridge_library_function(w->ctx, call, name) &&
-      h2s_libc_arg_capture(name, call, index, &capture))
+  if (library && h2s_libc_arg_capture(library, call, index, &capture))
     return capture != H2S_CAPTURES_NOTHING;
   return h2s_bridge_arg_capture(call, index).ret != H2S_CAPTURED_NONE;
+}
+
+/* A call given a pointer derived from the parameter as argument 'index'. */
+static h2s_step follow_call(h2s_param_walk *w, LLVMValueRef call, LLVMValueRef ptr,
+                            unsigned index) {
+  char name[H2S_FAMILY_CAP];
+  const char *library = h2s_bridge_library_function(w->ctx, call, name) ? name : NULL;
+  if (call_may_free(w, call, library, ptr, index))
+    return H2S_STEP_STOP;
+  /* strchr(p, c) frees nothing, but points into p */
+  return may_return_arg(call, library, index) ? H2S_STEP_FOLLOW : H2S_STEP_NEXT;
 }
 
 /* Follows one use of a pointer derived from the parameter; stops at the
@@ -136,10 +145,7 @@ static h2s_step follow_use(LLVMUseRef use, void *data) {
     return index == 0 ? H2S_STEP_STOP : H2S_STEP_NEXT;
   case LLVMCall:
   case LLVMInvoke:
-    if (call_may_free(w, user, ptr, index))
-      return H2S_STEP_STOP;
-    /* strchr(p, c) frees nothing, but points into p */
-    return may_return_arg(w, user, index) ? H2S_STEP_FOLLOW : H2S_STEP_NEXT;
+    return follow_call(w, user, ptr, index);
   default: /* integer casts, atomics, aggregates: assume the worst */
     return H2S_STEP_STOP;
   }
