@@ -138,10 +138,12 @@ void h2s_bridge_weight_branch(LLVMValueRef br, unsigned likely);
 typedef enum h2s_remark_kind { H2S_REMARK_PASSED, H2S_REMARK_MISSED } h2s_remark_kind;
 
 /* One piece of a remark's message.  With a 'key' it is also a named argument
- * in optimization records (-fsave-optimization-record). */
+ * in optimization records (-fsave-optimization-record), which carries the
+ * debug location of 'at' when that is set. */
 typedef struct h2s_remark_arg {
   const char *key; /* NULL for plain text */
   const char *text;
+  LLVMValueRef at; /* an instruction, or NULL */
 } h2s_remark_arg;
 
 /* True when some consumer wants heap2stack's remarks (-pass-remarks*,
@@ -151,10 +153,13 @@ int h2s_bridge_remarks_enabled(h2s_fn_ctx *ctx);
 /* The opcode of instruction 'inst' as the IR printer spells it ("store"). */
 const char *h2s_bridge_opcode_name(LLVMValueRef inst);
 
-/* Emits a remark of pass 'heap2stack' named 'name' at instruction 'at'. */
+/* Emits a remark of pass 'heap2stack' named 'name' at instruction 'at'.
+ * The arguments from 'first_extra' on are left out of the message that
+ * -Rpass prints and kept in optimization records only. */
 void h2s_bridge_emit_remark(h2s_fn_ctx *ctx, h2s_remark_kind kind,
                             const char *name, LLVMValueRef at,
-                            const h2s_remark_arg *args, size_t nargs);
+                            const h2s_remark_arg *args, size_t nargs,
+                            size_t first_extra);
 
 /* Adds one promoted site of 'bytes' to the -stats counters. */
 void h2s_bridge_count_promoted(uint64_t bytes);

@@ -262,14 +262,20 @@ extern "C" const char *h2s_bridge_opcode_name(LLVMValueRef Inst) {
 }
 
 template <typename RemarkT>
-static RemarkT buildRemark(const char *Name, Instruction *At,
-                           const h2s_remark_arg *Args, size_t NArgs) {
+static RemarkT buildRemark(const char *Name, Instruction *At, const h2s_remark_arg *Args,
+                           size_t NArgs, size_t FirstExtra) {
   RemarkT R(DEBUG_TYPE, Name, At);
   for (size_t I = 0; I < NArgs; ++I) {
-    if (Args[I].key)
-      R << ore::NV(Args[I].key, StringRef(Args[I].text));
-    else
+    if (I == FirstExtra)
+      R << ore::setExtraArgs();
+    if (!Args[I].key) {
       R << StringRef(Args[I].text);
+      continue;
+    }
+    DiagnosticInfoOptimizationBase::Argument A(Args[I].key, StringRef(Args[I].text));
+    if (Args[I].at)
+      A.Loc = DiagnosticLocation(cast<Instruction>(unwrap(Args[I].at))->getDebugLoc());
+    R << A;
   }
   return R;
 }
@@ -284,12 +290,12 @@ static void emitTo(h2s_fn_ctx *Ctx, DiagnosticInfoOptimizationBase &&R) {
 extern "C" void h2s_bridge_emit_remark(h2s_fn_ctx *Ctx, h2s_remark_kind Kind,
                                        const char *Name, LLVMValueRef At,
                                        const h2s_remark_arg *Args,
-                                       size_t NArgs) {
+                                       size_t NArgs, size_t FirstExtra) {
   Instruction *I = cast<Instruction>(unwrap(At));
   if (Kind == H2S_REMARK_PASSED)
-    emitTo(Ctx, buildRemark<OptimizationRemark>(Name, I, Args, NArgs));
+    emitTo(Ctx, buildRemark<OptimizationRemark>(Name, I, Args, NArgs, FirstExtra));
   else
-    emitTo(Ctx, buildRemark<OptimizationRemarkMissed>(Name, I, Args, NArgs));
+    emitTo(Ctx, buildRemark<OptimizationRemarkMissed>(Name, I, Args, NArgs, FirstExtra));
 }
 
 extern "C" LLVMBasicBlockRef h2s_bridge_split_block_before(LLVMValueRef At) {

@@ -45,10 +45,18 @@ typedef enum h2s_use_kind {
   H2S_USE_ESCAPES
 } h2s_use_kind;
 
+/* How the walk reached site->derived[i]: from derived[from], directly or
+ * through the store 'via' into a holder that the value reads back. */
+typedef struct h2s_origin {
+  size_t from;
+  LLVMValueRef via;
+} h2s_origin;
+
 typedef struct h2s_walk {
   h2s_function *f;
   h2s_site *site;
   h2s_valset seen; /* derived values already queued */
+  h2s_origin *origins; /* by index of site->derived */
   h2s_values casts; /* ptrtoints of derived values, checked at the end */
   size_t next;     /* the next entry of site->derived to expand */
   uint64_t uses;   /* uses classified so far */
@@ -69,10 +77,48 @@ static h2s_use_kind escapes_through_argument(h2s_walk *w, h2s_reason reason,
   return H2S_USE_ESCAPES;
 }
 
-static void queue_derived(h2s_walk *w, LLVMValueRef v) {
+/* Queues 'v', reached from the value being expanded (through the store
+ * 'via', or directly when it is NULL). */
+static void queue_derived(h2s_walk *w, LLVMValueRef v, LLVMValueRef via) {
   int added = h2s_valset_add(&w->seen, v);
-  if (added < 0 || (added && !h2s_values_push(&w->site->derived, v)))
+  if (added == 0)
+    return;
+  h2s_values *derived = &w->site->derived;
+  h2s_origin *grown = added > 0 ? realloc(w->origins, (derived->len + 1) * sizeof *grown)
+                                : NULL;
+  if (!grown || !h2s_values_push(derived, v)) {
     w->out_of_memory = true;
+    return;
+  }
+  w->origins = grown;
+  w->origins[derived->len - 1] = (h2s_origin){w->next ? w->next - 1 : 0, via};
+}
+
+/* Records in site->path how the pointer reached 'user', which made the
+ * walk give up: the allocation, each value that carried the pointer (and
+ * the store that put it into a holder it was read back from), the user
+ * and, when another instruction is to blame, the verdict's blocker. */
+static void record_path(h2s_walk *w, LLVMValueRef user) {
+  h2s_values *path = &w->site->path;
+  bool ok = true;
+  for (size_t i = w->next - 1;; i = w->origins[i].from) {
+    ok &= h2s_values_push(path, w->site->derived.items[i]);
+    if (w->origins[i].via)
+      ok &= h2s_values_push(path, w->origins[i].via);
+    if (i == 0)
+      break;
+  }
+  for (size_t i = 0, j = path->len - 1; i < j; ++i, --j) {
+    LLVMValueRef t = path->items[i];
+    path->items[i] = path->items[j];
+    path->items[j] = t;
+  }
+  ok &= h2s_values_push(path, user);
+  LLVMValueRef blocker = w->site->verdict.blocker;
+  if (blocker && blocker != user && LLVMIsAInstruction(blocker))
+    ok &= h2s_values_push(path, blocker);
+  if (!ok)
+    h2s_values_free(path); /* a remark without its path, rather than half */
 }
 
 static void record_holding(h2s_walk *w, LLVMValueRef store, const h2s_holder *h,
@@ -107,7 +153,7 @@ static h2s_use_kind classify_store_into(h2s_walk *w, LLVMValueRef store,
       continue;
     if (LLVMGetTypeKind(LLVMTypeOf(r->value)) != LLVMPointerTypeKind)
       return escapes(w, H2S_READ_AS_INTEGER, r->inst);
-    queue_derived(w, r->value);
+    queue_derived(w, r->value, store);
     if (h2s_is_call(r->inst)) /* strtok_r stores back what it read */
       record_holding(w, r->inst, h, r->span);
   }
@@ -344,9 +390,10 @@ static bool walk_uses_of(h2s_walk *w, LLVMValueRef ptr) {
     }
     switch (classify_use(w, use)) {
     case H2S_USE_ESCAPES:
+      record_path(w, LLVMGetUser(use));
       return false;
     case H2S_USE_DERIVES:
-      queue_derived(w, LLVMGetUser(use));
+      queue_derived(w, LLVMGetUser(use), NULL);
       break;
     case H2S_USE_HARMLESS:
     case H2S_USE_FREES:
@@ -364,7 +411,7 @@ static bool walk_uses_of(h2s_walk *w, LLVMValueRef ptr) {
  * whether it escapes, and 'derived', 'users' and 'frees' are filled in. */
 void h2s_analyse_escape(h2s_function *f, h2s_site *site) {
   h2s_walk w = {.f = f, .site = site};
-  queue_derived(&w, site->call);
+  queue_derived(&w, site->call, NULL);
   while (!w.out_of_memory && w.next < site->derived.len)
     if (!walk_uses_of(&w, site->derived.items[w.next++]))
       break;
@@ -372,4 +419,5 @@ void h2s_analyse_escape(h2s_function *f, h2s_site *site) {
     check_deferred_casts(&w);
   h2s_valset_free(&w.seen);
   h2s_values_free(&w.casts);
+  free(w.origins);
 }

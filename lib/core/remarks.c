@@ -81,7 +81,7 @@ static const h2s_reason_text placement_table[H2S_NUM_PLACEMENT_TEXTS] = {
     [H2S_RESIZED_IN_SLOT] = {"ReallocInSlot", "'{callee}' keeps the '{blocker}' block in its stack slot while it fits"},
 };
 
-enum { MAX_ARGS = 16, TEXT_CAP = 1024 };
+enum { MAX_PATH_STEPS = 24, MAX_ARGS = 16 + 2 * (MAX_PATH_STEPS + 2), TEXT_CAP = 4096 };
 
 /* A message under construction: pieces pointing into 'text'. */
 typedef struct h2s_message {
@@ -98,7 +98,7 @@ static void add_piece(h2s_message *m, const char *key, const char *s, size_t len
   memcpy(dst, s, len);
   dst[len] = '\0';
   m->used += len + 1;
-  m->args[m->nargs++] = (h2s_remark_arg){key, dst};
+  m->args[m->nargs++] = (h2s_remark_arg){key, dst, NULL};
 }
 
 static void add_text(h2s_message *m, const char *s) {
@@ -177,6 +177,43 @@ static void append_location(h2s_message *m, LLVMValueRef blocker) {
   add_text(m, ")");
 }
 
+/* One step of an escape path, an argument "Path" at the step's location:
+ * "call to 'consume'", "store", "phi". */
+static void add_step(h2s_message *m, LLVMValueRef inst) {
+  char text[256];
+  if (!inst)
+    snprintf(text, sizeof text, "...");
+  else if (h2s_is_call(inst) && h2s_called_function(inst))
+    snprintf(text, sizeof text, "call to '%s'", h2s_callee_name(inst));
+  else
+    snprintf(text, sizeof text, "%s", h2s_bridge_opcode_name(inst));
+  size_t before = m->nargs;
+  add_piece(m, "Path", text, strlen(text));
+  if (m->nargs > before)
+    m->args[before].at = inst;
+}
+
+/* The escape path of a site escape.c refused, for records only (Go's
+ * -m=2), as " (escape path: step -> step)" so that a viewer showing every
+ * argument reads it as text; "PathSep" pieces are the punctuation.  A long
+ * path keeps its two ends around a "..." step. */
+static void append_path(h2s_message *m, const h2s_site *site) {
+  const h2s_values *path = &site->path;
+  size_t half = MAX_PATH_STEPS / 2;
+  for (size_t i = 0; i < path->len; ++i) {
+    const char *sep = i ? " -> " : " (escape path: ";
+    add_piece(m, "PathSep", sep, strlen(sep));
+    if (path->len > MAX_PATH_STEPS && i == half) {
+      add_step(m, NULL);
+      add_piece(m, "PathSep", " -> ", 4);
+      i = path->len - half;
+    }
+    add_step(m, path->items[i]);
+  }
+  if (path->len)
+    add_piece(m, "PathSep", ")", 1);
+}
+
 /* A promoted site whose pointer waits in another object says which one:
  * the site whose block holds it, or a local variable. */
 static void append_holder(h2s_message *m, h2s_function *f, const h2s_site *site) {
@@ -232,6 +269,9 @@ void h2s_remark_site(h2s_function *f, const h2s_site *site) {
   if (h2s_open(site))
     append_holder(&m, f, site);
   append_location(&m, verdict.blocker);
+  size_t first_extra = m.nargs;
+  if (!passed)
+    append_path(&m, site);
   h2s_bridge_emit_remark(f->ctx, passed ? H2S_REMARK_PASSED : H2S_REMARK_MISSED,
-                         text->name, site->call, m.args, m.nargs);
+                         text->name, site->call, m.args, m.nargs, first_extra);
 }

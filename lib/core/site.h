@@ -116,6 +116,8 @@ typedef struct h2s_site {
   uint64_t align;          /* alignment of the stack slot */
   h2s_placement placement;
   h2s_values derived;      /* every SSA value that may point into the block */
+  h2s_values path;         /* refused by escape.c: the instructions from the
+                              allocation to the one that let it escape */
   h2s_values users;        /* calls that receive such a pointer */
   h2s_values reallocs;     /* realloc calls that resize the block */
   h2s_holding *held;       /* stores of its pointer into objects */

@@ -207,6 +207,7 @@ h2s_site *h2s_owner_of(h2s_function *f, LLVMValueRef v) {
 
 void h2s_free_site(h2s_site *site) {
   h2s_values_free(&site->derived);
+  h2s_values_free(&site->path);
   h2s_values_free(&site->users);
   h2s_values_free(&site->reallocs);
   for (size_t i = 0; i < site->nfrees; ++i)

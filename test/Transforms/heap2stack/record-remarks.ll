@@ -46,6 +46,11 @@ define void @one_promoted_one_kept() {
 ; CHECK-NEXT: Function: one_promoted_one_kept
 ; CHECK-NEXT: Args:
 ; CHECK-NEXT:   - String: 'not promoted: stored to memory'
+; CHECK-NEXT:   - PathSep: ' (escape path: '
+; CHECK-NEXT:   - Path: 'call to ''malloc'''
+; CHECK-NEXT:   - PathSep: ' -> '
+; CHECK-NEXT:   - Path: store
+; CHECK-NEXT:   - PathSep: ')'
 ; CHECK-NEXT: ...
 ; CHECK-NOT:  Pass:
 

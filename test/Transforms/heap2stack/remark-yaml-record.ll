@@ -1,7 +1,9 @@
 ; With -pass-remarks-output, every site's remark is an optimization record
 ; of pass heap2stack whose message pieces are named arguments: Callee and
 ; Bytes for a promoted block, Blocker and BlockerLoc for the instruction
-; that kept one on the heap, Bytes and Limit for a policy refusal.
+; that kept one on the heap, and after them its escape path (Path steps at
+; their locations, PathSep punctuation; left out of -Rpass's message),
+; Bytes and Limit for a policy refusal.
 ; RUN: opt -passes=heap2stack -pass-remarks-output=%t.yaml -disable-output < %s
 ; RUN: FileCheck %s --check-prefix=YAML < %t.yaml
 
@@ -42,6 +44,13 @@ entry:
 ; YAML-NEXT:    - String:          ' ('
 ; YAML-NEXT:    - BlockerLoc:      't.c:20:3'
 ; YAML-NEXT:    - String:          ')'
+; YAML-NEXT:    - PathSep:         ' (escape path: '
+; YAML-NEXT:    - Path:            'call to ''malloc'''
+; YAML-NEXT:      DebugLoc:        { File: t.c, Line: 19, Column: 17 }
+; YAML-NEXT:    - PathSep:         ' -> '
+; YAML-NEXT:    - Path:            'call to ''register_buffer'''
+; YAML-NEXT:      DebugLoc:        { File: t.c, Line: 20, Column: 3 }
+; YAML-NEXT:    - PathSep:         ')'
 ; YAML-NEXT:  ...
 define void @passed_to_capturing_call() !dbg !30 {
 entry:
