@@ -846,7 +846,7 @@ METHOD = """## Method and its approximations
 - **Wall time.** `hyperfine -N` runs each build on the default workload; we report the median. The
   machine has 2 cores shared with other jobs, so differences under ~3% are noise; the instruction
   counts are the figure to trust.
-- **Heap calls and peak stack** come from `bench/shim/h2s_heapshim.c`, preloaded with `LD_PRELOAD`.
+- **Heap calls and peak stack** come from `tools/profile/heap2stack-profile.c`, preloaded with `LD_PRELOAD`.
   It interposes malloc, calloc, realloc, reallocarray, free, aligned_alloc, memalign,
   posix_memalign and valloc, forwards to glibc's `__libc_*` entry points and counts. For the stack,
   a constructor paints 1 MiB below its stack pointer with a pattern and the destructor finds the

@@ -14,7 +14,7 @@
 # print the same checksum and exit 0 -- anything else is reported as a
 # miscompile), instructions (valgrind --tool=callgrind, total Ir, on a
 # smaller workload), wall time (hyperfine, median of interleaved rounds),
-# heap calls and peak stack (bench/shim/h2s_heapshim.c via LD_PRELOAD), and
+# heap calls and peak stack (tools/profile/heap2stack-profile.c via LD_PRELOAD), and
 # the allocator's inclusive instructions (callgrind call edges into
 # malloc/free & co.). Then compile time: the pass's share of clang -O2 -ftime-report on a
 # generated translation unit of >= 50k lines, and a scaling run over
@@ -138,7 +138,7 @@ snapshot_plugin() {
 }
 
 build_shim() {
-    "$CC" -O2 -Wall -Wextra -fPIC -shared -o "$SHIM" "$BENCH/shim/h2s_heapshim.c"
+    "$CC" -O2 -Wall -Wextra -fPIC -shared -o "$SHIM" "$BENCH/../tools/profile/heap2stack-profile.c"
 }
 
 # Builds program $1 (source $2) as variant $3; writes the compiler's

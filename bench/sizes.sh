@@ -7,7 +7,7 @@
 # variants (the build and run functions are bench/run.sh's own, sourced from
 # its sections 3 and 4, so flags, shim and workload stay the same), runs o2
 # for the reference output and inst -- -O2 -finstrument-functions-after-
-# inlining, linked with bench/shim/h2s_heapshim.c -- on the callgrind/ceiling
+# inlining, linked with tools/profile/heap2stack-profile.c -- on the callgrind/ceiling
 # workload (1/VALGRIND_DIV of the default, bench/run.sh's classify_blocks),
 # and prints from the shim's size histograms, per program and in total, the
 # cumulative share of frame-bounded blocks (and of the heap calls they

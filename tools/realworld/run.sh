@@ -44,7 +44,7 @@
 #               WORK/build-lto, WORK/logs-lto.
 #   INSTRUMENT=1  measure block sizes instead (docs/guard-size.md): one build
 #               per project, the plain one plus -finstrument-functions-after-
-#               inlining, linked with bench/shim/h2s_heapshim.c (built into
+#               inlining, linked with tools/profile/heap2stack-profile.c (built into
 #               WORK/bin-inst); the test suite runs with the shim preloaded
 #               and H2S_SHIM_OUT=WORK/logs-inst/PROJECT/inst.shim, where every
 #               process appends one line (build-time processes go to
@@ -620,7 +620,7 @@ run_mode() {
 measure_sizes() {
   local proj src version tsv=$WORK/results$SFX.tsv t0 specs=()
   t0=$(date +%s)
-  "$CLANG" -O2 -Wall -Wextra -fPIC -shared -o "$SHIM" "$REPO/bench/shim/h2s_heapshim.c" ||
+  "$CLANG" -O2 -Wall -Wextra -fPIC -shared -o "$SHIM" "$REPO/tools/profile/heap2stack-profile.c" ||
     die "cannot build the shim"
   printf 'project\tversion\tbuild\ttests_exit\tpassed\tfailed\tseconds\n' >"$tsv"
   for proj in "$@"; do

@@ -1,8 +1,10 @@
 /*
- * h2s_heapshim.c -- an LD_PRELOAD shim for the heap2stack benchmarks: it
- * counts heap calls, measures the peak stack depth, and, in an instrumented
- * build, sorts every heap block into "freed while its allocating frame was
- * live" or not.
+ * heap2stack-profile.c -- an LD_PRELOAD library that counts heap calls,
+ * measures the peak stack depth, and, in an instrumented build, sorts every
+ * heap block into "freed while its allocating frame was live" or not: the
+ * benchmarks' shim (bench/run.sh, tools/realworld/run.sh INSTRUMENT=1), and
+ * with H2S_PROFILE_OUT the profile of allocation call sites that
+ * heap2stack-report --profile ranks.
  *
  * Counting. malloc, calloc, realloc, reallocarray, free and the aligned
  * allocators are interposed and forwarded to glibc's __libc_* entry points.
@@ -38,8 +40,20 @@
  * upper bound, le16 including 0-byte blocks). A realloc'd block counts at
  * the largest size it reached.
  *
+ * Profile. With $H2S_PROFILE_OUT set, each program block is also tallied
+ * under its allocation call site: the return address of the program's call
+ * of the allocator, found for strdup/strndup and operator new (which call
+ * malloc from the library) as the innermost frame of the backtrace that is
+ * in an instrumented object. At exit one line per site is appended to the
+ * file, "site OBJECT VADDR blocks=N local=L local_small=S max_size=M",
+ * VADDR being the return address in OBJECT's own addresses (what
+ * llvm-symbolizer --obj=OBJECT reads), local the blocks freed while their
+ * allocating frame was live and local_small those of at most 1 KiB that
+ * were never resized.
+ *
  * Invariant: the shim never allocates with the heap it measures; its tables
- * live in mmap'd memory. Single-threaded programs only: calls from any
+ * live in mmap'd memory (when profiling, the constructor lets backtrace()
+ * load the unwinder first, which may allocate once). Single-threaded programs only: calls from any
  * thread but the first are forwarded untouched and only counted
  * (foreign_thread_calls), so a multithreaded process is flagged, not
  * corrupted. A child forked without exec starts its tallies afresh, so each
@@ -50,6 +64,7 @@
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
+#include <execinfo.h>
 #include <link.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -72,6 +87,8 @@ extern void *__libc_memalign(size_t, size_t);
 #define PAINT_WORD 0x5ca1ab1edeadbeefULL
 #define SHADOW_MAX (1u << 16)
 #define SMALL_BLOCK 1024
+#define MAX_SITES (1u << 14)
+#define BACKTRACE_DEPTH 16
 
 /* ---- tallies ------------------------------------------------------------ */
 
@@ -224,6 +241,7 @@ static int classifying(void)
 
 struct block {
     uintptr_t ptr; /* 0: empty slot */
+    uintptr_t site; /* profiling: the program's allocation call, or 0 */
     uint64_t activation;
     uint32_t depth;
     uint32_t reallocs;
@@ -346,12 +364,123 @@ static struct caller_info describe_caller(uintptr_t ra)
     return d;
 }
 
+/* ---- profile of allocation call sites (H2S_PROFILE_OUT) ---------------- */
+
+struct site_tally {
+    uintptr_t ra; /* 0: empty slot */
+    uint64_t blocks, local, local_small, max_size;
+};
+
+static struct site_tally *sites; /* MAX_SITES slots, mmap'd when profiling */
+static uint64_t sites_dropped;   /* blocks of sites that found the table full */
+
+static int profiling(void)
+{
+    return sites != NULL;
+}
+
+/* The program's return address for a block allocated from 'ra': 'ra'
+ * itself in an instrumented object, else (strdup, operator new) the
+ * innermost instrumented frame of the backtrace, or 0. */
+static uintptr_t program_call_site(uintptr_t ra)
+{
+    if (is_instrumented(ra))
+        return ra;
+    void *frames[BACKTRACE_DEPTH];
+    int n = backtrace(frames, BACKTRACE_DEPTH);
+    for (int i = 0; i < n; i++)
+        if (is_instrumented((uintptr_t)frames[i]))
+            return (uintptr_t)frames[i];
+    return 0;
+}
+
+static struct site_tally *site_slot(uintptr_t ra)
+{
+    size_t s = slot_of(ra, MAX_SITES);
+    for (size_t probes = 0; probes < MAX_SITES; probes++, s = (s + 1) & (MAX_SITES - 1))
+        if (sites[s].ra == ra || !sites[s].ra) {
+            sites[s].ra = ra;
+            return &sites[s];
+        }
+    return NULL;
+}
+
+/* Tallies block 'b', settled in class 'c', under its call site. */
+static void profile_block(const struct block *b, enum cls c)
+{
+    if (!profiling() || !b->site || c == C_LIBRARY)
+        return;
+    struct site_tally *t = site_slot(b->site);
+    if (!t) {
+        sites_dropped++;
+        return;
+    }
+    t->blocks++;
+    t->local += c == C_LOCAL_SMALL || c == C_LOCAL_LARGE;
+    t->local_small += c == C_LOCAL_SMALL;
+    t->max_size = b->size > t->max_size ? b->size : t->max_size;
+}
+
+struct object_of {
+    uintptr_t address, bias;
+    const char *name;
+};
+
+/* dl_iterate_phdr callback: finds the object holding 'address'. */
+static int find_object(struct dl_phdr_info *info, size_t size, void *data)
+{
+    struct object_of *o = data;
+    (void)size;
+    for (int i = 0; i < info->dlpi_phnum; i++) {
+        const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+        uintptr_t start = info->dlpi_addr + ph->p_vaddr;
+        if (ph->p_type == PT_LOAD && o->address >= start && o->address < start + ph->p_memsz) {
+            o->bias = info->dlpi_addr;
+            o->name = info->dlpi_name;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Appends one line per profiled site to the file named by H2S_PROFILE_OUT,
+ * with write(2) from a static buffer: stdio would allocate. */
+static void write_profile(void)
+{
+    static char line[4096 + 256], exe[4096];
+    const char *path = getenv("H2S_PROFILE_OUT");
+    int fd = path ? open(path, O_WRONLY | O_CREAT | O_APPEND, 0644) : -1;
+    if (fd < 0)
+        return;
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    exe[n > 0 ? n : 0] = '\0';
+    for (size_t i = 0; i < MAX_SITES; i++) {
+        struct object_of o = {sites[i].ra, 0, NULL};
+        if (!sites[i].ra || !dl_iterate_phdr(find_object, &o))
+            continue;
+        int len = snprintf(line, sizeof line,
+                           "site %s 0x%llx blocks=%llu local=%llu local_small=%llu max_size=%llu\n",
+                           o.name && *o.name ? o.name : exe,
+                           (unsigned long long)(sites[i].ra - o.bias),
+                           (unsigned long long)sites[i].blocks, (unsigned long long)sites[i].local,
+                           (unsigned long long)sites[i].local_small,
+                           (unsigned long long)sites[i].max_size);
+        if (len > 0 && (size_t)len < sizeof line && write(fd, line, (size_t)len) < 0)
+            break;
+    }
+    int len = snprintf(line, sizeof line, "dropped blocks=%llu\n", (unsigned long long)sites_dropped);
+    if (sites_dropped && write(fd, line, (size_t)len) < 0)
+        len = 0;
+    close(fd);
+}
+
 /* ---- hooks -------------------------------------------------------------- */
 
 /* Tallies the calls of block 'b' under class 'c'; 'free_entry' is the
  * entry point that released it, or E_COUNT when it was never released. */
 static void settle(const struct block *b, enum cls c, enum entry free_entry)
 {
+    profile_block(b, c);
     blocks[c]++;
     tally[c][b->entry]++;
     tally[c][E_REALLOC] += b->reallocs;
@@ -382,7 +511,8 @@ static void note_alloc(void *p, size_t size, enum entry entry, uintptr_t ra)
         table_remove(stale);
     }
     struct caller_info who = describe_caller(ra);
-    struct block b = {(uintptr_t)p, shadow[depth], depth, 0, size,
+    uintptr_t site = profiling() && who.origin == O_PROGRAM ? program_call_site(ra) : 0;
+    struct block b = {(uintptr_t)p, site, shadow[depth], depth, 0, size,
                       (uint8_t)(who.wrapper == 1 ? E_NEW : entry), who.origin};
     table_insert(&b);
     in_shim = 0;
@@ -491,7 +621,7 @@ static void note_realloc(void *old, void *p, size_t size, uintptr_t ra)
     in_shim = 0;
 }
 
-void *realloc(void *old, size_t size)
+static void *resize(void *old, size_t size, uintptr_t ra)
 {
     void *p = __libc_realloc(old, size);
     if (!measured_thread())
@@ -499,8 +629,13 @@ void *realloc(void *old, size_t size)
     calls[E_REALLOC]++;
     bytes_requested += size;
     if (p || size == 0)
-        note_realloc(old, p, size, RA());
+        note_realloc(old, p, size, ra);
     return p;
+}
+
+void *realloc(void *old, size_t size)
+{
+    return resize(old, size, RA());
 }
 
 void *reallocarray(void *old, size_t n, size_t size)
@@ -510,14 +645,7 @@ void *reallocarray(void *old, size_t n, size_t size)
         errno = ENOMEM;
         return NULL;
     }
-    void *p = __libc_realloc(old, total);
-    if (!measured_thread())
-        return p;
-    calls[E_REALLOC]++;
-    bytes_requested += total;
-    if (p || total == 0)
-        note_realloc(old, p, total, RA());
-    return p;
+    return resize(old, total, RA());
 }
 
 static void *aligned(size_t align, size_t size, uintptr_t ra)
@@ -585,6 +713,9 @@ static void shim_forked(void)
     memset(hist_blocks, 0, sizeof hist_blocks);
     memset(hist_calls, 0, sizeof hist_calls);
     blocks_same_frame = bytes_requested = shadow_overflows = foreign_calls = 0;
+    if (sites)
+        memset(sites, 0, MAX_SITES * sizeof *sites);
+    sites_dropped = 0;
     activations_before = next_activation - 1;
     if (table)
         munmap(table, table_cap * sizeof(struct block));
@@ -602,6 +733,13 @@ __attribute__((constructor)) static void shim_start(void)
         bytes = rl.rlim_cur / 2;
     paint_top = (uintptr_t)__builtin_frame_address(0);
     paint_stack(bytes);
+    if (getenv("H2S_PROFILE_OUT")) {
+        void *m = mmap(NULL, MAX_SITES * sizeof *sites, PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        sites = m == MAP_FAILED ? NULL : m;
+        void *frame;
+        backtrace(&frame, 1); /* loads the unwinder now, not inside a malloc */
+    }
 }
 
 /* Returns the bytes between the constructor's frame and the deepest
@@ -661,6 +799,8 @@ __attribute__((destructor)) static void shim_report(void)
     n = put(buf, sizeof buf, n, "stack_saturated", (uint64_t)saturated);
     if (classifying()) {
         settle_live_blocks();
+        if (profiling())
+            write_profile();
         n = put(buf, sizeof buf, n, "activations", next_activation - 1 - activations_before);
         n = put(buf, sizeof buf, n, "shadow_overflows", shadow_overflows);
         n = put(buf, sizeof buf, n, "blocks_same_frame", blocks_same_frame);
