@@ -62,6 +62,9 @@ config.substitutions.append(("%heapcount", config.heapcount))
 config.substitutions.append(
     ("%report", os.path.join(config.h2s_obj_root, "bin", "heap2stack-report")))
 config.substitutions.append(
+    ("%profilelib", os.path.join(config.h2s_obj_root, "tools", "profile",
+                                 "libheap2stack-profile.so")))
+config.substitutions.append(
     ("%e2e",
      "env CLANG={} PLUGIN={} HEAPCOUNT={} bash {}".format(
          tool("clang"), config.plugin, config.heapcount,

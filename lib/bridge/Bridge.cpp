@@ -273,8 +273,10 @@ static RemarkT buildRemark(const char *Name, Instruction *At, const h2s_remark_a
       continue;
     }
     DiagnosticInfoOptimizationBase::Argument A(Args[I].key, StringRef(Args[I].text));
-    if (Args[I].at)
-      A.Loc = DiagnosticLocation(cast<Instruction>(unwrap(Args[I].at))->getDebugLoc());
+    const DebugLoc *DL = Args[I].at ? &cast<Instruction>(unwrap(Args[I].at))->getDebugLoc()
+                                    : nullptr;
+    if (DL && *DL && DL->getLine())
+      A.Loc = DiagnosticLocation(*DL);
     R << A;
   }
   return R;
