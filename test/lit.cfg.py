@@ -61,6 +61,7 @@ config.substitutions.append(("%plugin", config.plugin))
 config.substitutions.append(("%heapcount", config.heapcount))
 config.substitutions.append(
     ("%report", os.path.join(config.h2s_obj_root, "bin", "heap2stack-report")))
+config.substitutions.append(("%buildroot", config.h2s_obj_root))
 config.substitutions.append(
     ("%profilelib", os.path.join(config.h2s_obj_root, "tools", "profile",
                                  "libheap2stack-profile.so")))
