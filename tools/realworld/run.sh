@@ -48,7 +48,9 @@
 #               WORK/bin-inst); the test suite runs with the shim preloaded
 #               and H2S_SHIM_OUT=WORK/logs-inst/PROJECT/inst.shim, where every
 #               process appends one line (build-time processes go to
-#               inst.build.shim). Then bench/sizes.sh --table sums each
+#               inst.build.shim), and the profile of allocation call sites
+#               to WORK/logs-inst/PROJECT/inst.profile for heap2stack-report
+#               --profile (docs/report.md). Then bench/sizes.sh --table sums each
 #               project's lines into the size distribution of its blocks
 #               freed while their allocating frame was live. Results:
 #               WORK/results-inst.{tsv,md} (tests passed and failed, which
@@ -578,7 +580,7 @@ run_mode() {
   start=$(date +%s)
   rm -rf "$dir"
   [[ $mode == h2s ]] && rm -rf "$WORK/remarks$SFX/$proj"
-  [[ $mode == inst ]] && rm -f "$logs/inst.shim" "$logs/inst.build.shim"
+  [[ $mode == inst ]] && rm -f "$logs/inst.shim" "$logs/inst.build.shim" "$logs/inst.profile"
   mkdir -p "$dir" "$logs"
   cp -a "$src/." "$dir/"
   (
@@ -604,7 +606,7 @@ run_mode() {
     # The tree's own shared libraries first: bzip2's Makefile links ./bzip2
     # to libbz2.so.1.0 without a run path, which would find the system's.
     [[ $mode == inst ]] && export H2S_SHIM_OUT=$logs/inst.shim LD_PRELOAD=$SHIM \
-      LD_LIBRARY_PATH=$dir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
+      H2S_PROFILE_OUT=$logs/inst.profile LD_LIBRARY_PATH=$dir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
     timeout "$TEST_TIMEOUT" bash -c "$(declare -f "test_$proj"); JOBS=$JOBS; test_$proj" </dev/null
   ) >"$logs/$mode.test.log" 2>&1
   tstatus=$?
