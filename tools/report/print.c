@@ -117,16 +117,18 @@ void print_json(const report *r, const summary *s) {
 static void print_profiled_site(const profiled *p) {
   const site *s = p->remark;
   printf("%10llu %10llu %10llu %9llu  ", p->local, p->local_small, p->blocks, p->max_size);
+  const char *function = p->function ? p->function : "?";
   if (s) {
-    printf("%s:%u:%u: %s: %s\n", s->file, s->line, s->column, decision_text(s), s->text);
+    printf("%s:%u:%u in '%s': %s: %s\n", s->file, s->line, s->column, function,
+           decision_text(s), s->text);
     return;
   }
   if (p->file)
-    printf("%s:%u:%u: ", p->file, p->line, p->column);
+    printf("%s:%u:%u in '%s': ", p->file, p->line, p->column, function);
   else
-    printf("?: ");
+    printf("? in '%s': ", function);
   printf("not seen by heap2stack (an allocation through a function pointer, or code built "
-         "without the plugin) in '%s'\n", p->function ? p->function : "?");
+         "without the plugin)\n");
 }
 
 void print_profile(const profile *p) {

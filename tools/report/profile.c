@@ -139,7 +139,7 @@ static bool symbolize_object(call_sites *cs, size_t from, const char *symbolizer
   size_t size = 0;
   FILE *cmd = open_memstream(&command, &size);
   put_quoted(cmd, symbolizer);
-  fputs(" --obj=", cmd);
+  fputs(" --no-demangle --obj=", cmd);
   put_quoted(cmd, cs->items[from].object);
   for (size_t i = from; i < cs->len; ++i)
     if (!strcmp(cs->items[i].object, cs->items[from].object))
@@ -158,12 +158,15 @@ static bool symbolize_object(call_sites *cs, size_t from, const char *symbolizer
       continue;
     profiled *p = &cs->items[i].counts;
     /* Frames, innermost first, as FUNCTION and FILE:LINE:COL lines, then
-     * an empty line. */
+     * an empty line: the innermost location is the call's own, as in its
+     * remark, and the outermost function the one it was inlined into, the
+     * remark's function. */
     for (unsigned n = 0; getline(&line, &cap, out) > 0 && line[0] != '\n'; ++n) {
       line[strcspn(line, "\n")] = '\0';
-      if (n == 0)
+      if (n % 2 == 0) {
+        free(p->function);
         p->function = copy_of(line, strlen(line));
-      else if (n == 1)
+      } else if (n == 1)
         set_location(p, line);
     }
   }
@@ -185,13 +188,15 @@ static bool same_file(const char *file, const char *remark_file) {
          (m == n || file[n - m - 1] == '/' || remark_file[0] == '/');
 }
 
-/* The remark at 'p''s location, preferring a kept one: an inlined copy
- * that was moved allocates no blocks there, a kept copy does. */
+/* The remark at 'p''s location in its function, preferring a kept one:
+ * of two copies of a call inlined into one function, a moved one allocates
+ * no blocks there, a kept one does. */
 static const site *remark_at(const report *r, const profiled *p) {
   const site *found = NULL;
-  for (size_t i = 0; p->file && i < r->len; ++i) {
+  for (size_t i = 0; p->file && p->function && i < r->len; ++i) {
     const site *s = &r->sites[i];
-    if (s->resize || s->line != p->line || s->column != p->column || !same_file(p->file, s->file))
+    if (s->resize || s->line != p->line || s->column != p->column ||
+        strcmp(s->function, p->function) || !same_file(p->file, s->file))
       continue;
     if (!s->moved)
       return s;

@@ -1,13 +1,16 @@
-/* Four allocation call sites whose blocks the profile counts: 1000 freed
+/* The allocation call sites whose blocks the profile counts: 1000 freed
  * in frame but kept on the heap by a call, 500 freed in frame through a
  * function pointer the pass never sees, one strdup copy freed in frame,
- * and 10 blocks that outlive their frame. */
+ * 10 blocks that outlive their frame, and one call inlined into two
+ * functions, kept in each for another reason: 300 blocks freed in frame in
+ * one, 7 stored to a global in the other. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 void consume(char *p); /* in profiled-consume.c: keeps nothing */
 static char *saved[10];
+static char *last;
 void *(*volatile allocate)(size_t) = malloc;
 
 __attribute__((noinline)) static int kept_by_call(int i) {
@@ -33,6 +36,22 @@ __attribute__((noinline)) static void outlives_frame(int i) {
   consume(saved[i]);
 }
 
+static char *new_buffer(size_t n) { return malloc(n); }
+
+__attribute__((noinline)) static int inlined_kept_by_call(int i) {
+  char *p = new_buffer(24);
+  p[0] = (char)i;
+  consume(p);
+  int r = p[0];
+  free(p);
+  return r;
+}
+
+__attribute__((noinline)) static void inlined_stored(int i) {
+  free(last);
+  last = new_buffer(40 + (size_t)i);
+}
+
 int main(void) {
   long sum = 0;
   for (int i = 0; i < 1000; ++i)
@@ -41,6 +60,11 @@ int main(void) {
     sum += through_pointer(i);
   for (int i = 0; i < 10; ++i)
     outlives_frame(i);
+  for (int i = 0; i < 300; ++i)
+    sum += inlined_kept_by_call(i);
+  for (int i = 0; i < 7; ++i)
+    inlined_stored(i);
+  free(last);
   char *copy = strdup("profile");
   consume(copy);
   free(copy);
