@@ -7,8 +7,8 @@
  *
  * with -v each kept site's escape path under it, one step a line, then a
  * summary: sites moved and the bytes of their slots, sites kept, the
- * reasons they were kept and the files with the most kept sites.  JSON:
- * the same as one object.
+ * reasons they were kept and the files with the most kept sites.  With a
+ * profile, the ranked call sites instead.  JSON: the same as one object.
  *
  *===----------------------------------------------------------------------===*/
 #include "report.h"
@@ -138,4 +138,23 @@ void print_profile(const profile *p) {
   printf("  in frame  <= 1 KiB     blocks   largest  site\n");
   for (size_t i = 0; i < p->len; ++i)
     print_profiled_site(&p->sites[i]);
+}
+
+void print_profile_json(const profile *p) {
+  printf("{\n  \"call_sites\": %zu, \"blocks\": %llu, \"freed_in_frame\": %llu,\n  \"sites\": [",
+         p->len, p->blocks, p->local);
+  for (size_t i = 0; i < p->len; ++i) {
+    const profiled *x = &p->sites[i];
+    const site *s = x->remark;
+    printf("%s\n    {\"file\": ", i ? "," : "");
+    print_json_or_null(s ? s->file : x->file);
+    printf(", \"line\": %u, \"column\": %u, \"function\": ", x->line, x->column);
+    print_json_or_null(x->function);
+    printf(", \"freed_in_frame\": %llu, \"freed_in_frame_small\": %llu, \"blocks\": %llu, "
+           "\"largest\": %llu, \"decision\": \"%s\", \"text\": ",
+           x->local, x->local_small, x->blocks, x->max_size, s ? decision_of(s) : "unseen");
+    print_json_or_null(s ? s->text : NULL);
+    printf("}");
+  }
+  printf("\n  ]\n}\n");
 }

@@ -74,7 +74,9 @@ int main(int argc, char **argv) {
   profile p = {0};
   if (profile_path && !read_profile(&r, profile_path, symbolizer, &p))
     return 1;
-  if (profile_path)
+  if (profile_path && json)
+    print_profile_json(&p);
+  else if (profile_path)
     print_profile(&p);
   else if (json)
     print_json(&r, &s);

@@ -92,5 +92,6 @@ bool read_profile(const report *r, const char *path, const char *symbolizer, pro
 void print_text(const report *r, const summary *s, bool verbose);
 void print_json(const report *r, const summary *s);
 void print_profile(const profile *p);
+void print_profile_json(const profile *p);
 
 #endif /* HEAP2STACK_REPORT_H */
