@@ -57,6 +57,7 @@ typedef struct h2s_walk {
   h2s_site *site;
   h2s_valset seen; /* derived values already queued */
   h2s_origin *origins; /* by index of site->derived */
+  size_t norigins;     /* entries allocated */
   h2s_values casts; /* ptrtoints of derived values, checked at the end */
   size_t next;     /* the next entry of site->derived to expand */
   uint64_t uses;   /* uses classified so far */
@@ -84,13 +85,19 @@ static void queue_derived(h2s_walk *w, LLVMValueRef v, LLVMValueRef via) {
   if (added == 0)
     return;
   h2s_values *derived = &w->site->derived;
-  h2s_origin *grown = added > 0 ? realloc(w->origins, (derived->len + 1) * sizeof *grown)
-                                : NULL;
-  if (!grown || !h2s_values_push(derived, v)) {
+  if (added < 0 || !h2s_values_push(derived, v)) {
     w->out_of_memory = true;
     return;
   }
-  w->origins = grown;
+  if (w->norigins < derived->cap) {
+    h2s_origin *grown = realloc(w->origins, derived->cap * sizeof *grown);
+    if (!grown) {
+      w->out_of_memory = true;
+      return;
+    }
+    w->origins = grown;
+    w->norigins = derived->cap;
+  }
   w->origins[derived->len - 1] = (h2s_origin){w->next ? w->next - 1 : 0, via};
 }
 
