@@ -135,6 +135,10 @@ LLVMBasicBlockRef h2s_bridge_split_normal_edge(h2s_fn_ctx *ctx,
  * __builtin_expect: successor 'likely' (0 or 1) is the likely one. */
 void h2s_bridge_weight_branch(LLVMValueRef br, unsigned likely);
 
+/* Builds llvm.lifetime.start (or .end, when 'start' is 0) of the alloca
+ * 'ptr' at 'b'. */
+void h2s_bridge_build_lifetime(LLVMBuilderRef b, LLVMValueRef ptr, int start);
+
 typedef enum h2s_remark_kind { H2S_REMARK_PASSED, H2S_REMARK_MISSED } h2s_remark_kind;
 
 /* One piece of a remark's message.  With a 'key' it is also a named argument

@@ -5,6 +5,7 @@
 // include/heap2stack/bridge.h for the contract of each.
 //
 //===----------------------------------------------------------------------===//
+#include "Compat.h"
 #include "FunctionContext.h"
 #include "Record.h"
 #include "heap2stack/bridge.h"
@@ -124,8 +125,7 @@ extern "C" uint64_t h2s_bridge_arg_max(h2s_fn_ctx *Ctx, LLVMValueRef Call,
   ConstantRange Range =
       Ctx->lazyValues().getConstantRangeAtUse(U, /*UndefAllowed=*/false);
   Range = Range.intersectWith(ConstantRange::fromKnownBits(
-      computeKnownBits(U.get(), CB->getDataLayout(), /*AC=*/nullptr, CB,
-                       &Ctx->domTree()),
+      heap2stack::knownBitsAt(U.get(), CB->getDataLayout(), CB, &Ctx->domTree()),
       /*IsSigned=*/false));
   ScalarEvolution &SE = Ctx->scalarEvolution();
   if (SE.isSCEVable(U->getType()))
@@ -168,6 +168,7 @@ extern "C" int h2s_bridge_library_function(h2s_fn_ctx *Ctx, LLVMValueRef Call,
   return 1;
 }
 
+#if LLVM_VERSION_MAJOR >= 21
 static h2s_captured captured(CaptureComponents CC) {
   if (capturesNothing(CC))
     return H2S_CAPTURED_NONE;
@@ -175,10 +176,20 @@ static h2s_captured captured(CaptureComponents CC) {
                                                 : H2S_CAPTURED_MORE;
 }
 
+h2s_capture_info heap2stack::argCaptureInfo(const CallBase &CB, unsigned Arg) {
+  CaptureInfo CI = CB.getCaptureInfo(Arg);
+  return {captured(CI.getOtherComponents()), captured(CI.getRetComponents())};
+}
+#else
+h2s_capture_info heap2stack::argCaptureInfo(const CallBase &CB, unsigned Arg) {
+  h2s_captured C = CB.doesNotCapture(Arg) ? H2S_CAPTURED_NONE : H2S_CAPTURED_MORE;
+  return {C, C};
+}
+#endif
+
 extern "C" h2s_capture_info h2s_bridge_arg_capture(LLVMValueRef Call,
                                                   unsigned Arg) {
-  CaptureInfo CI = asCall(Call)->getCaptureInfo(Arg);
-  return {captured(CI.getOtherComponents()), captured(CI.getRetComponents())};
+  return heap2stack::argCaptureInfo(*asCall(Call), Arg);
 }
 
 extern "C" int h2s_bridge_call_may_free_arg(LLVMValueRef Call, unsigned Arg) {
@@ -195,7 +206,7 @@ static bool accumulateOffsets(const DataLayout &DL, const Value *P, const Value 
                               APInt &Off, uint64_t &Stride) {
   while (P != Base) {
     const auto *GEP = dyn_cast<GEPOperator>(P);
-    SmallMapVector<Value *, APInt, 4> Variables;
+    heap2stack::OffsetVariables Variables;
     APInt Constant(Off.getBitWidth(), 0);
     if (!GEP || !GEP->collectOffset(DL, Off.getBitWidth(), Variables, Constant))
       return false;
@@ -316,4 +327,8 @@ extern "C" void h2s_bridge_weight_branch(LLVMValueRef Br, unsigned Likely) {
   cast<BranchInst>(unwrap(Br))->setMetadata(
       LLVMContext::MD_prof, Likely == 0 ? MDB.createLikelyBranchWeights()
                                         : MDB.createUnlikelyBranchWeights());
+}
+
+extern "C" void h2s_bridge_build_lifetime(LLVMBuilderRef B, LLVMValueRef Ptr, int Start) {
+  heap2stack::createLifetime(*unwrap(B), unwrap(Ptr), Start != 0);
 }

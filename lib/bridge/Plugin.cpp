@@ -12,9 +12,14 @@
 //===----------------------------------------------------------------------===//
 #include "Pass.h"
 
+#include "llvm/Config/llvm-config.h"
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Remarks/RemarkFormat.h"
+#if LLVM_VERSION_MAJOR >= 22
 #include "llvm/Plugins/PassPlugin.h"
+#else
+#include "llvm/Passes/PassPlugin.h"
+#endif
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -177,21 +182,29 @@ static void addToDefaultPipeline(ModulePassManager &MPM, OptimizationLevel Level
     MPM.addPass(HeapToStackPass(optionsFromCommandLine()));
 }
 
+#if LLVM_VERSION_MAJOR >= 20
+// The callbacks say which LTO phase they run in.
+#define H2S_EP_CALLBACK(At)                                                    \
+  [](ModulePassManager &MPM, OptimizationLevel Level, ThinOrFullLTOPhase Phase) { \
+    addToDefaultPipeline(MPM, Level, Phase, At);                               \
+  }
+#else
+// LLVM 19's callbacks do not say; its ThinLTO and full LTO pre-link
+// pipelines run the optimizer-early and -last points too, so there the pass
+// runs at compile time as well as at the link (docs/reference.md).
+#define H2S_EP_CALLBACK(At)                                                    \
+  [](ModulePassManager &MPM, OptimizationLevel Level) {                        \
+    addToDefaultPipeline(MPM, Level, ThinOrFullLTOPhase::None, At);            \
+  }
+#endif
+
 static void registerCallbacks(PassBuilder &PB) {
   PB.registerPipelineParsingCallback(parsePipelineElement);
   PB.registerPipelineEarlySimplificationEPCallback(
-      [](ModulePassManager &MPM, OptimizationLevel Level, ThinOrFullLTOPhase Phase) {
-        addToDefaultPipeline(MPM, Level, Phase, ExtensionPoint::BeforeInlining);
-      });
+      H2S_EP_CALLBACK(ExtensionPoint::BeforeInlining));
   // Also ThinLTO's link-time optimization pipeline, after its inliner.
-  PB.registerOptimizerEarlyEPCallback(
-      [](ModulePassManager &MPM, OptimizationLevel Level, ThinOrFullLTOPhase Phase) {
-        addToDefaultPipeline(MPM, Level, Phase, ExtensionPoint::OptimizerEarly);
-      });
-  PB.registerOptimizerLastEPCallback(
-      [](ModulePassManager &MPM, OptimizationLevel Level, ThinOrFullLTOPhase Phase) {
-        addToDefaultPipeline(MPM, Level, Phase, ExtensionPoint::OptimizerLast);
-      });
+  PB.registerOptimizerEarlyEPCallback(H2S_EP_CALLBACK(ExtensionPoint::OptimizerEarly));
+  PB.registerOptimizerLastEPCallback(H2S_EP_CALLBACK(ExtensionPoint::OptimizerLast));
   // Full LTO's link-time pipeline has no optimizer-early point; its last one
   // comes after the link-time inliner.
   PB.registerFullLinkTimeOptimizationLastEPCallback(

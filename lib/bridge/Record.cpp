@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "Record.h"
 
+#include "llvm/Config/llvm-config.h"
 #include "llvm/IR/DiagnosticInfo.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Remarks/RemarkSerializer.h"
@@ -45,12 +46,24 @@ static std::string fileFor(StringRef Path, remarks::Format Format, const Module 
 
 RemarkRecord::RemarkRecord(StringRef Path, remarks::Format Format, const Module &M) {
   std::string Name = fileFor(Path, Format, M);
+#if LLVM_VERSION_MAJOR < 21
+  // LLVM 19's standalone bitstream serializer writes its string table
+  // before the first remark, when the table is still empty.
+  if (Format == remarks::Format::Bitstream)
+    cannotWrite(Name, "bitstream records need LLVM 21 or later; use record-format=yaml");
+#endif
   std::error_code EC;
   File = std::make_unique<ToolOutputFile>(Name, EC, sys::fs::OF_None);
   if (EC)
     cannotWrite(Name, EC.message());
+#if LLVM_VERSION_MAJOR >= 21
   Expected<std::unique_ptr<remarks::RemarkSerializer>> Serializer =
       remarks::createRemarkSerializer(Format, File->os());
+#else
+  Expected<std::unique_ptr<remarks::RemarkSerializer>> Serializer =
+      remarks::createRemarkSerializer(Format, remarks::SerializerMode::Standalone,
+                                      File->os());
+#endif
   if (!Serializer)
     cannotWrite(Name, toString(Serializer.takeError()));
   Streamer = std::make_unique<remarks::RemarkStreamer>(std::move(*Serializer), Name);
@@ -59,7 +72,9 @@ RemarkRecord::RemarkRecord(StringRef Path, remarks::Format Format, const Module 
 
 RemarkRecord::~RemarkRecord() {
   Converter.reset();
-  Streamer->releaseSerializer()->finalize();
+#if LLVM_VERSION_MAJOR >= 21
+  Streamer->releaseSerializer()->finalize(); // LLVM 19 writes as it goes
+#endif
   Streamer.reset();
   File->keep();
 }

@@ -115,7 +115,7 @@ void h2s_guard_allocation(LLVMBuilderRef b, h2s_function *f, h2s_site *site) {
   if (room)
     block = h2s_room_take(b, f, site);
   else
-    h2s_build_lifetime(b, f, "llvm.lifetime.start", block);
+    h2s_bridge_build_lifetime(b, block, 1);
   h2s_build_contents(b, f, site, block, n);
   LLVMBuildBr(b, join);
 
@@ -199,7 +199,7 @@ static LLVMBasicBlockRef build_fresh_start(LLVMBuilderRef b, h2s_function *f,
   LLVMValueRef starts = LLVMBuildAnd(b, empty, fits_slot(b, site, n, NULL), "h2s.starts");
   LLVMBuildCondBr(b, starts, take, heap);
   LLVMPositionBuilderAtEnd(b, take);
-  h2s_build_lifetime(b, f, "llvm.lifetime.start", site->slot);
+  h2s_bridge_build_lifetime(b, site->slot, 1);
   LLVMBuildBr(b, join);
   LLVMValueRef slot = site->slot;
   LLVMAddIncoming(result, &slot, &take, 1);

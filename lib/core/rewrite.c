@@ -42,11 +42,6 @@ static void build_slot(LLVMBuilderRef b, h2s_function *f, h2s_site *site) {
   LLVMSetAlignment(site->slot, (unsigned)site->align); /* policy.c: <= H2S_MAX_ALIGN */
 }
 
-void h2s_build_lifetime(LLVMBuilderRef b, h2s_function *f, const char *name,
-                        LLVMValueRef slot) {
-  h2s_build_intrinsic(b, f, name, LLVMTypeOf(slot), &slot, 1, "");
-}
-
 LLVMValueRef h2s_as_call(h2s_function *f, LLVMValueRef inst) {
   return LLVMIsAInvokeInst(inst) ? h2s_bridge_invoke_to_call(f->ctx, inst) : inst;
 }
@@ -90,7 +85,7 @@ static void rewrite_free(LLVMBuilderRef b, h2s_function *f, const h2s_site *site
   if (fr->ends_lifetime && site->placement == H2S_PLACE_ROOM)
     h2s_room_release(b, f, site);
   else if (fr->ends_lifetime)
-    h2s_build_lifetime(b, f, "llvm.lifetime.end", site->slot);
+    h2s_bridge_build_lifetime(b, site->slot, 0);
   if (may_free_heap_block(f, site, fr))
     h2s_guard_free(b, f, call, site, fr);
   else
@@ -101,7 +96,7 @@ static void rewrite_free(LLVMBuilderRef b, h2s_function *f, const h2s_site *site
 static void place_in_slot(LLVMBuilderRef b, h2s_function *f, h2s_site *site) {
   LLVMValueRef alloc = h2s_as_call(f, site->call);
   LLVMPositionBuilderBefore(b, alloc);
-  h2s_build_lifetime(b, f, "llvm.lifetime.start", site->slot);
+  h2s_bridge_build_lifetime(b, site->slot, 1);
   h2s_build_contents(b, f, site, site->slot, NULL);
   LLVMReplaceAllUsesWith(alloc, site->slot);
   erase(f, site->call, alloc);

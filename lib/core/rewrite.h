@@ -26,10 +26,6 @@ LLVMValueRef h2s_build_size(LLVMBuilderRef b, h2s_function *f,
 void h2s_build_contents(LLVMBuilderRef b, h2s_function *f, const h2s_site *site,
                         LLVMValueRef ptr, LLVMValueRef size);
 
-/* llvm.lifetime.start or llvm.lifetime.end ('name') of 'slot'. */
-void h2s_build_lifetime(LLVMBuilderRef b, h2s_function *f, const char *name,
-                        LLVMValueRef slot);
-
 /* Guarded sites (guard.c): the allocation becomes "slot when the size fits,
  * else the original call"; a realloc of the site's block keeps it in the
  * slot while it fits and moves it to the heap otherwise; a free that may
