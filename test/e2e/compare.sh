@@ -123,6 +123,9 @@ case ${LTO:-} in
     # pipeline, so a malformed rewrite fails the build instead of compiling
     # by luck.
     [[ -n $PLUGIN ]] && PLUGIN_FLAGS=("-fpass-plugin=$PLUGIN" -fverify-intermediate-code)
+    # clang 19 parses -mllvm before it loads pass plugins: load it first.
+    [[ -n $PLUGIN && $("$CLANG" -dumpversion) == 19.* ]] &&
+      PLUGIN_FLAGS=(-Xclang -load -Xclang "$PLUGIN" "${PLUGIN_FLAGS[@]}")
     ;;
   thin | full)
     # clang does not pass -fpass-plugin on to the linker; the LTO backend

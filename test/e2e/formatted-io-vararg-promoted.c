@@ -5,7 +5,7 @@
 // library's formatted I/O functions only read or write through them during
 // the call and keep none, so heap2stack treats them as not captured and all
 // 50 labels are promoted. (A bare printf("%s\n", p) would not exercise this:
-// LLVM rewrites it to puts(p), whose parameter is marked captures(none).)
+// LLVM rewrites it to puts(p), whose parameter is marked nocapture.)
 //
 // CHECK: output: same, exit status: same (0)
 // CHECK: heap allocations: 51 without the plugin, 1 with it

@@ -129,6 +129,9 @@ setup() {
 
   CFLAGS=(-std=gnu11 -pthread -w)
   PLUGIN_FLAGS=("-fpass-plugin=$PLUGIN" -fverify-intermediate-code)
+  # clang 19 parses -mllvm before it loads pass plugins: load it first.
+  [[ $("$CLANG" -dumpversion) == 19.* ]] &&
+    PLUGIN_FLAGS=(-Xclang -load -Xclang "$PLUGIN" "${PLUGIN_FLAGS[@]}")
   GEN_FLAGS=()
   [[ -n $without ]] && GEN_FLAGS=(--without "$without")
 }

@@ -11,7 +11,7 @@ define void @aligned_alloc_64() {
 ; CHECK-LABEL: @aligned_alloc_64(
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    %h2s.slot = alloca [128 x i8], align 64
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    store <8 x i64> zeroinitializer, ptr %h2s.slot, align 64
 ; CHECK-NOT:     @aligned_alloc
 ; CHECK-NOT:     @free
@@ -74,7 +74,7 @@ entry:
 
 declare noalias noundef ptr @aligned_alloc(i64 allocalign noundef, i64 noundef) #0
 declare noalias noundef ptr @memalign(i64 allocalign noundef, i64 noundef) #0
-declare void @free(ptr allocptr noundef captures(none)) #1
+declare void @free(ptr allocptr noundef nocapture) #1
 
 attributes #0 = { mustprogress nofree nounwind willreturn allockind("alloc,uninitialized,aligned") allocsize(1) memory(inaccessiblemem: readwrite) "alloc-family"="malloc" }
 attributes #1 = { mustprogress nounwind willreturn allockind("free") memory(argmem: readwrite, inaccessiblemem: readwrite) "alloc-family"="malloc" }

@@ -10,7 +10,7 @@ define i32 @calloc_zero_filled(i64 %idx) {
 ; CHECK-LABEL: @calloc_zero_filled(
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    %h2s.slot = alloca [32 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    call void @llvm.memset.p0.i64(ptr align 16 %h2s.slot, i8 0, i64 32, i1 false)
 ; CHECK-NEXT:    %elt = getelementptr inbounds i32, ptr %h2s.slot, i64 %idx
 ; CHECK-NOT:     @calloc
@@ -74,7 +74,7 @@ entry:
 
 declare noalias noundef ptr @malloc(i64 noundef) #0
 declare noalias noundef ptr @calloc(i64 noundef, i64 noundef) #2
-declare void @free(ptr allocptr noundef captures(none)) #1
+declare void @free(ptr allocptr noundef nocapture) #1
 
 attributes #0 = { mustprogress nofree nounwind willreturn allockind("alloc,uninitialized") allocsize(0) memory(inaccessiblemem: readwrite) "alloc-family"="malloc" }
 attributes #1 = { mustprogress nounwind willreturn allockind("free") memory(argmem: readwrite, inaccessiblemem: readwrite) "alloc-family"="malloc" }

@@ -3,6 +3,7 @@
 ; non-capturing use) learns nothing it could use once the block is gone:
 ; the block is promoted.  Capturing the address, or capturing it through
 ; the return value and then storing the result, keeps it on the heap.
+; REQUIRES: capture-components
 ; RUN: opt -passes='heap2stack<no-cleanup>' -S < %s | FileCheck %s
 
 define i64 @passed_to_null_checking_callee() {
@@ -41,4 +42,4 @@ declare i64 @safe_len(ptr captures(address_is_null)) nofree
 declare i64 @hash_address(ptr captures(address)) nofree
 declare ptr @identity(ptr captures(ret: address, provenance)) nofree
 declare noalias ptr @malloc(i64) allockind("alloc,uninitialized") allocsize(0) "alloc-family"="malloc"
-declare void @free(ptr allocptr captures(none)) allockind("free") "alloc-family"="malloc"
+declare void @free(ptr allocptr nocapture) allockind("free") "alloc-family"="malloc"

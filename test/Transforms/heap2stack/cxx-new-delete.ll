@@ -11,10 +11,10 @@ define i32 @new_then_sized_delete(i32 %val) {
 ; CHECK-LABEL: @new_then_sized_delete(
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    %h2s.slot = alloca [4 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    store i32 %val, ptr %h2s.slot, align 4
 ; CHECK-NEXT:    %copy = load i32, ptr %h2s.slot, align 4
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.end.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    ret i32 %copy
 ;
 entry:

@@ -2,12 +2,13 @@
 ; caller.  A call that receives a pointer into a promoted block now receives
 ; a pointer into the frame, so it loses its 'tail' marker; calls that do not
 ; receive the block keep theirs.
+; REQUIRES: capture-components
 ; RUN: opt -passes='heap2stack<no-cleanup>' -S < %s | FileCheck %s
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"
 
-declare i64 @strlen(ptr noundef captures(none)) #2
+declare i64 @strlen(ptr noundef nocapture) #2
 declare void @log_event(i32 noundef) #3
 declare noundef ptr @skip_spaces(ptr noundef readonly captures(ret: address, provenance)) #4
 
@@ -71,7 +72,7 @@ entry:
 }
 
 declare noalias noundef ptr @malloc(i64 noundef) #0
-declare void @free(ptr allocptr noundef captures(none)) #1
+declare void @free(ptr allocptr noundef nocapture) #1
 
 attributes #0 = { mustprogress nofree nounwind willreturn allockind("alloc,uninitialized") allocsize(0) memory(inaccessiblemem: readwrite) "alloc-family"="malloc" }
 attributes #1 = { mustprogress nounwind willreturn allockind("free") memory(argmem: readwrite, inaccessiblemem: readwrite) "alloc-family"="malloc" }

@@ -33,7 +33,7 @@ define void @free_of_select_with_null(i1 %cond) {
 ; CHECK-LABEL: @free_of_select_with_null(
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    %h2s.slot = alloca [16 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    store i8 1, ptr %h2s.slot, align 1
 ; CHECK-NEXT:    %maybe = select i1 %cond, ptr null, ptr %h2s.slot
 ; CHECK-NEXT:    ret void
@@ -50,7 +50,7 @@ define void @free_of_frozen_block() {
 ; CHECK-LABEL: @free_of_frozen_block(
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    %h2s.slot = alloca [16 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    %fr = freeze ptr %h2s.slot
 ; CHECK-NEXT:    ret void
 ;
@@ -62,7 +62,7 @@ entry:
 }
 
 declare noalias noundef ptr @malloc(i64 noundef) #0
-declare void @free(ptr allocptr noundef captures(none)) #1
+declare void @free(ptr allocptr noundef nocapture) #1
 
 attributes #0 = { mustprogress nofree nounwind willreturn allockind("alloc,uninitialized") allocsize(0) memory(inaccessiblemem: readwrite) "alloc-family"="malloc" }
 attributes #1 = { mustprogress nounwind willreturn allockind("free") memory(argmem: readwrite, inaccessiblemem: readwrite) "alloc-family"="malloc" }

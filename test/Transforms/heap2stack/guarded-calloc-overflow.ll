@@ -21,7 +21,7 @@ define i32 @calloc_runtime_count(i64 %n, i64 %k) {
 ; CHECK-NEXT:    %h2s.usable = and i1 %h2s.fits, %h2s.nowrap
 ; CHECK-NEXT:    br i1 %h2s.usable, label %h2s.stack, label %[[HEAP:.*]], !prof
 ; CHECK:       h2s.stack:
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    call void @llvm.memset.p0.i64(ptr align 16 %h2s.slot, i8 0, i64 %h2s.size, i1 false)
 ; CHECK:       [[HEAP]]:
 ; CHECK-NEXT:    %table = call noalias ptr @calloc(i64 noundef %n, i64 noundef %k)
@@ -51,7 +51,7 @@ fail:
 ; REMARK: remark: <unknown>:0:0: moved 'calloc' block to a 128-byte stack slot when it fits, to the heap when larger
 
 declare noalias noundef ptr @calloc(i64 noundef, i64 noundef) #2
-declare void @free(ptr allocptr noundef captures(none)) #1
+declare void @free(ptr allocptr noundef nocapture) #1
 
 attributes #1 = { mustprogress nounwind willreturn allockind("free") memory(argmem: readwrite, inaccessiblemem: readwrite) "alloc-family"="malloc" }
 attributes #2 = { mustprogress nofree nounwind willreturn allockind("alloc,zeroed") allocsize(0,1) memory(inaccessiblemem: readwrite) "alloc-family"="malloc" }

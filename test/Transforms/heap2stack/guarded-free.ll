@@ -17,7 +17,7 @@ define void @direct_free(i64 %n) {
 ; CHECK-LABEL: @direct_free(
 ; CHECK:         %h2s.block = phi ptr [ %h2s.slot, %h2s.stack ], [ %buf, %{{.*}} ]
 ; CHECK-NEXT:    store i8 1, ptr %h2s.block, align 1
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.end.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    %h2s.heap = icmp ne ptr %h2s.block, %h2s.slot
 ; CHECK-NEXT:    br i1 %h2s.heap, label %[[FREE:h2s.cont[0-9]*]], label %[[REST:h2s.cont[0-9]*]], !prof ![[UNLIKELY:[0-9]+]]
 ; CHECK:       [[FREE]]:
@@ -68,7 +68,7 @@ define void @free_after_null_test(i64 %n) {
 ; CHECK-NEXT:    br i1 %isnull, label %done, label %use
 ; CHECK:       use:
 ; CHECK-NEXT:    store i8 1, ptr %h2s.block, align 1
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.end.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    %h2s.heap = icmp ne ptr %h2s.block, %h2s.slot
 ; CHECK-NEXT:    br i1 %h2s.heap, label %[[FREE:h2s.cont[0-9]*]], label %{{h2s.cont[0-9]*}}, !prof ![[UNLIKELY]]
 ; CHECK:       [[FREE]]:
@@ -209,7 +209,7 @@ define void @delete_array_of_guarded_new_array(i64 %n) {
 ; CHECK:         %arr = call noalias noundef nonnull ptr @_Znam(i64 noundef %n)
 ; CHECK:         %h2s.block = phi ptr [ %h2s.slot, %h2s.stack ], [ %arr, %{{.*}} ]
 ; CHECK-NEXT:    store i8 1, ptr %h2s.block, align 1
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.end.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    %h2s.heap = icmp ne ptr %h2s.block, %h2s.slot
 ; CHECK-NEXT:    br i1 %h2s.heap, label %[[FREE:h2s.cont[0-9]*]], label %{{h2s.cont[0-9]*}}, !prof ![[UNLIKELY]]
 ; CHECK:       [[FREE]]:
@@ -240,7 +240,7 @@ entry:
 ; REMARK-NOT:  remark
 
 declare noalias noundef ptr @malloc(i64 noundef) #0
-declare void @free(ptr allocptr noundef captures(none)) #1
+declare void @free(ptr allocptr noundef nocapture) #1
 declare noundef nonnull ptr @_Znam(i64 noundef) #2
 declare void @_ZdaPv(ptr noundef) #3
 

@@ -19,7 +19,7 @@ define i8 @invoked_new_array_guarded(i64 %n) personality ptr @__gxx_personality_
 ; CHECK-NEXT:    %h2s.fits = icmp ule i64 %n, 128
 ; CHECK-NEXT:    br i1 %h2s.fits, label %h2s.stack, label %[[HEAP:.*]], !prof
 ; CHECK:       h2s.stack:
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    br label %[[JOIN:.*]]
 ; CHECK:       [[HEAP]]:
 ; CHECK-NEXT:    %arr = invoke noalias noundef nonnull ptr @_Znam(i64 noundef %n)

@@ -74,9 +74,9 @@ define void @bound_within_budget(i64 %n) {
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    %h2s.slot = alloca [112 x i8], align 16
 ; CHECK-NEXT:    %size = and i64 %n, 112
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    store i8 1, ptr %h2s.slot, align 1
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.end.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    ret void
 ;
 ; MAXSIZE-LABEL: @bound_within_budget(
@@ -102,7 +102,7 @@ define void @bound_within_max_size(i64 %n) {
 ; MAXSIZE-NEXT:  entry:
 ; MAXSIZE-NEXT:    %h2s.slot = alloca [48 x i8], align 16
 ; MAXSIZE-NEXT:    %size = and i64 %n, 48
-; MAXSIZE-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; MAXSIZE-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; MAXSIZE-NOT:     @malloc
 ; MAXSIZE:         ret void
 ;
@@ -164,7 +164,7 @@ done:
 ; REMARK-MAXSIZE-NOT:  remark
 
 declare noalias noundef ptr @malloc(i64 noundef) #0
-declare void @free(ptr allocptr noundef captures(none)) #1
+declare void @free(ptr allocptr noundef nocapture) #1
 
 attributes #0 = { mustprogress nofree nounwind willreturn allockind("alloc,uninitialized") allocsize(0) memory(inaccessiblemem: readwrite) "alloc-family"="malloc" }
 attributes #1 = { mustprogress nounwind willreturn allockind("free") memory(argmem: readwrite, inaccessiblemem: readwrite) "alloc-family"="malloc" }

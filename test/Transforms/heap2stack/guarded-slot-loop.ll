@@ -14,8 +14,8 @@ target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:
 target triple = "x86_64-unknown-linux-gnu"
 
 declare i64 @next_size(i64 noundef) #3
-declare void @fill(ptr noundef captures(none), i64 noundef) #3
-declare void @combine(ptr noundef readonly captures(none), ptr noundef captures(none)) #3
+declare void @fill(ptr noundef nocapture, i64 noundef) #3
+declare void @combine(ptr noundef readonly nocapture, ptr noundef nocapture) #3
 
 define void @guarded_freed_each_iteration(i64 %count) {
 ; CHECK-LABEL: @guarded_freed_each_iteration(
@@ -28,12 +28,12 @@ define void @guarded_freed_each_iteration(i64 %count) {
 ; CHECK-NEXT:    %h2s.fits = icmp ule i64 %n, 128
 ; CHECK-NEXT:    br i1 %h2s.fits, label %h2s.stack, label %[[HEAP:h2s.cont[0-9]*]], !prof
 ; CHECK:       h2s.stack:
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK:       [[HEAP]]:
 ; CHECK-NEXT:    %buf = call noalias ptr @malloc(i64 noundef %n)
 ; CHECK:         %h2s.block = phi ptr [ %h2s.slot, %h2s.stack ], [ %buf, %[[HEAP]] ]
 ; CHECK-NEXT:    call void @fill(ptr noundef %h2s.block, i64 noundef %n)
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.end.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    %h2s.heap = icmp ne ptr %h2s.block, %h2s.slot
 ; CHECK:         call void @free(ptr noundef %h2s.block)
 ; CHECK:       [[LATCH]]:
@@ -100,7 +100,7 @@ define void @realloc_freed_each_iteration(i64 %count, i64 %n) {
 ; CHECK-NEXT:    br label %loop
 ; CHECK:       loop:
 ; CHECK-NEXT:    %i = phi i64 [ 0, %entry ], [ %i.next, %[[LATCH:h2s.cont[0-9]*]] ]
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    store i8 1, ptr %h2s.slot, align 1
 ; CHECK-NEXT:    %h2s.inslot = icmp eq ptr %h2s.slot, %h2s.slot
 ; CHECK:         %h2s.moved = call ptr @realloc(ptr null, i64 %n)
@@ -139,7 +139,7 @@ define void @growing_buffer(i64 %count) {
 ; CHECK-LABEL: @growing_buffer(
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    %h2s.slot = alloca [16 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    br label %loop
 ; CHECK:       loop:
 ; CHECK:         %data = phi ptr [ %h2s.slot, %entry ], [ %data.next, %latch ]
@@ -294,8 +294,8 @@ exit:
 ; REMARK-NOT:  remark
 
 declare noalias noundef ptr @malloc(i64 noundef) #0
-declare void @free(ptr allocptr noundef captures(none)) #1
-declare noalias noundef ptr @realloc(ptr allocptr noundef captures(none), i64 noundef) #2
+declare void @free(ptr allocptr noundef nocapture) #1
+declare noalias noundef ptr @realloc(ptr allocptr noundef nocapture, i64 noundef) #2
 
 attributes #0 = { mustprogress nofree nounwind willreturn allockind("alloc,uninitialized") allocsize(0) memory(inaccessiblemem: readwrite) "alloc-family"="malloc" }
 attributes #1 = { mustprogress nounwind willreturn allockind("free") memory(argmem: readwrite, inaccessiblemem: readwrite) "alloc-family"="malloc" }

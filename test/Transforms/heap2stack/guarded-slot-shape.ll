@@ -17,7 +17,7 @@ define i8 @malloc_runtime_size(i64 %n) {
 ; CHECK-NEXT:    %h2s.fits = icmp ule i64 %n, 128
 ; CHECK-NEXT:    br i1 %h2s.fits, label %h2s.stack, label %[[HEAP:.*]], !prof ![[LIKELY:[0-9]+]]
 ; CHECK:       h2s.stack:
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    br label %[[JOIN:.*]]
 ; CHECK:       [[HEAP]]:
 ; CHECK-NEXT:    %buf = call noalias ptr @malloc(i64 noundef %n)
@@ -26,7 +26,7 @@ define i8 @malloc_runtime_size(i64 %n) {
 ; CHECK-NEXT:    %h2s.block = phi ptr [ %h2s.slot, %h2s.stack ], [ %buf, %[[HEAP]] ]
 ; CHECK-NEXT:    store i8 1, ptr %h2s.block, align 1
 ; CHECK-NEXT:    %v = load i8, ptr %h2s.block, align 1
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.end.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    %h2s.heap = icmp ne ptr %h2s.block, %h2s.slot
 ; CHECK-NEXT:    br i1 %h2s.heap, label %[[FREE:.*]], label %[[REST:.*]], !prof ![[UNLIKELY:[0-9]+]]
 ; CHECK:       [[FREE]]:
@@ -82,7 +82,7 @@ entry:
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: returned from the function
 
 declare noalias noundef ptr @malloc(i64 noundef) #0
-declare void @free(ptr allocptr noundef captures(none)) #1
+declare void @free(ptr allocptr noundef nocapture) #1
 declare noalias noundef ptr @aligned_alloc(i64 allocalign noundef, i64 noundef) #2
 
 attributes #0 = { mustprogress nofree nounwind willreturn allockind("alloc,uninitialized") allocsize(0) memory(inaccessiblemem: readwrite) "alloc-family"="malloc" }

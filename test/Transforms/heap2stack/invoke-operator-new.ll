@@ -21,14 +21,14 @@ define void @invoked_new_promoted() personality ptr @__gxx_personality_v0 {
 ; CHECK-NEXT:    %guard = alloca %struct.Guard, align 1
 ; CHECK-NEXT:    %h2s.slot = alloca [4 x i8], align 16
 ; CHECK-NEXT:    call void @_ZN5GuardC1Ev(ptr noundef nonnull align 1 dereferenceable(1) %guard)
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    br label %made
 ; CHECK:       made:
 ; CHECK-NEXT:    store i32 1, ptr %h2s.slot, align 4
 ; CHECK-NEXT:    invoke void @_Z8mayThrowv()
 ; CHECK-NEXT:            to label %done unwind label %lpad
 ; CHECK:       done:
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.end.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    call void @_ZN5GuardD1Ev(
 ; CHECK:       lpad:
 ; CHECK-NEXT:    %lp = landingpad { ptr, i32 }

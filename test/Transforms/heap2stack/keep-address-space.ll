@@ -39,9 +39,9 @@ entry:
 ; REMARK-NEXT: remark: <unknown>:0:0: moved 16-byte 'gc_alloc0' block to the stack
 
 declare noalias ptr addrspace(1) @gc_alloc(i64 noundef) #0
-declare void @gc_free(ptr addrspace(1) allocptr noundef captures(none)) #1
+declare void @gc_free(ptr addrspace(1) allocptr noundef nocapture) #1
 declare noalias ptr @gc_alloc0(i64 noundef) #2
-declare void @gc_free0(ptr allocptr noundef captures(none)) #3
+declare void @gc_free0(ptr allocptr noundef nocapture) #3
 
 attributes #0 = { nounwind allockind("alloc,uninitialized") allocsize(0) "alloc-family"="gc" }
 attributes #1 = { nounwind allockind("free") "alloc-family"="gc" }

@@ -27,7 +27,7 @@ entry:
   ret ptr %block
 }
 
-define void @free(ptr allocptr noundef captures(none) %block) #1 {
+define void @free(ptr allocptr noundef nocapture %block) #1 {
 ; CHECK-LABEL: define void @free(
 ; CHECK:         ret void
 ;
@@ -71,7 +71,7 @@ entry:
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: stored to memory
 
 @word = private unnamed_addr constant [5 x i8] c"word\00", align 1
-declare noalias ptr @strdup(ptr noundef readonly captures(none)) #2
+declare noalias ptr @strdup(ptr noundef readonly nocapture) #2
 attributes #2 = { mustprogress nofree nounwind willreturn memory(argmem: readwrite, inaccessiblemem: readwrite) "alloc-family"="malloc" }
 
 attributes #0 = { nounwind allockind("alloc,uninitialized") allocsize(0) "alloc-family"="malloc" }

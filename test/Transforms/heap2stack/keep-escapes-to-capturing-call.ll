@@ -1,6 +1,7 @@
-; A block passed to a call that may keep the pointer (no captures(none) on
+; A block passed to a call that may keep the pointer (no nocapture on
 ; the parameter, or one that captures the address) stays on the heap, by a
 ; call or an invoke.  The remark names the argument that lets it out.
+; REQUIRES: capture-components
 ; RUN: opt -passes='heap2stack<no-cleanup>' -S < %s | FileCheck %s
 ; RUN: opt -passes='heap2stack<no-cleanup>' -pass-remarks=heap2stack -pass-remarks-missed=heap2stack -disable-output < %s 2>&1 | FileCheck %s --check-prefix=REMARK
 
@@ -9,7 +10,7 @@ target triple = "x86_64-unknown-linux-gnu"
 
 declare void @register_buffer(ptr noundef) #2
 declare void @remember_address(ptr noundef captures(address)) #3
-declare void @register_pair(ptr noundef captures(none), ptr noundef) #3
+declare void @register_pair(ptr noundef nocapture, ptr noundef) #3
 declare i32 @__gxx_personality_v0(...)
 
 ; The first argument is kept by nobody; the second is the one that escapes.
@@ -81,7 +82,7 @@ lpad:
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: passed as argument 1 to 'register_buffer', which may keep it
 
 declare noalias noundef ptr @malloc(i64 noundef) #0
-declare void @free(ptr allocptr noundef captures(none)) #1
+declare void @free(ptr allocptr noundef nocapture) #1
 
 attributes #0 = { mustprogress nofree nounwind willreturn allockind("alloc,uninitialized") allocsize(0) memory(inaccessiblemem: readwrite) "alloc-family"="malloc" }
 attributes #1 = { mustprogress nounwind willreturn allockind("free") memory(argmem: readwrite, inaccessiblemem: readwrite) "alloc-family"="malloc" }

@@ -45,7 +45,7 @@ define void @promotes_memcpy_into_other_field(ptr %src) {
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    %holder = alloca { ptr, i64 }, align 8
 ; CHECK-NEXT:    %h2s.slot = alloca [16 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    store ptr %h2s.slot, ptr %holder, align 8
 ; CHECK-NEXT:    %len = getelementptr inbounds i8, ptr %holder, i64 8
 ; CHECK-NEXT:    call void @llvm.memcpy.p0.p0.i64(ptr align 8 %len, ptr align 1 %src, i64 8, i1 false)
@@ -69,7 +69,7 @@ define void @promotes_free_of_field_after_memset_zero() {
 ; CHECK-NEXT:    %holder = alloca { ptr, i64 }, align 8
 ; CHECK-NEXT:    %h2s.slot = alloca [16 x i8], align 16
 ; CHECK-NEXT:    call void @llvm.memset.p0.i64(ptr align 8 %holder, i8 0, i64 16, i1 false)
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    store ptr %h2s.slot, ptr %holder, align 8
 ; CHECK-NEXT:    %back = load ptr, ptr %holder, align 8
 ; CHECK-NEXT:    ret void
@@ -109,7 +109,7 @@ entry:
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: 'free' may free another block too
 
 declare noalias noundef ptr @malloc(i64 noundef) #0
-declare void @free(ptr allocptr noundef captures(none)) #1
+declare void @free(ptr allocptr noundef nocapture) #1
 
 attributes #0 = { mustprogress nofree nounwind willreturn allockind("alloc,uninitialized") allocsize(0) memory(inaccessiblemem: readwrite) "alloc-family"="malloc" }
 attributes #1 = { mustprogress nounwind willreturn allockind("free") memory(argmem: readwrite, inaccessiblemem: readwrite) "alloc-family"="malloc" }

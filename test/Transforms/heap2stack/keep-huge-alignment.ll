@@ -25,7 +25,7 @@ entry:
 ; REMARK: remark: <unknown>:0:0: not promoted: 4294967296-byte alignment exceeds the 1024-byte limit per block (max-size)
 
 declare noalias noundef ptr @aligned_alloc(i64 allocalign noundef, i64 noundef) #0
-declare void @free(ptr allocptr noundef captures(none)) #1
+declare void @free(ptr allocptr noundef nocapture) #1
 
 attributes #0 = { mustprogress nofree nounwind willreturn allockind("alloc,uninitialized,aligned") allocsize(1) memory(inaccessiblemem: readwrite) "alloc-family"="malloc" }
 attributes #1 = { mustprogress nounwind willreturn allockind("free") memory(argmem: readwrite, inaccessiblemem: readwrite) "alloc-family"="malloc" }

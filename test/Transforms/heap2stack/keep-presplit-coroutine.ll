@@ -2,6 +2,7 @@
 ; nothing: its frame is rebuilt on the heap by CoroSplit, and values live
 ; across suspend points move there.  A plain function next to it is not
 ; affected.
+; REQUIRES: void-coro-end
 ; RUN: opt -passes='heap2stack<no-cleanup>' -S < %s | FileCheck %s
 ; RUN: opt -passes='heap2stack<no-cleanup>' -pass-remarks=heap2stack -pass-remarks-missed=heap2stack -disable-output < %s 2>&1 | FileCheck %s --check-prefix=REMARK
 
@@ -58,15 +59,15 @@ entry:
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: the function is a coroutine that is not yet split
 ; REMARK-NEXT: remark: <unknown>:0:0: moved 16-byte 'malloc' block to the stack
 
-declare token @llvm.coro.id(i32, ptr readnone, ptr readonly captures(none), ptr)
+declare token @llvm.coro.id(i32, ptr readnone, ptr readonly nocapture, ptr)
 declare i64 @llvm.coro.size.i64()
 declare ptr @llvm.coro.begin(token, ptr writeonly)
 declare i8 @llvm.coro.suspend(token, i1)
-declare ptr @llvm.coro.free(token, ptr readonly captures(none))
+declare ptr @llvm.coro.free(token, ptr readonly nocapture)
 declare void @llvm.coro.end(ptr, i1, token)
 
 declare noalias noundef ptr @malloc(i64 noundef) #0
-declare void @free(ptr allocptr noundef captures(none)) #1
+declare void @free(ptr allocptr noundef nocapture) #1
 
 attributes #0 = { mustprogress nofree nounwind willreturn allockind("alloc,uninitialized") allocsize(0) memory(inaccessiblemem: readwrite) "alloc-family"="malloc" }
 attributes #1 = { mustprogress nounwind willreturn allockind("free") memory(argmem: readwrite, inaccessiblemem: readwrite) "alloc-family"="malloc" }

@@ -72,6 +72,6 @@ define i32 @entry_point() {
 ; REMARK-DAG: remark: <unknown>:0:0: moved 16-byte 'malloc' block to the stack
 
 declare void @walk(ptr, ptr)
-declare void @fill(ptr captures(none)) nofree
+declare void @fill(ptr nocapture) nofree
 declare noalias ptr @malloc(i64) allockind("alloc,uninitialized") allocsize(0) "alloc-family"="malloc"
-declare void @free(ptr allocptr captures(none)) allockind("free") "alloc-family"="malloc"
+declare void @free(ptr allocptr nocapture) allockind("free") "alloc-family"="malloc"

@@ -59,7 +59,7 @@ define void @promotes_holder_written_before_read(i64 %n) {
 ; CHECK-NEXT:    %h2s.slot = alloca [32 x i8], align 16
 ; CHECK:       loop:
 ; CHECK-NEXT:    %i = phi i64 [ 0, %entry ], [ %i.next, %loop ]
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    store ptr %h2s.slot, ptr %holder, align 8
 ; CHECK-NEXT:    %back = load ptr, ptr %holder, align 8
 ; CHECK-NEXT:    store i8 0, ptr %back, align 1
@@ -89,12 +89,12 @@ define i1 @promotes_holder_cleared_before_read(i64 %n) {
 ; CHECK:         %h2s.slot = alloca [32 x i8], align 16
 ; CHECK:       loop:
 ; CHECK-NEXT:    %i = phi i64 [ 0, %entry ], [ %i.next, %loop ]
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    store ptr null, ptr %holder, align 8
 ; CHECK-NEXT:    %prev = load ptr, ptr %holder, align 8
 ; CHECK-NEXT:    %same = icmp eq ptr %prev, %h2s.slot
 ; CHECK-NEXT:    store ptr %h2s.slot, ptr %holder, align 8
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.end.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ;
 entry:
   %holder = alloca ptr, align 8
@@ -162,7 +162,7 @@ define void @promotes_holder_allocated_each_iteration(i64 %n, i1 %keep) {
 ; CHECK-NEXT:    store ptr %h2s.slot1, ptr %h2s.slot, align 8
 ; CHECK:       join:
 ; CHECK-NEXT:    %back = load ptr, ptr %h2s.slot, align 8
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.end.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NOT:     @free
 ; CHECK:         ret void
 ;
@@ -200,7 +200,7 @@ define i64 @promotes_other_field_read_across_iterations(i64 %n) {
 ; CHECK-NEXT:    %h2s.slot = alloca [32 x i8], align 16
 ; CHECK:       loop:
 ; CHECK-NEXT:    %i = phi i64 [ 0, %entry ], [ %i.next, %loop ]
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    %len = load i64, ptr %len.field, align 8
 ; CHECK-NEXT:    %len.next = add i64 %len, 1
 ; CHECK-NEXT:    store i64 %len.next, ptr %len.field, align 8
@@ -241,10 +241,10 @@ exit:
 ; REMARK-NEXT: remark: <unknown>:0:0: moved 8-byte 'malloc' block to the stack; its pointer is kept in the 'calloc' block{{$}}
 ; REMARK-NEXT: remark: <unknown>:0:0: moved 32-byte 'malloc' block to the stack; its pointer is kept in a local variable
 
-declare void @combine(ptr noundef readonly captures(none), ptr noundef captures(none)) #2
+declare void @combine(ptr noundef readonly nocapture, ptr noundef nocapture) #2
 declare noalias noundef ptr @malloc(i64 noundef) #0
 declare noalias noundef ptr @calloc(i64 noundef, i64 noundef) #3
-declare void @free(ptr allocptr noundef captures(none)) #1
+declare void @free(ptr allocptr noundef nocapture) #1
 
 attributes #0 = { mustprogress nofree nounwind willreturn allockind("alloc,uninitialized") allocsize(0) memory(inaccessiblemem: readwrite) "alloc-family"="malloc" }
 attributes #1 = { mustprogress nounwind willreturn allockind("free") memory(argmem: readwrite, inaccessiblemem: readwrite) "alloc-family"="malloc" }

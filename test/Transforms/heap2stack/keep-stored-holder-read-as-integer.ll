@@ -57,7 +57,7 @@ define i64 @promotes_integer_read_of_other_field(i64 %len) {
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    %holder = alloca { ptr, i64 }, align 8
 ; CHECK-NEXT:    %h2s.slot = alloca [16 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    store ptr %h2s.slot, ptr %holder, align 8
 ; CHECK-NEXT:    %len.field = getelementptr inbounds i8, ptr %holder, i64 8
 ; CHECK-NEXT:    store i64 %len, ptr %len.field, align 8
@@ -82,7 +82,7 @@ entry:
 ; REMARK-NEXT: remark: <unknown>:0:0: moved 16-byte 'malloc' block to the stack; its pointer is kept in a local variable
 
 declare noalias noundef ptr @malloc(i64 noundef) #0
-declare void @free(ptr allocptr noundef captures(none)) #1
+declare void @free(ptr allocptr noundef nocapture) #1
 
 attributes #0 = { mustprogress nofree nounwind willreturn allockind("alloc,uninitialized") allocsize(0) memory(inaccessiblemem: readwrite) "alloc-family"="malloc" }
 attributes #1 = { mustprogress nounwind willreturn allockind("free") memory(argmem: readwrite, inaccessiblemem: readwrite) "alloc-family"="malloc" }

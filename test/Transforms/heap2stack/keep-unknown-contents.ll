@@ -61,9 +61,9 @@ define i64 @strlen(ptr %s) {
 ; REMARK-NOT:  remark
 
 declare noalias ptr @pool_take(i64 noundef) #3
-declare void @free(ptr allocptr noundef captures(none)) #1
-declare noalias ptr @strdup(ptr noundef readonly captures(none)) #2
-declare noalias ptr @strndup(ptr noundef readonly captures(none), i64 noundef) #2
+declare void @free(ptr allocptr noundef nocapture) #1
+declare noalias ptr @strdup(ptr noundef readonly nocapture) #2
+declare noalias ptr @strndup(ptr noundef readonly nocapture, i64 noundef) #2
 
 attributes #1 = { mustprogress nounwind willreturn allockind("free") memory(argmem: readwrite, inaccessiblemem: readwrite) "alloc-family"="malloc" }
 attributes #2 = { mustprogress nofree nounwind willreturn memory(argmem: readwrite, inaccessiblemem: readwrite) "alloc-family"="malloc" }

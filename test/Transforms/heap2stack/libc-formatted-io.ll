@@ -77,9 +77,9 @@ define void @formatted_by_fortified_snprintf() {
   ret void
 }
 
-declare i32 @printf(ptr noundef readonly captures(none), ...) nofree
+declare i32 @printf(ptr noundef readonly nocapture, ...) nofree
 declare i32 @__isoc99_sscanf(ptr noundef, ptr noundef, ...)
 declare i32 @__snprintf_chk(ptr noundef, i64 noundef, i32 noundef, i64 noundef, ptr noundef, ...)
 declare i32 @__printf_chk(i32 noundef, ptr noundef, ...)
 declare noalias ptr @malloc(i64) allockind("alloc,uninitialized") allocsize(0) "alloc-family"="malloc"
-declare void @free(ptr allocptr captures(none)) allockind("free") "alloc-family"="malloc"
+declare void @free(ptr allocptr nocapture) allockind("free") "alloc-family"="malloc"

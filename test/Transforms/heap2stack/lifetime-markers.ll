@@ -7,7 +7,7 @@
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"
 
-declare void @work(ptr noundef captures(none)) #2
+declare void @work(ptr noundef nocapture) #2
 
 define void @start_where_allocated(i1 %cond) {
 ; CHECK-LABEL: @start_where_allocated(
@@ -17,7 +17,7 @@ define void @start_where_allocated(i1 %cond) {
 ; CHECK-NEXT:    br i1 %cond, label %then, label %done
 ; CHECK:       then:
 ; CHECK-NEXT:    call void @work(ptr noundef null)
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    call void @work(ptr noundef %h2s.slot)
 ;
 entry:
@@ -38,7 +38,7 @@ done:
 define void @end_before_own_free() {
 ; CHECK-LABEL: @end_before_own_free(
 ; CHECK:         call void @work(ptr noundef %h2s.slot)
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.end.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    call void @work(ptr noundef null)
 ; CHECK-NEXT:    ret void
 ;
@@ -77,11 +77,11 @@ join:
 define void @own_free_and_phi_free(i1 %cond) {
 ; CHECK-LABEL: @own_free_and_phi_free(
 ; CHECK:       then:
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    call void @work(ptr noundef %h2s.slot)
 ; CHECK-NEXT:    br i1 %cond, label %early, label %join
 ; CHECK:       early:
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.end.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    ret void
 ; CHECK:       join:
 ; CHECK-NEXT:    %maybe = phi ptr [ %h2s.slot, %then ], [ null, %entry ]
@@ -106,7 +106,7 @@ join:
 }
 
 declare noalias noundef ptr @malloc(i64 noundef) #0
-declare void @free(ptr allocptr noundef captures(none)) #1
+declare void @free(ptr allocptr noundef nocapture) #1
 
 attributes #0 = { mustprogress nofree nounwind willreturn allockind("alloc,uninitialized") allocsize(0) memory(inaccessiblemem: readwrite) "alloc-family"="malloc" }
 attributes #1 = { mustprogress nounwind willreturn allockind("free") memory(argmem: readwrite, inaccessiblemem: readwrite) "alloc-family"="malloc" }

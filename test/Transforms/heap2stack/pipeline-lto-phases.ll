@@ -3,6 +3,7 @@
 ; move promoted slots into other functions); the link-time pipelines of
 ; ThinLTO and full LTO run it.  -print-pipeline-passes prints it with every
 ; parameter, in a form -passes= accepts again.
+; REQUIRES: lto-phase-callbacks
 ; RUN: opt -passes='default<O2>' -print-pipeline-passes -disable-output < %s | FileCheck %s --check-prefix=RUNS
 ; RUN: opt -passes='default<O1>' -print-pipeline-passes -disable-output < %s | FileCheck %s --check-prefix=RUNS
 ; RUN: opt -passes='default<Oz>' -print-pipeline-passes -disable-output < %s | FileCheck %s --check-prefix=RUNS

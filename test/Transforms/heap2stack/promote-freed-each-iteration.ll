@@ -7,7 +7,7 @@
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"
 
-declare void @process(ptr noundef captures(none), i64 noundef) #2
+declare void @process(ptr noundef nocapture, i64 noundef) #2
 
 define void @scratch_freed_each_iteration(i64 %n) {
 ; CHECK-LABEL: @scratch_freed_each_iteration(
@@ -16,9 +16,9 @@ define void @scratch_freed_each_iteration(i64 %n) {
 ; CHECK-NEXT:    br label %loop
 ; CHECK:       loop:
 ; CHECK-NEXT:    %i = phi i64 [ 0, %entry ], [ %i.next, %loop ]
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    call void @process(ptr noundef %h2s.slot, i64 noundef %i)
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.end.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    %i.next = add nuw i64 %i, 1
 ; CHECK-NOT:     alloca
 ; CHECK-NOT:     @llvm.stacksave
@@ -46,7 +46,7 @@ define void @calloc_zeroed_each_iteration(i64 %n) {
 ; CHECK-NEXT:    %h2s.slot = alloca [64 x i8], align 16
 ; CHECK-NEXT:    br label %loop
 ; CHECK:       loop:
-; CHECK:         call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK:         call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    call void @llvm.memset.p0.i64(ptr align 16 %h2s.slot, i8 0, i64 64, i1 false)
 ; CHECK-NEXT:    call void @process(ptr noundef %h2s.slot, i64 noundef %i)
 ; CHECK-NOT:     alloca
@@ -78,7 +78,7 @@ define void @previous_block_freed_before_next_allocation(i64 %n) {
 ; CHECK:       loop:
 ; CHECK-NEXT:    %i = phi i64 [ 0, %entry ], [ %i.next, %loop ]
 ; CHECK-NEXT:    %prev = phi ptr [ null, %entry ], [ %h2s.slot, %loop ]
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    call void @process(ptr noundef %h2s.slot, i64 noundef %i)
 ; CHECK-NOT:     @malloc
 ; CHECK-NOT:     @free
@@ -103,7 +103,7 @@ exit:
 }
 
 declare noalias noundef ptr @malloc(i64 noundef) #0
-declare void @free(ptr allocptr noundef captures(none)) #1
+declare void @free(ptr allocptr noundef nocapture) #1
 
 attributes #0 = { mustprogress nofree nounwind willreturn allockind("alloc,uninitialized") allocsize(0) memory(inaccessiblemem: readwrite) "alloc-family"="malloc" }
 attributes #1 = { mustprogress nounwind willreturn allockind("free") memory(argmem: readwrite, inaccessiblemem: readwrite) "alloc-family"="malloc" }

@@ -62,9 +62,9 @@ entry:
 ; REMARK:      remark: <unknown>:0:0: copied the 'strdup' string to a 128-byte stack slot when it fits, to the heap when longer
 ; REMARK-NEXT: remark: <unknown>:0:0: copied the 'strndup' string to a 128-byte stack slot when it fits, to the heap when longer
 
-declare void @free(ptr allocptr noundef captures(none)) #1
-declare noalias ptr @strdup(ptr noundef readonly captures(none)) #2
-declare noalias ptr @strndup(ptr noundef readonly captures(none), i64 noundef) #2
+declare void @free(ptr allocptr noundef nocapture) #1
+declare noalias ptr @strdup(ptr noundef readonly nocapture) #2
+declare noalias ptr @strndup(ptr noundef readonly nocapture, i64 noundef) #2
 declare ptr @strchr(ptr noundef, i32 noundef) #3
 declare ptr @strrchr(ptr noundef, i32 noundef) #3
 declare ptr @strstr(ptr noundef, ptr noundef) #3

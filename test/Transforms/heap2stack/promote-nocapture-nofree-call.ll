@@ -1,4 +1,4 @@
-; A block passed to a call that neither keeps the pointer (captures(none))
+; A block passed to a call that neither keeps the pointer (nocapture)
 ; nor frees it (nofree on the callee, the call or the parameter) is
 ; promoted, by a call or an invoke; the call then receives the slot.
 ; RUN: opt -passes='heap2stack<no-cleanup>' -S < %s | FileCheck %s
@@ -6,10 +6,10 @@
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"
 
-declare i64 @strlen(ptr noundef captures(none)) #2
-declare void @fill_buffer(ptr noundef writeonly captures(none), i64 noundef) #3
-declare void @scribble(ptr noundef nofree captures(none)) #4
-declare void @fill_or_throw(ptr noundef captures(none)) #5
+declare i64 @strlen(ptr noundef nocapture) #2
+declare void @fill_buffer(ptr noundef writeonly nocapture, i64 noundef) #3
+declare void @scribble(ptr noundef nofree nocapture) #4
+declare void @fill_or_throw(ptr noundef nocapture) #5
 declare i32 @__gxx_personality_v0(...)
 
 define i64 @passed_to_strlen() {
@@ -100,7 +100,7 @@ lpad:
 ; CHECK: attributes #[[NOFREE]] = { nofree }
 
 declare noalias noundef ptr @malloc(i64 noundef) #0
-declare void @free(ptr allocptr noundef captures(none)) #1
+declare void @free(ptr allocptr noundef nocapture) #1
 
 attributes #0 = { mustprogress nofree nounwind willreturn allockind("alloc,uninitialized") allocsize(0) memory(inaccessiblemem: readwrite) "alloc-family"="malloc" }
 attributes #1 = { mustprogress nounwind willreturn allockind("free") memory(argmem: readwrite, inaccessiblemem: readwrite) "alloc-family"="malloc" }

@@ -12,7 +12,7 @@ define void @null_check_after_malloc() {
 ; CHECK-LABEL: @null_check_after_malloc(
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    %h2s.slot = alloca [32 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    %failed = icmp eq ptr %h2s.slot, null
 ; CHECK-NEXT:    br i1 %failed, label %oom, label %use
 ;
@@ -35,7 +35,7 @@ define i1 @compare_with_other_pointer(ptr %other) {
 ; CHECK-LABEL: @compare_with_other_pointer(
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    %h2s.slot = alloca [32 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    %end = getelementptr inbounds i8, ptr %h2s.slot, i64 32
 ; CHECK-NEXT:    %before = icmp ult ptr %other, %end
 ;
@@ -48,7 +48,7 @@ entry:
 }
 
 declare noalias noundef ptr @malloc(i64 noundef) #0
-declare void @free(ptr allocptr noundef captures(none)) #1
+declare void @free(ptr allocptr noundef nocapture) #1
 
 attributes #0 = { mustprogress nofree nounwind willreturn allockind("alloc,uninitialized") allocsize(0) memory(inaccessiblemem: readwrite) "alloc-family"="malloc" }
 attributes #1 = { mustprogress nounwind willreturn allockind("free") memory(argmem: readwrite, inaccessiblemem: readwrite) "alloc-family"="malloc" }

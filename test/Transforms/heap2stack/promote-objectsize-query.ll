@@ -16,4 +16,4 @@ define i64 @size_queried() {
 
 declare i64 @llvm.objectsize.i64.p0(ptr, i1 immarg, i1 immarg, i1 immarg)
 declare noalias ptr @malloc(i64) allockind("alloc,uninitialized") allocsize(0) "alloc-family"="malloc"
-declare void @free(ptr allocptr captures(none)) allockind("free") "alloc-family"="malloc"
+declare void @free(ptr allocptr nocapture) allockind("free") "alloc-family"="malloc"

@@ -10,9 +10,9 @@ define void @freed_on_one_path(i1 %cond) {
 ; CHECK-LABEL: @freed_on_one_path(
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    %h2s.slot = alloca [16 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK:       release:
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.end.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    br label %done
 ; CHECK:       done:
 ; CHECK-NEXT:    ret void
@@ -34,7 +34,7 @@ define i8 @never_freed() {
 ; CHECK-LABEL: @never_freed(
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    %h2s.slot = alloca [16 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    store i8 1, ptr %h2s.slot, align 1
 ; CHECK-NEXT:    %val = load i8, ptr %h2s.slot, align 1
 ; CHECK-NEXT:    ret i8 %val
@@ -50,11 +50,11 @@ define void @freed_on_both_paths(i1 %cond) {
 ; CHECK-LABEL: @freed_on_both_paths(
 ; CHECK:       left:
 ; CHECK-NEXT:    store i8 1, ptr %h2s.slot, align 1
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.end.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    ret void
 ; CHECK:       right:
 ; CHECK-NEXT:    store i8 2, ptr %h2s.slot, align 1
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.end.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    ret void
 ;
 entry:
@@ -73,7 +73,7 @@ right:
 }
 
 declare noalias noundef ptr @malloc(i64 noundef) #0
-declare void @free(ptr allocptr noundef captures(none)) #1
+declare void @free(ptr allocptr noundef nocapture) #1
 
 attributes #0 = { mustprogress nofree nounwind willreturn allockind("alloc,uninitialized") allocsize(0) memory(inaccessiblemem: readwrite) "alloc-family"="malloc" }
 attributes #1 = { mustprogress nounwind willreturn allockind("free") memory(argmem: readwrite, inaccessiblemem: readwrite) "alloc-family"="malloc" }

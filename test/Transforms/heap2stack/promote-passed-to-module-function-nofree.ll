@@ -1,5 +1,5 @@
 ; A block passed to a function of the module that keeps no copy of it
-; (captures(none), as FunctionAttrs infers) is promoted when the function's
+; (nocapture, as FunctionAttrs infers) is promoted when the function's
 ; summary (summaries.c) shows it never frees the parameter, even though
 ; the function frees blocks of its own and so carries no nofree.  When the
 ; function frees the parameter, directly or through another function of
@@ -11,7 +11,7 @@ target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:
 target triple = "x86_64-unknown-linux-gnu"
 
 ; Copies 'text' into a scratch block of its own, hashes it, frees the copy.
-define i32 @hash_with_scratch(ptr noundef readonly captures(none) %text) {
+define i32 @hash_with_scratch(ptr noundef readonly nocapture %text) {
   %scratch = call noalias ptr @malloc(i64 noundef 64)
   call void @llvm.memcpy.p0.p0.i64(ptr %scratch, ptr %text, i64 16, i1 false)
   %word = load i32, ptr %scratch, align 4
@@ -19,12 +19,12 @@ define i32 @hash_with_scratch(ptr noundef readonly captures(none) %text) {
   ret i32 %word
 }
 
-define void @release(ptr noundef captures(none) %p) {
+define void @release(ptr noundef nocapture %p) {
   call void @free(ptr noundef %p)
   ret void
 }
 
-define i32 @release_after_use(ptr noundef captures(none) %p) {
+define i32 @release_after_use(ptr noundef nocapture %p) {
   %v = load i32, ptr %p, align 4
   call void @release(ptr noundef %p)
   ret i32 %v
@@ -33,10 +33,10 @@ define i32 @release_after_use(ptr noundef captures(none) %p) {
 define i32 @passed_to_function_that_frees_its_own_block() {
 ; CHECK-LABEL: @passed_to_function_that_frees_its_own_block(
 ; CHECK-NEXT:    %h2s.slot = alloca [16 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    store i32 7, ptr %h2s.slot, align 4
 ; CHECK-NEXT:    %h = call i32 @hash_with_scratch(ptr noundef %h2s.slot)
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.end.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    ret i32 %h
 ;
   %buf = call noalias ptr @malloc(i64 noundef 16)
@@ -64,8 +64,8 @@ define i32 @passed_to_function_that_frees_it_through_another() {
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: passed as argument 1 to 'release_after_use', which may free it
 
 declare noalias noundef ptr @malloc(i64 noundef) #0
-declare void @free(ptr allocptr noundef captures(none)) #1
-declare void @llvm.memcpy.p0.p0.i64(ptr noalias writeonly captures(none), ptr noalias readonly captures(none), i64, i1 immarg)
+declare void @free(ptr allocptr noundef nocapture) #1
+declare void @llvm.memcpy.p0.p0.i64(ptr noalias writeonly nocapture, ptr noalias readonly nocapture, i64, i1 immarg)
 
 attributes #0 = { mustprogress nofree nounwind willreturn allockind("alloc,uninitialized") allocsize(0) memory(inaccessiblemem: readwrite) "alloc-family"="malloc" }
 attributes #1 = { mustprogress nounwind willreturn allockind("free") memory(argmem: readwrite, inaccessiblemem: readwrite) "alloc-family"="malloc" }

@@ -15,7 +15,7 @@ define i8 @bound_from_mask(i64 %n) {
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    %h2s.slot = alloca [47 x i8], align 16
 ; CHECK-NEXT:    %size = and i64 %n, 47
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NOT:     @malloc
 ; CHECK-NOT:     @free
 ; CHECK:         ret i8
@@ -48,7 +48,7 @@ define i8 @bound_from_dominating_check(i64 %n) {
 ; CHECK-LABEL: @bound_from_dominating_check(
 ; CHECK:         %h2s.slot = alloca [64 x i8], align 16
 ; CHECK:       small:
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NOT:     @malloc
 ; CHECK:         ret i8
 ;
@@ -155,7 +155,7 @@ entry:
 ; NOGUARD-NEXT: remark: <unknown>:0:0: not promoted: size is known only at run time and guarded slots are off (guard-size=0)
 
 declare noalias noundef ptr @malloc(i64 noundef) #0
-declare void @free(ptr allocptr noundef captures(none)) #1
+declare void @free(ptr allocptr noundef nocapture) #1
 declare noalias noundef ptr @calloc(i64 noundef, i64 noundef) #2
 
 attributes #0 = { mustprogress nofree nounwind willreturn allockind("alloc,uninitialized") allocsize(0) memory(inaccessiblemem: readwrite) "alloc-family"="malloc" }

@@ -14,10 +14,10 @@ define i8 @realloc_of_null_constant_size() {
 ; CHECK-LABEL: @realloc_of_null_constant_size(
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    %h2s.slot = alloca [16 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    store i8 7, ptr %h2s.slot, align 1
 ; CHECK-NEXT:    %v = load i8, ptr %h2s.slot, align 1
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.end.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    ret i8 %v
 ;
 entry:
@@ -35,7 +35,7 @@ define i8 @realloc_of_null_runtime_size(i64 %n) {
 ; CHECK-NEXT:    %h2s.fits = icmp ule i64 %n, 128
 ; CHECK-NEXT:    br i1 %h2s.fits, label %h2s.stack, label %[[HEAP:h2s.cont[0-9]*]], !prof
 ; CHECK:       h2s.stack:
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    br label %[[JOIN:h2s.cont[0-9]*]]
 ; CHECK:       [[HEAP]]:
 ; CHECK-NEXT:    %buf = call ptr @realloc(ptr noundef null, i64 noundef %n)
@@ -44,7 +44,7 @@ define i8 @realloc_of_null_runtime_size(i64 %n) {
 ; CHECK-NEXT:    %h2s.block = phi ptr [ %h2s.slot, %h2s.stack ], [ %buf, %[[HEAP]] ]
 ; CHECK-NEXT:    store i8 7, ptr %h2s.block, align 1
 ; CHECK-NEXT:    %v = load i8, ptr %h2s.block, align 1
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.end.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    %h2s.heap = icmp ne ptr %h2s.block, %h2s.slot
 ; CHECK-NEXT:    br i1 %h2s.heap, label %[[FREE:h2s.cont[0-9]*]], label %{{h2s.cont[0-9]*}}, !prof
 ; CHECK:       [[FREE]]:
@@ -62,7 +62,7 @@ define i8 @reallocarray_of_null_constant_size() {
 ; CHECK-LABEL: @reallocarray_of_null_constant_size(
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    %h2s.slot = alloca [16 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    store i8 7, ptr %h2s.slot, align 1
 ; CHECK-NOT:     @reallocarray
 ; CHECK-NOT:     @free
@@ -95,9 +95,9 @@ entry:
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: stored to memory
 ; REMARK-NOT:  remark
 
-declare void @free(ptr allocptr noundef captures(none)) #1
-declare noalias noundef ptr @realloc(ptr allocptr noundef captures(none), i64 noundef) #2
-declare noalias noundef ptr @reallocarray(ptr allocptr noundef captures(none), i64 noundef, i64 noundef) #3
+declare void @free(ptr allocptr noundef nocapture) #1
+declare noalias noundef ptr @realloc(ptr allocptr noundef nocapture, i64 noundef) #2
+declare noalias noundef ptr @reallocarray(ptr allocptr noundef nocapture, i64 noundef, i64 noundef) #3
 
 attributes #1 = { mustprogress nounwind willreturn allockind("free") memory(argmem: readwrite, inaccessiblemem: readwrite) "alloc-family"="malloc" }
 attributes #2 = { mustprogress nounwind willreturn allockind("realloc") allocsize(1) memory(argmem: readwrite, inaccessiblemem: readwrite) "alloc-family"="malloc" }

@@ -20,7 +20,7 @@ define ptr @promotes_other_pointer_field_escaping(ptr %other) {
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    %holder = alloca { ptr, ptr }, align 8
 ; CHECK-NEXT:    %h2s.slot = alloca [16 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    store ptr %h2s.slot, ptr %holder, align 8
 ; CHECK-NEXT:    %second = getelementptr inbounds i8, ptr %holder, i64 8
 ; CHECK-NEXT:    store ptr %other, ptr %second, align 8
@@ -66,7 +66,7 @@ define i64 @promotes_pointer_beside_indexed_long(i64 %i, i64 %j, i64 %n) {
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    %table = alloca [4 x %pair], align 16
 ; CHECK-NEXT:    %h2s.slot = alloca [16 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK:         store ptr %h2s.slot, ptr %data, align 8
 ; CHECK:         %n.back = load i64, ptr %count.j, align 8
 ; CHECK:         %back = load ptr, ptr %data.j, align 8
@@ -117,7 +117,7 @@ entry:
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: stored to memory and read back as an integer
 
 declare noalias noundef ptr @malloc(i64 noundef) #0
-declare void @free(ptr allocptr noundef captures(none)) #1
+declare void @free(ptr allocptr noundef nocapture) #1
 
 attributes #0 = { mustprogress nofree nounwind willreturn allockind("alloc,uninitialized") allocsize(0) memory(inaccessiblemem: readwrite) "alloc-family"="malloc" }
 attributes #1 = { mustprogress nounwind willreturn allockind("free") memory(argmem: readwrite, inaccessiblemem: readwrite) "alloc-family"="malloc" }

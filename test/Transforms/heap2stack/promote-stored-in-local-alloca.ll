@@ -4,7 +4,7 @@
 ; pointer into the block, and a free of that load frees the block, so the
 ; block gets a slot and the free is deleted.  The Passed remark says where
 ; the pointer waits.  When the variable's address is given to a function the
-; pass cannot see (even a readonly captures(none) one, which may read the
+; pass cannot see (even a readonly nocapture one, which may read the
 ; pointer out of it), is itself stored to memory, or is the source of a
 ; memcpy to memory the pass does not follow, the block stays on the heap and
 ; the remark names what lets the variable's contents out.
@@ -21,20 +21,20 @@ define i8 @promotes_pointer_kept_in_alloca(i8 %byte, ptr %other) {
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    %holder = alloca ptr, align 8
 ; CHECK-NEXT:    %h2s.slot = alloca [16 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %holder)
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 8, )?}}ptr %holder)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    store i8 %byte, ptr %h2s.slot, align 1
 ; CHECK-NEXT:    store ptr %h2s.slot, ptr %holder, align 8
 ; CHECK-NEXT:    %is.other = icmp eq ptr %holder, %other
 ; CHECK-NEXT:    %back = load ptr, ptr %holder, align 8
 ; CHECK-NEXT:    %val = load i8, ptr %back, align 1
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(ptr %holder)
+; CHECK-NEXT:    call void @llvm.lifetime.end.p0({{(i64 8, )?}}ptr %holder)
 ; CHECK-NEXT:    %ret = select i1 %is.other, i8 0, i8 %val
 ; CHECK-NEXT:    ret i8 %ret
 ;
 entry:
   %holder = alloca ptr, align 8
-  call void @llvm.lifetime.start.p0(ptr %holder)
+  call void @llvm.lifetime.start.p0(i64 8, ptr %holder)
   %buf = call noalias ptr @malloc(i64 noundef 16)
   store i8 %byte, ptr %buf, align 1
   store ptr %buf, ptr %holder, align 8
@@ -42,7 +42,7 @@ entry:
   %back = load ptr, ptr %holder, align 8
   %val = load i8, ptr %back, align 1
   call void @free(ptr noundef %back)
-  call void @llvm.lifetime.end.p0(ptr %holder)
+  call void @llvm.lifetime.end.p0(i64 8, ptr %holder)
   %ret = select i1 %is.other, i8 0, i8 %val
   ret i8 %ret
 }
@@ -120,9 +120,9 @@ entry:
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: stored into an object that 'store' may let out
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: stored into an object that 'llvm.memcpy.p0.p0.i64' may let out
 
-declare void @inspect(ptr noundef readonly captures(none)) #2
+declare void @inspect(ptr noundef readonly nocapture) #2
 declare noalias noundef ptr @malloc(i64 noundef) #0
-declare void @free(ptr allocptr noundef captures(none)) #1
+declare void @free(ptr allocptr noundef nocapture) #1
 
 attributes #0 = { mustprogress nofree nounwind willreturn allockind("alloc,uninitialized") allocsize(0) memory(inaccessiblemem: readwrite) "alloc-family"="malloc" }
 attributes #1 = { mustprogress nounwind willreturn allockind("free") memory(argmem: readwrite, inaccessiblemem: readwrite) "alloc-family"="malloc" }

@@ -20,15 +20,15 @@ define i32 @promotes_pointer_kept_in_block() !dbg !10 {
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    %h2s.slot = alloca [16 x i8], align 16
 ; CHECK-NEXT:    %h2s.slot1 = alloca [8 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot1)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot1)
 ; CHECK-NEXT:    store i32 5, ptr %h2s.slot1, align 4
 ; CHECK-NEXT:    %field = getelementptr inbounds i8, ptr %h2s.slot, i64 8
 ; CHECK-NEXT:    store ptr %h2s.slot1, ptr %field, align 8
 ; CHECK-NEXT:    %field.again = getelementptr inbounds i8, ptr %h2s.slot, i64 8
 ; CHECK-NEXT:    %back = load ptr, ptr %field.again, align 8
 ; CHECK-NEXT:    %val = load i32, ptr %back, align 4
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.end.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    ret i32 %val
 ;
 entry:
@@ -89,8 +89,8 @@ entry:
 ; REMARK-NEXT: remark: t.c:24:17: 'realloc' keeps the 'malloc' block in its stack slot while it fits (t.c:21:16)
 
 declare noalias noundef ptr @malloc(i64 noundef) #0
-declare void @free(ptr allocptr noundef captures(none)) #1
-declare noalias noundef ptr @realloc(ptr allocptr noundef captures(none), i64 noundef) #2
+declare void @free(ptr allocptr noundef nocapture) #1
+declare noalias noundef ptr @realloc(ptr allocptr noundef nocapture, i64 noundef) #2
 
 attributes #0 = { mustprogress nofree nounwind willreturn allockind("alloc,uninitialized") allocsize(0) memory(inaccessiblemem: readwrite) "alloc-family"="malloc" }
 attributes #1 = { mustprogress nounwind willreturn allockind("free") memory(argmem: readwrite, inaccessiblemem: readwrite) "alloc-family"="malloc" }

@@ -15,10 +15,10 @@ define i8 @strdup_constant_string() {
 ; CHECK-LABEL: @strdup_constant_string(
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    %h2s.slot = alloca [6 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    call void @llvm.memcpy.p0.p0.i64(ptr align 16 %h2s.slot, ptr align 1 @greeting, i64 6, i1 false)
 ; CHECK-NEXT:    %first = load i8, ptr %h2s.slot, align 1
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.end.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    ret i8 %first
 ;
 entry:
@@ -32,7 +32,7 @@ define i8 @strndup_constant_prefix() {
 ; CHECK-LABEL: @strndup_constant_prefix(
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    %h2s.slot = alloca [4 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    call void @llvm.memcpy.p0.p0.i64(ptr align 16 %h2s.slot, ptr align 1 @greeting, i64 3, i1 false)
 ; CHECK-NEXT:    %h2s.end = getelementptr i8, ptr %h2s.slot, i64 3
 ; CHECK-NEXT:    store i8 0, ptr %h2s.end, align 1
@@ -54,7 +54,7 @@ define i8 @strdup_runtime_string(ptr %s) {
 ; CHECK-NEXT:    %h2s.fits = icmp ule i64 %h2s.size, 128
 ; CHECK-NEXT:    br i1 %h2s.fits, label %h2s.stack, label %[[HEAP:.*]], !prof
 ; CHECK:       h2s.stack:
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    call void @llvm.memcpy.p0.p0.i64(ptr align 16 %h2s.slot, ptr align 1 %s, i64 %h2s.size, i1 false)
 ; CHECK-NEXT:    br label %[[JOIN:.*]]
 ; CHECK:       [[HEAP]]:
@@ -79,7 +79,7 @@ define i8 @strndup_runtime_prefix(ptr %s, i64 %limit) {
 ; CHECK-NEXT:    %h2s.size = add nuw i64 %h2s.len, 1
 ; CHECK-NEXT:    %h2s.fits = icmp ule i64 %h2s.size, 128
 ; CHECK:       h2s.stack:
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    %h2s.prefix = sub nuw i64 %h2s.size, 1
 ; CHECK-NEXT:    call void @llvm.memcpy.p0.p0.i64(ptr align 16 %h2s.slot, ptr align 1 %s, i64 %h2s.prefix, i1 false)
 ; CHECK-NEXT:    %h2s.end = getelementptr i8, ptr %h2s.slot, i64 %h2s.prefix
@@ -98,9 +98,9 @@ entry:
 ; REMARK-NEXT: remark: <unknown>:0:0: copied the 'strdup' string to a 128-byte stack slot when it fits, to the heap when longer
 ; REMARK-NEXT: remark: <unknown>:0:0: copied the 'strndup' string to a 128-byte stack slot when it fits, to the heap when longer
 
-declare void @free(ptr allocptr noundef captures(none)) #1
-declare noalias ptr @strdup(ptr noundef readonly captures(none)) #2
-declare noalias ptr @strndup(ptr noundef readonly captures(none), i64 noundef) #2
+declare void @free(ptr allocptr noundef nocapture) #1
+declare noalias ptr @strdup(ptr noundef readonly nocapture) #2
+declare noalias ptr @strndup(ptr noundef readonly nocapture, i64 noundef) #2
 
 attributes #1 = { mustprogress nounwind willreturn allockind("free") memory(argmem: readwrite, inaccessiblemem: readwrite) "alloc-family"="malloc" }
 attributes #2 = { mustprogress nofree nounwind willreturn memory(argmem: readwrite, inaccessiblemem: readwrite) "alloc-family"="malloc" }

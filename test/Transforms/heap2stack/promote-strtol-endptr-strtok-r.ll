@@ -23,12 +23,12 @@ define i64 @promotes_strtol_with_local_endptr() {
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    %end = alloca ptr, align 8
 ; CHECK-NEXT:    %h2s.slot = alloca [6 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    call void @llvm.memcpy.p0.p0.i64(ptr align 16 %h2s.slot, ptr align 1 @number, i64 6, i1 false)
 ; CHECK-NEXT:    %val = call i64 @strtol(ptr noundef %h2s.slot, ptr noundef nonnull %end, i32 noundef 10)
 ; CHECK-NEXT:    %rest = load ptr, ptr %end, align 8
 ; CHECK-NEXT:    %sep.char = load i8, ptr %rest, align 1
-; CHECK:         call void @llvm.lifetime.end.p0(ptr %h2s.slot)
+; CHECK:         call void @llvm.lifetime.end.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    ret i64 %sum
 ;
 entry:
@@ -65,14 +65,14 @@ define i64 @promotes_strtok_r_with_local_saveptr() {
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    %save = alloca ptr, align 8
 ; CHECK-NEXT:    %h2s.slot = alloca [6 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    call void @llvm.memcpy.p0.p0.i64(ptr align 16 %h2s.slot, ptr align 1 @path, i64 6, i1 false)
 ; CHECK:       loop:
 ; CHECK-NEXT:    %str = phi ptr [ %h2s.slot, %entry ], [ null, %body ]
 ; CHECK-NEXT:    %count = phi i64 [ 0, %entry ], [ %count.next, %body ]
 ; CHECK-NEXT:    %tok = call ptr @strtok_r(ptr noundef %str, ptr noundef nonnull @sep, ptr noundef nonnull %save)
 ; CHECK:       exit:
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.end.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    ret i64 %count
 ;
 entry:
@@ -139,11 +139,11 @@ entry:
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: returned from the function
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: returned from the function
 
-declare noalias ptr @strdup(ptr noundef readonly captures(none)) #2
-declare i64 @strtol(ptr noundef readonly, ptr noundef captures(none), i32 noundef) #3
-declare ptr @strtok_r(ptr noundef, ptr noundef readonly captures(none), ptr noundef) #3
-declare i64 @strlen(ptr noundef captures(none)) #4
-declare void @free(ptr allocptr noundef captures(none)) #1
+declare noalias ptr @strdup(ptr noundef readonly nocapture) #2
+declare i64 @strtol(ptr noundef readonly, ptr noundef nocapture, i32 noundef) #3
+declare ptr @strtok_r(ptr noundef, ptr noundef readonly nocapture, ptr noundef) #3
+declare i64 @strlen(ptr noundef nocapture) #4
+declare void @free(ptr allocptr noundef nocapture) #1
 
 attributes #1 = { mustprogress nounwind willreturn allockind("free") memory(argmem: readwrite, inaccessiblemem: readwrite) "alloc-family"="malloc" }
 attributes #2 = { mustprogress nofree nounwind willreturn memory(argmem: readwrite, inaccessiblemem: readwrite) "alloc-family"="malloc" }

@@ -6,7 +6,7 @@
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"
 
-declare void @process(ptr noundef captures(none), i64 noundef) #2
+declare void @process(ptr noundef nocapture, i64 noundef) #2
 
 define i32 @last_block_used_after_loop(i64 %n) {
 ; CHECK-LABEL: @last_block_used_after_loop(
@@ -15,7 +15,7 @@ define i32 @last_block_used_after_loop(i64 %n) {
 ; CHECK-NEXT:    br label %loop
 ; CHECK:       loop:
 ; CHECK-NEXT:    %i = phi i64 [ 0, %entry ], [ %i.next, %loop ]
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    call void @process(ptr noundef %h2s.slot, i64 noundef %i)
 ; CHECK:       exit:
 ; CHECK-NEXT:    %last = phi ptr [ %h2s.slot, %loop ]
@@ -41,7 +41,7 @@ exit:
 }
 
 declare noalias noundef ptr @malloc(i64 noundef) #0
-declare void @free(ptr allocptr noundef captures(none)) #1
+declare void @free(ptr allocptr noundef nocapture) #1
 
 attributes #0 = { mustprogress nofree nounwind willreturn allockind("alloc,uninitialized") allocsize(0) memory(inaccessiblemem: readwrite) "alloc-family"="malloc" }
 attributes #1 = { mustprogress nounwind willreturn allockind("free") memory(argmem: readwrite, inaccessiblemem: readwrite) "alloc-family"="malloc" }

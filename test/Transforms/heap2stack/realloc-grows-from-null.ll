@@ -31,7 +31,7 @@ define i8 @grows_from_null(i32 %n) {
 ; CHECK-NEXT:    %h2s.starts = and i1 %h2s.empty, %h2s.fits
 ; CHECK-NEXT:    br i1 %h2s.starts, label %h2s.take, label %[[HEAP:.*]]
 ; CHECK:       h2s.take:
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    br label %[[JOIN:.*]]
 ; CHECK:       [[HEAP]]:
 ; CHECK-NEXT:    %grown = call ptr @realloc(ptr noundef %buf, i64 noundef %cap.next)
@@ -108,8 +108,8 @@ entry:
 ; REMARK:      remark: <unknown>:0:0: moved 'realloc' block to a 128-byte stack slot when it fits, to the heap when larger
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: 'realloc' resizes an existing block
 
-declare void @free(ptr allocptr noundef captures(none)) #1
-declare noalias noundef ptr @realloc(ptr allocptr noundef captures(none), i64 noundef) #3
+declare void @free(ptr allocptr noundef nocapture) #1
+declare noalias noundef ptr @realloc(ptr allocptr noundef nocapture, i64 noundef) #3
 
 attributes #1 = { mustprogress nounwind willreturn allockind("free") memory(argmem: readwrite, inaccessiblemem: readwrite) "alloc-family"="malloc" }
 attributes #3 = { mustprogress nounwind willreturn allockind("realloc") allocsize(1) memory(argmem: readwrite, inaccessiblemem: readwrite) "alloc-family"="malloc" }

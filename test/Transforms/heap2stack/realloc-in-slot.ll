@@ -19,7 +19,7 @@ define i8 @grow_past_slot(i64 %n) {
 ; CHECK-LABEL: @grow_past_slot(
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    %h2s.slot = alloca [16 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    store i8 1, ptr %h2s.slot, align 1
 ; CHECK-NEXT:    %h2s.inslot = icmp eq ptr %h2s.slot, %h2s.slot
 ; CHECK-NEXT:    br i1 %h2s.inslot, label %h2s.resize, label %[[HEAP:h2s.cont[0-9]*]]
@@ -141,7 +141,7 @@ define i8 @shrink_in_slot() {
 ; CLEANUP-LABEL: @shrink_in_slot(
 ; CLEANUP-NEXT:  entry:
 ; CLEANUP-NEXT:    %h2s.slot = alloca [16 x i8], align 16
-; CLEANUP-NEXT:    call void @llvm.lifetime.start.p0(ptr nonnull %h2s.slot)
+; CLEANUP-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr nonnull %h2s.slot)
 ; CLEANUP-NEXT:    store i8 1, ptr %h2s.slot, align 1
 ; CLEANUP-NEXT:    %v = load i8, ptr %h2s.slot, align 1
 ; CLEANUP-NEXT:    ret i8 %v
@@ -253,7 +253,7 @@ define i8 @failure_keeps_old_block(i64 %n) {
 ; CHECK-NEXT:    br i1 %failed, label %keep, label %moved
 ; CHECK:       keep:
 ; CHECK-NEXT:    %old = load i8, ptr %h2s.slot, align 1
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.end.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    %[[KEEP:h2s.heap[0-9]*]] = icmp ne ptr %h2s.slot, %h2s.slot
 ; CHECK-NEXT:    br i1 %[[KEEP]], label %[[FREE_OLD:h2s.cont[0-9]*]], label %{{h2s.cont[0-9]*}}, !prof
 ; CHECK:       [[FREE_OLD]]:
@@ -268,7 +268,7 @@ define i8 @failure_keeps_old_block(i64 %n) {
 ; CLEANUP-LABEL: @failure_keeps_old_block(
 ; CLEANUP:       keep:
 ; CLEANUP-NEXT:    %old = load i8, ptr %h2s.slot, align 1
-; CLEANUP-NEXT:    call void @llvm.lifetime.end.p0(ptr nonnull %h2s.slot)
+; CLEANUP-NEXT:    call void @llvm.lifetime.end.p0({{(i64 -1, )?}}ptr nonnull %h2s.slot)
 ; CLEANUP-NEXT:    br label %done
 ; CLEANUP:       moved:
 ; CLEANUP:         call void @free(ptr noundef %h2s.block)
@@ -370,8 +370,8 @@ entry:
 ; REMARK-NOT:  remark
 
 declare noalias noundef ptr @malloc(i64 noundef) #0
-declare void @free(ptr allocptr noundef captures(none)) #1
-declare noalias noundef ptr @realloc(ptr allocptr noundef captures(none), i64 noundef) #2
+declare void @free(ptr allocptr noundef nocapture) #1
+declare noalias noundef ptr @realloc(ptr allocptr noundef nocapture, i64 noundef) #2
 
 attributes #0 = { mustprogress nofree nounwind willreturn allockind("alloc,uninitialized") allocsize(0) memory(inaccessiblemem: readwrite) "alloc-family"="malloc" }
 attributes #1 = { mustprogress nounwind willreturn allockind("free") memory(argmem: readwrite, inaccessiblemem: readwrite) "alloc-family"="malloc" }

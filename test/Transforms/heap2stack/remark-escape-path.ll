@@ -113,7 +113,7 @@ entry:
 }
 
 declare noalias noundef ptr @malloc(i64 noundef) #0
-declare void @free(ptr allocptr noundef captures(none)) #1
+declare void @free(ptr allocptr noundef nocapture) #1
 declare void @keep(ptr noundef) #2
 declare void @expose(ptr noundef) #2
 

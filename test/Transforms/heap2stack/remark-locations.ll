@@ -87,7 +87,7 @@ exit:
 }
 
 declare noalias noundef ptr @malloc(i64 noundef) #0
-declare void @free(ptr allocptr noundef captures(none)) #1
+declare void @free(ptr allocptr noundef nocapture) #1
 declare void @register_buffer(ptr noundef) #2
 declare void @_ZdlPv(ptr noundef) #3
 declare i32 @_setjmp(ptr noundef) #4

@@ -14,7 +14,7 @@ define void @allocation_in_later_block(i1 %cond) {
 ; CHECK-NEXT:    %h2s.slot = alloca [64 x i8], align 16
 ; CHECK-NEXT:    br i1 %cond, label %then, label %done
 ; CHECK:       then:
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    store i32 1, ptr %h2s.slot, align 4
 ;
 entry:
@@ -73,7 +73,7 @@ entry:
 }
 
 declare noalias noundef ptr @malloc(i64 noundef) #0
-declare void @free(ptr allocptr noundef captures(none)) #1
+declare void @free(ptr allocptr noundef nocapture) #1
 
 attributes #0 = { mustprogress nofree nounwind willreturn allockind("alloc,uninitialized") allocsize(0) memory(inaccessiblemem: readwrite) "alloc-family"="malloc" }
 attributes #1 = { mustprogress nounwind willreturn allockind("free") memory(argmem: readwrite, inaccessiblemem: readwrite) "alloc-family"="malloc" }

@@ -5,8 +5,8 @@
 ; RUN: opt -passes='heap2stack<no-cleanup>' -S < %s | FileCheck %s
 
 declare noalias ptr @malloc(i64 noundef) allockind("alloc,uninitialized") allocsize(0) "alloc-family"="malloc"
-declare void @free(ptr allocptr noundef captures(none)) allockind("free") "alloc-family"="malloc"
-declare void @fill(ptr noundef captures(none), i64 noundef) nofree
+declare void @free(ptr allocptr noundef nocapture) allockind("free") "alloc-family"="malloc"
+declare void @fill(ptr noundef nocapture, i64 noundef) nofree
 declare void @keep(ptr noundef)
 
 define void @ssp_becomes_strong(i64 %n) ssp {

@@ -93,9 +93,9 @@ exit:
 ; REMARK-NEXT: remark: <unknown>:0:0: copied the 'strdup' string to a 128-byte stack slot when it fits, to the heap when longer; its pointer is kept in a local variable
 
 declare noalias noundef ptr @malloc(i64 noundef) #0
-declare noalias ptr @strdup(ptr noundef readonly captures(none)) #2
-declare ptr @strtok_r(ptr noundef, ptr noundef readonly captures(none), ptr noundef) #3
-declare void @free(ptr allocptr noundef captures(none)) #1
+declare noalias ptr @strdup(ptr noundef readonly nocapture) #2
+declare ptr @strtok_r(ptr noundef, ptr noundef readonly nocapture, ptr noundef) #3
+declare void @free(ptr allocptr noundef nocapture) #1
 declare void @abort() #4
 
 attributes #0 = { mustprogress nofree nounwind willreturn allockind("alloc,uninitialized") allocsize(0) memory(inaccessiblemem: readwrite) "alloc-family"="malloc" }

@@ -141,11 +141,11 @@ define weak i32 @weak_reader(ptr %p) {
 ; CHECK-NOT:   parameter
 
 declare noalias ptr @malloc(i64) #0
-declare void @free(ptr allocptr captures(none)) #1
-declare ptr @realloc(ptr allocptr captures(none), i64) #2
+declare void @free(ptr allocptr nocapture) #1
+declare ptr @realloc(ptr allocptr nocapture, i64) #2
 declare ptr @strchr(ptr, i32) #3
 declare void @unknown(ptr)
-declare void @reads_only(ptr captures(none)) #3
+declare void @reads_only(ptr nocapture) #3
 
 attributes #0 = { mustprogress nofree nounwind willreturn allockind("alloc,uninitialized") allocsize(0) memory(inaccessiblemem: readwrite) "alloc-family"="malloc" }
 attributes #1 = { mustprogress nounwind willreturn allockind("free") memory(argmem: readwrite, inaccessiblemem: readwrite) "alloc-family"="malloc" }
