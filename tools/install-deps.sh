@@ -4,16 +4,20 @@
 # LLVM 22 (llvm-22-dev, clang-22, llvm-22-tools with lit and FileCheck,
 # lld-22) and CMake from Debian's packages, only when something is missing, so a machine
 # that already has them is not touched.  Needs root (apt-get) on first use.
+# `install-deps.sh 19` installs LLVM 19's instead, for the suite's LLVM 19
+# run (tools/run-tests.sh).
 set -euo pipefail
 
+v=${1:-22}
+case $v in 19 | 22) ;; *) echo "install-deps.sh: LLVM 19 or 22, not '$v'" >&2; exit 2 ;; esac
 need=()
-[ -x /usr/lib/llvm-22/bin/llvm-config ] || need+=(llvm-22-dev)
-[ -x /usr/lib/llvm-22/bin/clang ] || need+=(clang-22)
+[ -x /usr/lib/llvm-$v/bin/llvm-config ] || need+=(llvm-$v-dev)
+[ -x /usr/lib/llvm-$v/bin/clang ] || need+=(clang-$v)
 # The sanitizer runtimes, for the tests of programs built with -fsanitize.
-ls /usr/lib/llvm-22/lib/clang/22/lib/*/libclang_rt.asan* >/dev/null 2>&1 || need+=(libclang-rt-22-dev)
-[ -x /usr/lib/llvm-22/bin/lit ] && [ -x /usr/lib/llvm-22/bin/FileCheck ] || need+=(llvm-22-tools)
-# lld, for the end-to-end tests that link with -flto and run the pass there.
-[ -x /usr/lib/llvm-22/bin/ld.lld ] || need+=(lld-22)
+ls /usr/lib/llvm-$v/lib/clang/$v/lib/*/libclang_rt.asan* >/dev/null 2>&1 || need+=(libclang-rt-$v-dev)
+# lit: bin/lit in LLVM 22's tools, build/utils/lit/lit.py in LLVM 19's.
+[ -x /usr/lib/llvm-$v/bin/FileCheck ] || need+=(llvm-$v-tools)
+[ -x /usr/lib/llvm-$v/bin/ld.lld ] || need+=(lld-$v)
 command -v cmake >/dev/null || need+=(cmake)
 command -v make >/dev/null || need+=(make)
 command -v g++ >/dev/null || need+=(g++)
