@@ -32,6 +32,9 @@ typedef struct h2s_options {
   uint64_t guard_size;       /* slot of a run-time sized block; 0: none */
   uint64_t room_margin;      /* stack a room-guarded block leaves free */
   int room;                  /* room-guarded blocks in recursive functions */
+  int pin_slots;             /* an inliner may run after the pass (LLVM 19's
+                                LTO pre-link): functions that get slots are
+                                marked noinline, always_inline ones get none */
 } h2s_options;
 
 enum {
@@ -95,6 +98,8 @@ typedef enum h2s_reason {
   H2S_RETURNS_TWICE,     /* the function calls setjmp/vfork */
   H2S_COROUTINE,         /* the function is a coroutine before splitting */
   H2S_SANITIZED,         /* the function is built with ASan, HWASan or MSan */
+  H2S_OPTED_OUT,         /* annotate("heap2stack-off") on the function */
+  H2S_ALWAYS_INLINE,     /* always_inline, and an inliner may run after us */
   H2S_NUM_REASONS
 } h2s_reason;
 

@@ -95,7 +95,7 @@ static cl::opt<ExtensionPoint> EP(
 static PassOptions optionsFromCommandLine() {
   PassOptions O;
   O.Limits = {MaxSize,   FrameBudget, RecursiveBudget, MaxUses,
-              GuardSize, RoomMargin,  Room};
+              GuardSize, RoomMargin,  Room,        /*pin_slots=*/0};
   O.Cleanup = Cleanup;
   O.RecordPath = RecordPath;
   O.RecordFormat = RecordFormat;
@@ -176,10 +176,16 @@ static bool isPreLink(ThinOrFullLTOPhase Phase) {
          Phase == ThinOrFullLTOPhase::FullLTOPreLink;
 }
 
+// 'PhaseKnown' is false where the pipeline does not say whether it is a
+// pre-link one: then the functions that get slots are pinned (noinline).
 static void addToDefaultPipeline(ModulePassManager &MPM, OptimizationLevel Level,
-                                 ThinOrFullLTOPhase Phase, ExtensionPoint At) {
-  if (EP == At && Level != OptimizationLevel::O0 && !isPreLink(Phase))
-    MPM.addPass(HeapToStackPass(optionsFromCommandLine()));
+                                 ThinOrFullLTOPhase Phase, ExtensionPoint At,
+                                 bool PhaseKnown = true) {
+  if (EP != At || Level == OptimizationLevel::O0 || isPreLink(Phase))
+    return;
+  PassOptions O = optionsFromCommandLine();
+  O.Limits.pin_slots = !PhaseKnown;
+  MPM.addPass(HeapToStackPass(O));
 }
 
 #if LLVM_VERSION_MAJOR >= 20
@@ -191,10 +197,11 @@ static void addToDefaultPipeline(ModulePassManager &MPM, OptimizationLevel Level
 #else
 // LLVM 19's callbacks do not say; its ThinLTO and full LTO pre-link
 // pipelines run the optimizer-early and -last points too, so there the pass
-// runs at compile time as well as at the link (docs/reference.md).
+// runs at compile time as well as at the link (README.md, "LLVM 19").
 #define H2S_EP_CALLBACK(At)                                                    \
   [](ModulePassManager &MPM, OptimizationLevel Level) {                        \
-    addToDefaultPipeline(MPM, Level, ThinOrFullLTOPhase::None, At);            \
+    addToDefaultPipeline(MPM, Level, ThinOrFullLTOPhase::None, At,             \
+                         /*PhaseKnown=*/false);                                \
   }
 #endif
 

@@ -41,6 +41,37 @@ bool h2s_fn_has_attr(LLVMValueRef fn, const char *name) {
                                      h2s_attr_kind(name)) != NULL;
 }
 
+/* The string an annotation's second field points to, or NULL. */
+static const char *annotation_text(LLVMValueRef entry, size_t *len) {
+  if (LLVMGetNumOperands(entry) < 2)
+    return NULL;
+  LLVMValueRef text = LLVMGetOperand(entry, 1);
+  LLVMValueRef init = LLVMIsAGlobalVariable(text) ? LLVMGetInitializer(text) : NULL;
+  return init && LLVMIsAConstantDataSequential(init) && LLVMIsConstantString(init)
+             ? LLVMGetAsString(init, len)
+             : NULL;
+}
+
+/* clang keeps annotate("...") of functions in @llvm.global.annotations, an
+ * array of { function, string, file, line, arguments }. */
+bool h2s_fn_has_annotation(LLVMValueRef fn, const char *name) {
+  LLVMValueRef table = LLVMGetNamedGlobal(LLVMGetGlobalParent(fn), "llvm.global.annotations");
+  LLVMValueRef entries = table ? LLVMGetInitializer(table) : NULL;
+  if (!entries || !LLVMIsAConstantArray(entries))
+    return false;
+  size_t want = strlen(name);
+  for (int i = 0, n = LLVMGetNumOperands(entries); i < n; ++i) {
+    LLVMValueRef entry = LLVMGetOperand(entries, (unsigned)i);
+    size_t len = 0;
+    const char *text = annotation_text(entry, &len);
+    /* The string is stored with its terminating NUL. */
+    if (LLVMGetOperand(entry, 0) == fn && text && len >= want &&
+        !memcmp(text, name, want) && (len == want || text[want] == '\0'))
+      return true;
+  }
+  return false;
+}
+
 bool h2s_is_merge(LLVMValueRef v) {
   return LLVMIsAPHINode(v) || LLVMIsASelectInst(v) || LLVMIsAFreezeInst(v);
 }

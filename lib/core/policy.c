@@ -63,6 +63,10 @@ void h2s_assess_function(h2s_function *f) {
     f->blocker = (h2s_verdict){H2S_COROUTINE, NULL, 0, 0};
   else if (h2s_is_sanitized(f->fn))
     f->blocker = (h2s_verdict){H2S_SANITIZED, NULL, 0, 0};
+  else if (h2s_fn_has_annotation(f->fn, "heap2stack-off"))
+    f->blocker = (h2s_verdict){H2S_OPTED_OUT, NULL, 0, 0};
+  else if (f->opts->pin_slots && h2s_fn_has_attr(f->fn, "alwaysinline"))
+    f->blocker = (h2s_verdict){H2S_ALWAYS_INLINE, NULL, 0, 0};
   f->budget = f->recursive ? f->opts->recursive_budget : f->opts->frame_budget;
   f->spent = 0;
   f->room_possible = f->recursive && f->opts->room && h2s_target_has_stack_room(f) &&

@@ -63,6 +63,8 @@ static const h2s_reason_text reason_table[H2S_NUM_REASONS] = {
     [H2S_RETURNS_TWICE] = {"ReturnsTwice", "not promoted: the function calls '{blocker}', which returns twice"},
     [H2S_COROUTINE] = {"Coroutine", "not promoted: the function is a coroutine that is not yet split"},
     [H2S_SANITIZED] = {"Sanitized", "not promoted: the function is built with a sanitizer that checks heap accesses"},
+    [H2S_OPTED_OUT] = {"OptedOut", "not promoted: the function is annotated 'heap2stack-off'"},
+    [H2S_ALWAYS_INLINE] = {"AlwaysInline", "not promoted: the function is always_inline, and an inliner may still move it into a recursive caller"},
 };
 
 /* The Passed wording of a promoted site, by where its block went; copies

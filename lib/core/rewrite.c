@@ -141,6 +141,11 @@ void h2s_rewrite_sites(h2s_function *f) {
  * setting. */
 void h2s_protect_frame(h2s_function *f) {
   LLVMAttributeIndex fn = LLVMAttributeFunctionIndex;
+  /* An inliner after the pass could carry the slots into a recursive
+   * caller, where no budget counted them. */
+  if (f->opts->pin_slots)
+    LLVMAddAttributeAtIndex(f->fn, fn,
+                            LLVMCreateEnumAttribute(h2s_context(f), h2s_attr_kind("noinline"), 0));
   if (!h2s_fn_has_attr(f->fn, "ssp"))
     return;
   LLVMRemoveEnumAttributeAtIndex(f->fn, fn, h2s_attr_kind("ssp"));

@@ -210,6 +210,8 @@ const char *h2s_callee_name(LLVMValueRef call);      /* "" if unnamed */
 unsigned h2s_operand_index(LLVMUseRef use);          /* among its user's */
 unsigned h2s_attr_kind(const char *name);
 bool h2s_fn_has_attr(LLVMValueRef fn, const char *name);
+/* True when __attribute__((annotate("'name'"))) is on 'fn'. */
+bool h2s_fn_has_annotation(LLVMValueRef fn, const char *name);
 bool h2s_is_sanitized(LLVMValueRef fn); /* built with ASan, HWASan or MSan */
 /* True when stackroom.c can measure this target's thread stacks. */
 bool h2s_target_has_stack_room(h2s_function *f);
