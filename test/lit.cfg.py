@@ -83,6 +83,8 @@ config.substitutions.append(
     ("%report", os.path.join(config.h2s_obj_root, "bin", "heap2stack-report")))
 config.substitutions.append(("%buildroot", config.h2s_obj_root))
 config.substitutions.append(
+    ("%h2scfg", os.path.join(config.h2s_obj_root, "share", "heap2stack", "heap2stack.cfg")))
+config.substitutions.append(
     ("%profilelib", os.path.join(config.h2s_obj_root, "tools", "profile",
                                  "libheap2stack-profile.so")))
 config.substitutions.append(
