@@ -1,0 +1,2 @@
+int digits_of(long x);
+char *kept_copy(const char *s);
