@@ -22,6 +22,12 @@ command -v cmake >/dev/null || need+=(cmake)
 command -v make >/dev/null || need+=(make)
 command -v g++ >/dev/null || need+=(g++)
 command -v python3 >/dev/null || need+=(python3)
+command -v meson >/dev/null || need+=(meson)
+command -v ninja >/dev/null || need+=(ninja-build)
+command -v autoreconf >/dev/null || need+=(autoconf)
+command -v automake >/dev/null || need+=(automake)
+command -v libtoolize >/dev/null || need+=(libtool)
+command -v ccache >/dev/null || need+=(ccache)
 
 if [ ${#need[@]} -gt 0 ]; then
   echo "heap2stack: installing ${need[*]} from Debian's packages"
