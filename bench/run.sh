@@ -123,10 +123,11 @@ snapshot_plugin() {
     [ -f "$src" ] || return 0
     mkdir -p "$WORK/plugin"
     for try in 1 2 3 4 5 6; do
-        cp "$src" "$PLUGIN"
+        # HeapToStack.so loads the pass, HeapToStack-llvmN.so, from its directory.
+        cp "$src" "$PLUGIN" && cp "$(dirname "$src")"/HeapToStack-llvm*.so "$WORK/plugin/"
         if echo 'int main(void){return 0;}' |
             "$CC" -O2 -fpass-plugin="$PLUGIN" -x c - -c -o /dev/null 2>/dev/null; then
-            echo "plugin_sha256=$(sha256sum "$PLUGIN" | cut -d' ' -f1)" >>"$RAW/machine.txt"
+            echo "plugin_sha256=$(cat "$WORK"/plugin/*.so | sha256sum | cut -d' ' -f1)" >>"$RAW/machine.txt"
             echo "plugin_mtime=$(date -u -r "$src" +%Y-%m-%dT%H:%MZ)" >>"$RAW/machine.txt"
             return 0
         fi

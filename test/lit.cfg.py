@@ -69,6 +69,8 @@ config.substitutions.append(
     (word("opt"), tool("opt") + " -load-pass-plugin=" + config.plugin))
 config.substitutions.append((word("FileCheck"), tool("FileCheck")))
 config.substitutions.append((word("not"), tool("not")))
+config.substitutions.append(("%clangxx", tool("clang++")))
+config.substitutions.append(("%llvminclude", config.llvm_include_dir))
 config.substitutions.append(("%clang", tool("clang")))
 # clang 19 parses -mllvm options before it loads -fpass-plugin, so that a
 # plugin's own options are unknown unless clang also loads it as a clang
@@ -82,6 +84,9 @@ config.substitutions.append(("%heapcount", config.heapcount))
 config.substitutions.append(
     ("%report", os.path.join(config.h2s_obj_root, "bin", "heap2stack-report")))
 config.substitutions.append(("%buildroot", config.h2s_obj_root))
+# The pass itself, which the plugin file loads from its own directory.
+config.substitutions.append(
+    ("%passname", "HeapToStack-llvm%d.so" % config.llvm_version_major))
 config.substitutions.append(
     ("%h2scfg", os.path.join(config.h2s_obj_root, "share", "heap2stack", "heap2stack.cfg")))
 config.substitutions.append(

@@ -123,7 +123,9 @@ setup() {
   trap 'rm -rf "$WORK"' EXIT
   # The whole campaign uses one copy of the plugin, so that a rebuild while it
   # runs cannot mix two versions (or catch a half-written file).
-  cp "$PLUGIN" "$WORK/HeapToStack.so" || die "cannot copy the plugin"
+  # HeapToStack.so loads the pass, HeapToStack-llvmN.so, from its directory.
+  cp "$PLUGIN" "$WORK/HeapToStack.so" &&
+    cp "$(dirname "$PLUGIN")"/HeapToStack-llvm*.so "$WORK/" || die "cannot copy the plugin"
   PLUGIN_SOURCE=$(readlink -f "$PLUGIN")
   PLUGIN=$WORK/HeapToStack.so
 
