@@ -30,6 +30,9 @@
  *     what is computed from it (a difference within the block, offsets.c),
  *     which can only be checked once every pointer into the block is
  *     known: it is deferred to the end of the walk.
+ *  6. The walk remembers how it reached each derived value (h2s_origin), so
+ *     that a use that escapes leaves its path from the allocation in
+ *     site->path, which the remark carries (remarks.c).
  *
  *===----------------------------------------------------------------------===*/
 #include "libc.h"
@@ -114,6 +117,10 @@ static void record_path(h2s_walk *w, LLVMValueRef user) {
       ok &= h2s_values_push(path, w->origins[i].via);
     if (i == 0)
       break;
+  }
+  if (!ok) {
+    h2s_values_free(path); /* a remark without its path, rather than half */
+    return;
   }
   for (size_t i = 0, j = path->len - 1; i < j; ++i, --j) {
     LLVMValueRef t = path->items[i];
