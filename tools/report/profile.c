@@ -32,21 +32,53 @@ typedef struct call_site {
   profiled counts;
 } call_site;
 
+/* The call sites read so far, and an open-addressing index of them by
+ * (object, vaddr): a test suite's profile has a line per site and process. */
 typedef struct call_sites {
   call_site *items;
   size_t len, cap;
+  size_t *index; /* slots hold item number + 1; 0 is empty */
+  size_t slots;  /* a power of two, at least twice len */
 } call_sites;
 
-static call_site *find_or_add(call_sites *cs, const char *object, unsigned long long vaddr) {
+static size_t key_hash(const char *object, unsigned long long vaddr) {
+  size_t h = (size_t)vaddr * 0x9e3779b97f4a7c15ULL;
+  for (; *object; ++object)
+    h = (h ^ (unsigned char)*object) * 0x100000001b3ULL;
+  return h;
+}
+
+static size_t *slot_for(const call_sites *cs, const char *object, unsigned long long vaddr) {
+  size_t i = key_hash(object, vaddr) & (cs->slots - 1);
+  for (;; i = (i + 1) & (cs->slots - 1)) {
+    size_t *slot = &cs->index[i];
+    const call_site *c = *slot ? &cs->items[*slot - 1] : NULL;
+    if (!c || (c->vaddr == vaddr && !strcmp(c->object, object)))
+      return slot;
+  }
+}
+
+static void grow_index(call_sites *cs) {
+  free(cs->index);
+  cs->slots = cs->slots ? 2 * cs->slots : 128;
+  cs->index = checked(calloc(cs->slots, sizeof *cs->index));
   for (size_t i = 0; i < cs->len; ++i)
-    if (cs->items[i].vaddr == vaddr && !strcmp(cs->items[i].object, object))
-      return &cs->items[i];
+    *slot_for(cs, cs->items[i].object, cs->items[i].vaddr) = i + 1;
+}
+
+static call_site *find_or_add(call_sites *cs, const char *object, unsigned long long vaddr) {
+  if (2 * (cs->len + 1) > cs->slots)
+    grow_index(cs);
+  size_t *slot = slot_for(cs, object, vaddr);
+  if (*slot)
+    return &cs->items[*slot - 1];
   if (cs->len == cs->cap) {
     cs->cap = cs->cap ? 2 * cs->cap : 64;
     cs->items = checked(realloc(cs->items, cs->cap * sizeof *cs->items));
   }
   call_site *c = &cs->items[cs->len++];
   *c = (call_site){.object = copy_of(object, strlen(object)), .vaddr = vaddr};
+  *slot = cs->len;
   return c;
 }
 
@@ -236,6 +268,7 @@ bool read_profile(const report *r, const char *path, const char *symbolizer, pro
     free(cs.items[i].object);
   }
   free(cs.items);
+  free(cs.index);
   qsort(out->sites, out->len, sizeof *out->sites, by_local_blocks);
   return true;
 }
