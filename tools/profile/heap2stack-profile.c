@@ -173,10 +173,18 @@ static int is_instrumented(uintptr_t a)
     return 0;
 }
 
-/* dl_iterate_phdr callback: records the object holding address '*data'. */
-static int add_object(struct dl_phdr_info *info, size_t size, void *data)
+/* The loaded object that holds 'address': its range, load bias and name. */
+struct object_of {
+    uintptr_t address, lo, hi, bias;
+    const char *name;
+};
+
+/* dl_iterate_phdr callback: fills in the object_of '*data' when 'info' is
+ * the object holding its address. */
+static int find_object(struct dl_phdr_info *info, size_t size, void *data)
 {
-    uintptr_t a = *(const uintptr_t *)data, lo = UINTPTR_MAX, hi = 0;
+    struct object_of *o = data;
+    uintptr_t lo = UINTPTR_MAX, hi = 0;
     (void)size;
     for (int i = 0; i < info->dlpi_phnum; i++) {
         const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
@@ -186,10 +194,9 @@ static int add_object(struct dl_phdr_info *info, size_t size, void *data)
         lo = start < lo ? start : lo;
         hi = start + ph->p_memsz > hi ? start + ph->p_memsz : hi;
     }
-    if (a < lo || a >= hi)
+    if (o->address < lo || o->address >= hi)
         return 0;
-    if (n_instrumented < MAX_OBJECTS)
-        instrumented[n_instrumented++] = (struct range){lo, hi};
+    *o = (struct object_of){o->address, lo, hi, info->dlpi_addr, info->dlpi_name};
     return 1;
 }
 
@@ -200,8 +207,9 @@ static void note_function(uintptr_t fn)
     if (*c == fn)
         return;
     *c = fn;
-    if (!is_instrumented(fn))
-        dl_iterate_phdr(add_object, &fn);
+    struct object_of o = {fn, 0, 0, 0, NULL};
+    if (!is_instrumented(fn) && dl_iterate_phdr(find_object, &o) && n_instrumented < MAX_OBJECTS)
+        instrumented[n_instrumented++] = (struct range){o.lo, o.hi};
 }
 
 /* ---- shadow stack (classify mode) --------------------------------------- */
@@ -421,28 +429,6 @@ static void profile_block(const struct block *b, enum cls c)
     t->max_size = b->size > t->max_size ? b->size : t->max_size;
 }
 
-struct object_of {
-    uintptr_t address, bias;
-    const char *name;
-};
-
-/* dl_iterate_phdr callback: finds the object holding 'address'. */
-static int find_object(struct dl_phdr_info *info, size_t size, void *data)
-{
-    struct object_of *o = data;
-    (void)size;
-    for (int i = 0; i < info->dlpi_phnum; i++) {
-        const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
-        uintptr_t start = info->dlpi_addr + ph->p_vaddr;
-        if (ph->p_type == PT_LOAD && o->address >= start && o->address < start + ph->p_memsz) {
-            o->bias = info->dlpi_addr;
-            o->name = info->dlpi_name;
-            return 1;
-        }
-    }
-    return 0;
-}
-
 /* Appends one line per profiled site to the file named by H2S_PROFILE_OUT,
  * with write(2) from a static buffer: stdio would allocate. */
 static void write_profile(void)
@@ -455,7 +441,7 @@ static void write_profile(void)
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     exe[n > 0 ? n : 0] = '\0';
     for (size_t i = 0; i < MAX_SITES; i++) {
-        struct object_of o = {sites[i].ra, 0, NULL};
+        struct object_of o = {sites[i].ra, 0, 0, 0, NULL};
         if (!sites[i].ra || !dl_iterate_phdr(find_object, &o))
             continue;
         int len = snprintf(line, sizeof line,
