@@ -175,10 +175,6 @@ static h2s_use_kind classify_store_into(h2s_walk *w, LLVMValueRef store,
   return H2S_USE_HARMLESS;
 }
 
-static bool is_atomic_access(LLVMValueRef inst) {
-  return LLVMGetOrdering(inst) != LLVMAtomicOrderingNotAtomic;
-}
-
 static bool record_free(h2s_walk *w, LLVMValueRef call, LLVMValueRef freed,
                         const char *family) {
   h2s_site *site = w->site;
@@ -359,9 +355,9 @@ static h2s_use_kind classify_use(h2s_walk *w, LLVMUseRef use) {
   switch (LLVMGetInstructionOpcode(user)) {
   case LLVMLoad: /* reads the block */
     require_alignment(w, LLVMGetAlignment(user));
-    return is_atomic_access(user) ? escapes(w, H2S_ATOMIC, user) : H2S_USE_HARMLESS;
+    return h2s_is_atomic_access(user) ? escapes(w, H2S_ATOMIC, user) : H2S_USE_HARMLESS;
   case LLVMStore: /* operand 0 is the value stored: the pointer itself */
-    if (is_atomic_access(user))
+    if (h2s_is_atomic_access(user))
       return escapes(w, H2S_ATOMIC, user);
     if (h2s_operand_index(use) == 0)
       return classify_store_into(w, user, LLVMGetOperand(user, 1),

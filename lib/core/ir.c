@@ -72,6 +72,10 @@ bool h2s_fn_has_annotation(LLVMValueRef fn, const char *name) {
   return false;
 }
 
+bool h2s_is_atomic_access(LLVMValueRef load_or_store) {
+  return LLVMGetOrdering(load_or_store) != LLVMAtomicOrderingNotAtomic;
+}
+
 bool h2s_is_merge(LLVMValueRef v) {
   return LLVMIsAPHINode(v) || LLVMIsASelectInst(v) || LLVMIsAFreezeInst(v);
 }

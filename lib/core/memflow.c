@@ -177,10 +177,6 @@ static h2s_step classify_call(h2s_holder_walk *w, LLVMValueRef call, LLVMValueRe
   return expose(w, call);
 }
 
-static bool is_atomic(LLVMValueRef access) {
-  return LLVMGetOrdering(access) != LLVMAtomicOrderingNotAtomic;
-}
-
 /* Classifies one use of a pointer into the holder (h2s_walk_uses()). */
 static h2s_step classify_use(LLVMUseRef use, void *data) {
   h2s_holder_walk *w = data;
@@ -190,13 +186,13 @@ static h2s_step classify_use(LLVMUseRef use, void *data) {
     return H2S_STEP_FOLLOW;
   switch (LLVMGetInstructionOpcode(user)) {
   case LLVMLoad:
-    if (is_atomic(user))
+    if (h2s_is_atomic_access(user))
       return expose(w, user);
     return add_read(w, user, span_in(w->f, w->h, ptr,
                                          h2s_bridge_store_size(w->f->ctx, LLVMTypeOf(user))));
   case LLVMStore: {
     LLVMValueRef value = LLVMGetOperand(user, 0);
-    if (h2s_operand_index(use) == 0 || is_atomic(user))
+    if (h2s_operand_index(use) == 0 || h2s_is_atomic_access(user))
       return expose(w, user); /* the holder's own address is stored */
     uint64_t size = h2s_bridge_store_size(w->f->ctx, LLVMTypeOf(value));
     return add_write(w, user, value, span_in(w->f, w->h, ptr, size));

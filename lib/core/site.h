@@ -216,6 +216,8 @@ bool h2s_is_sanitized(LLVMValueRef fn); /* built with ASan, HWASan or MSan */
 /* True when stackroom.c can measure this target's thread stacks. */
 bool h2s_target_has_stack_room(h2s_function *f);
 bool h2s_is_power_of_two(uint64_t x);
+/* True when the load or store is atomic (any ordering but not-atomic). */
+bool h2s_is_atomic_access(LLVMValueRef load_or_store);
 bool h2s_is_merge(LLVMValueRef v); /* phi, select or freeze */
 /* True when instruction 'inst' is another pointer to where its pointer
  * operand points: a GEP, a bitcast or a merge. */
