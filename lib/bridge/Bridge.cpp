@@ -176,12 +176,14 @@ static h2s_captured captured(CaptureComponents CC) {
                                                 : H2S_CAPTURED_MORE;
 }
 
-h2s_capture_info heap2stack::argCaptureInfo(const CallBase &CB, unsigned Arg) {
+// How argument 'Arg' of 'CB' may be captured: through the return value,
+// and otherwise.  (LLVM 19 has no capture components; see Compat.h.)
+static h2s_capture_info argCaptureInfo(const CallBase &CB, unsigned Arg) {
   CaptureInfo CI = CB.getCaptureInfo(Arg);
   return {captured(CI.getOtherComponents()), captured(CI.getRetComponents())};
 }
 #else
-h2s_capture_info heap2stack::argCaptureInfo(const CallBase &CB, unsigned Arg) {
+static h2s_capture_info argCaptureInfo(const CallBase &CB, unsigned Arg) {
   h2s_captured C = CB.doesNotCapture(Arg) ? H2S_CAPTURED_NONE : H2S_CAPTURED_MORE;
   return {C, C};
 }
@@ -189,7 +191,7 @@ h2s_capture_info heap2stack::argCaptureInfo(const CallBase &CB, unsigned Arg) {
 
 extern "C" h2s_capture_info h2s_bridge_arg_capture(LLVMValueRef Call,
                                                   unsigned Arg) {
-  return heap2stack::argCaptureInfo(*asCall(Call), Arg);
+  return argCaptureInfo(*asCall(Call), Arg);
 }
 
 extern "C" int h2s_bridge_call_may_free_arg(LLVMValueRef Call, unsigned Arg) {

@@ -1,18 +1,18 @@
 //===- Compat.h - The differences between the LLVM versions we build for --===//
 //
-// heap2stack builds against LLVM 22 (the default) and LLVM 19.  Every API
-// that changed between them is wrapped here once, so the rest of the bridge
-// reads the same for both.  LLVM 19 has no CaptureComponents (an argument
-// is nocapture or not, and a returned argument is captured), its pass
-// builder's extension points do not say which LTO phase they run in, its
-// remark serializers need no finalization, and llvm.lifetime.* still take
-// the object's size.
+// heap2stack builds against LLVM 22 (the default) and LLVM 19.  The APIs
+// that changed between them and that the bridge uses in several places are
+// wrapped here once; a difference that touches one function only is an #if
+// in that function.  LLVM 19 has no CaptureComponents (an argument is
+// nocapture or not, and a returned argument is captured: Bridge.cpp's
+// argCaptureInfo), its pass builder's extension points do not say which LTO
+// phase they run in (Plugin.cpp), its remark serializers need no
+// finalization (Record.cpp), and llvm.lifetime.* still take the object's
+// size (createLifetime, below).
 //
 //===----------------------------------------------------------------------===//
 #ifndef HEAP2STACK_BRIDGE_COMPAT_H
 #define HEAP2STACK_BRIDGE_COMPAT_H
-
-#include "heap2stack/bridge.h"
 
 #include "llvm/ADT/MapVector.h"
 #include "llvm/Analysis/ValueTracking.h"
@@ -38,10 +38,6 @@ inline llvm::KnownBits knownBitsAt(const llvm::Value *V, const llvm::DataLayout 
   return llvm::computeKnownBits(V, DL, /*Depth=*/0, /*AC=*/nullptr, At, DT);
 #endif
 }
-
-// How argument 'Arg' of 'CB' may be captured: through the return value,
-// and otherwise.
-h2s_capture_info argCaptureInfo(const llvm::CallBase &CB, unsigned Arg);
 
 inline llvm::CallInst *createLifetime(llvm::IRBuilder<> &B, llvm::Value *Ptr, bool Start) {
   return Start ? B.CreateLifetimeStart(Ptr) : B.CreateLifetimeEnd(Ptr);
