@@ -116,10 +116,8 @@ static bool parse_site(call_sites *cs, char *line) {
 
 static bool read_sites(const char *path, call_sites *cs) {
   FILE *in = fopen(path, "r");
-  if (!in) {
-    fprintf(stderr, "heap2stack-report: cannot read '%s': %s\n", path, strerror(errno));
-    return false;
-  }
+  if (!in)
+    return cannot_read(path);
   char *line = NULL;
   size_t cap = 0;
   unsigned number = 0;

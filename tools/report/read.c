@@ -15,7 +15,6 @@
 #include <llvm-c/Remarks.h>
 
 #include <dirent.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -170,10 +169,8 @@ static bool is_heap2stack(LLVMRemarkEntryRef remark) {
  * cannot be read or is no remark file. */
 static bool read_file(report *r, const char *path) {
   FILE *in = fopen(path, "rb");
-  if (!in) {
-    fprintf(stderr, "heap2stack-report: cannot read '%s': %s\n", path, strerror(errno));
-    return false;
-  }
+  if (!in)
+    return cannot_read(path);
   size_t len = 0, cap = 1 << 16;
   char *buf = checked(malloc(cap));
   for (size_t n; (n = fread(buf + len, 1, cap - len, in)) > 0;) {
@@ -214,17 +211,13 @@ static bool read_file(report *r, const char *path) {
 
 bool read_remarks(report *r, const char *path) {
   struct stat st;
-  if (stat(path, &st) != 0) {
-    fprintf(stderr, "heap2stack-report: cannot read '%s': %s\n", path, strerror(errno));
-    return false;
-  }
+  if (stat(path, &st) != 0)
+    return cannot_read(path);
   if (!S_ISDIR(st.st_mode))
     return read_file(r, path);
   DIR *dir = opendir(path);
-  if (!dir) {
-    fprintf(stderr, "heap2stack-report: cannot read '%s': %s\n", path, strerror(errno));
-    return false;
-  }
+  if (!dir)
+    return cannot_read(path);
   bool ok = true;
   for (struct dirent *e; (e = readdir(dir));) {
     if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))

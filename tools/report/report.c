@@ -14,6 +14,7 @@
  *===----------------------------------------------------------------------===*/
 #include "report.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +32,11 @@ char *copy_of(const char *s, size_t n) {
   memcpy(c, s, n);
   c[n] = '\0';
   return c;
+}
+
+bool cannot_read(const char *path) {
+  fprintf(stderr, "heap2stack-report: cannot read '%s': %s\n", path, strerror(errno));
+  return false;
 }
 
 static int usage(void) {

@@ -73,6 +73,8 @@ typedef struct profile {
 /* 'p', or exit with a one-line error when an allocation failed. */
 void *checked(void *p);
 char *copy_of(const char *s, size_t n);
+/* Says on stderr that 'path' cannot be read, with errno's reason; false. */
+bool cannot_read(const char *path);
 void free_site(site *s);
 
 /* Reads 'path', a remark file or every file below a directory, into 'r';
