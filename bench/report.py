@@ -26,7 +26,7 @@ LABEL = {"o2": "-O2", "h2s": "heap2stack", "attr": "Attributor"}
 GROUPS = ["malloc", "calloc", "realloc", "memalign", "free"]
 SHIM_GROUP = {"malloc": "malloc", "new": "malloc", "calloc": "calloc", "realloc": "realloc",
               "memalign": "memalign", "free": "free", "delete": "free"}
-CLASSES = ["nonlocal", "library", "local_small", "local_large"]
+CLASSES = ["nonlocal", "library", "local_small", "local_large", "local_shared"]
 # Function passes shown next to heap2stack in the scaling table, as a yardstick
 # for what "flat" looks like on this machine.
 REFERENCE_PASSES = ["InstCombinePass", "SROAPass", "EarlyCSEPass"]
@@ -169,12 +169,12 @@ def heap_calls(shim):
 
 def ceiling(edges, inst):
     """Apportions the allocator's Ir by call counts: returns (Ir of blocks
-    freed while their frame was live, same for blocks <= 1 KiB, worst
-    mismatch between the shim's and callgrind's call counts of a group, as
-    (calls, fraction))."""
+    freed while their frame was live, of those that one slot per site and
+    frame could hold, of those of them <= 1 KiB, worst mismatch between the
+    shim's and callgrind's call counts of a group, as (calls, fraction))."""
     if not inst:
-        return None, None, None
-    local = small = 0.0
+        return None, None, None, None
+    local = slot = small = 0.0
     mismatch = (0, 0.0)
     for g in GROUPS:
         per_class = {c: sum(inst.get(f"{c}.{e}", 0) for e, gg in SHIM_GROUP.items() if gg == g)
@@ -186,9 +186,11 @@ def ceiling(edges, inst):
         mismatch = max(mismatch, (abs(total - calls), abs(total - calls) / max(total, calls)))
         if total == 0:
             continue
-        local += ir * (per_class["local_small"] + per_class["local_large"]) / total
+        local += ir * (per_class["local_small"] + per_class["local_large"]
+                       + per_class["local_shared"]) / total
+        slot += ir * (per_class["local_small"] + per_class["local_large"]) / total
         small += ir * per_class["local_small"] / total
-    return local, small, mismatch
+    return local, slot, small, mismatch
 
 
 def ratio(a, b):
@@ -219,9 +221,11 @@ def collect_program(raw, src_dir, prog):
     p["inst_shim"] = inst
     if base["edges"]:
         base["alloc_ir"] = sum(ir for _, ir in base["edges"].values())
-        p["ceiling_ir"], p["ceiling_small_ir"], p["call_mismatch"] = ceiling(base["edges"], inst)
+        (p["ceiling_ir"], p["ceiling_slot_ir"], p["ceiling_small_ir"],
+         p["call_mismatch"]) = ceiling(base["edges"], inst)
     else:
-        base["alloc_ir"] = p["ceiling_ir"] = p["ceiling_small_ir"] = p["call_mismatch"] = None
+        base["alloc_ir"] = p["ceiling_ir"] = p["ceiling_slot_ir"] = None
+        p["ceiling_small_ir"] = p["call_mismatch"] = None
     for v in VARIANTS:
         d = p[v]
         d["ir_ratio"] = ratio(d["ir"], base["ir"])
@@ -321,19 +325,20 @@ def baseline_saved(baseline, prog):
 
 def ceiling_table(progs, baseline=None):
     baseline = baseline or {}
-    header = ["program", "allocator share of -O2 Ir", "ceiling (freed in frame)",
-              "ceiling, blocks <= 1 KiB", "h2s saved", "attr saved", "local blocks freed by own frame",
+    header = ["program", "allocator share of -O2 Ir", "freed in frame",
+              "ceiling: one slot per site", "ceiling, blocks <= 1 KiB", "h2s saved", "attr saved", "local blocks freed by own frame",
               "allocator calls, inst vs -O2"]
     if baseline:
-        header.insert(5, "h2s saved, baseline")
+        header.insert(6, "h2s saved, baseline")
     rows = []
     for p in progs:
         b = p["o2"]
         inst = p["inst_shim"] or {}
-        local_blocks = inst.get("blocks.local_small", 0) + inst.get("blocks.local_large", 0)
+        local_blocks = sum(inst.get(f"blocks.{c}", 0) for c in CLASSES if c.startswith("local"))
         same = inst.get("blocks_same_frame")
         rows.append([p["program"], fmt_pct(ratio(b["alloc_ir"], b["ir"])),
                      fmt_pct(ratio(p["ceiling_ir"], b["ir"])),
+                     fmt_pct(ratio(p["ceiling_slot_ir"], b["ir"])),
                      fmt_pct(ratio(p["ceiling_small_ir"], b["ir"])),
                      variant_cell(p["h2s"], fmt_pct(None if p["h2s"]["ir_ratio"] is None
                                                     else 1 - p["h2s"]["ir_ratio"])),
@@ -344,7 +349,7 @@ def ceiling_table(progs, baseline=None):
                      ("equal" if p["call_mismatch"][0] == 0 else
                       f"differ by {p['call_mismatch'][0]:,} ({100 * p['call_mismatch'][1]:.3f}%)")])
         if baseline:
-            rows[-1].insert(5, baseline_saved(baseline, p["program"]))
+            rows[-1].insert(6, baseline_saved(baseline, p["program"]))
     return table(header, rows)
 
 
@@ -365,7 +370,8 @@ def write_runtime_csv(path, progs, machine):
     fields = ["program", "variant", "status", "instructions", "instructions_ratio",
               "time_median_s", "time_stddev_s", "time_ratio", "heap_calls", "heap_calls_ratio",
               "stack_peak_bytes", "stack_ratio", "allocator_ir", "ceiling_ir",
-              "ceiling_small_ir", "ceiling_share", "ceiling_small_share",
+              "ceiling_small_ir", "ceiling_share", "ceiling_small_share", "ceiling_slot_ir",
+              "ceiling_slot_share",
               "h2s_promoted", "h2s_kept", "valgrind_div", "native_div", "date"]
     with open(path, "w", newline="") as fh:
         w = csv.writer(fh)
@@ -383,6 +389,8 @@ def write_runtime_csv(path, progs, machine):
                             r0(p["ceiling_small_ir"]) if base else "",
                             r6(ratio(p["ceiling_ir"], d["ir"])) if base else "",
                             r6(ratio(p["ceiling_small_ir"], d["ir"])) if base else "",
+                            r0(p["ceiling_slot_ir"]) if base else "",
+                            r6(ratio(p["ceiling_slot_ir"], d["ir"])) if base else "",
                             rem[0], rem[1], machine.get("valgrind_div"), machine.get("native_div"),
                             machine.get("date")])
 
@@ -546,7 +554,8 @@ def plot_runtime(path, progs, tmp):
     with open(data, "w") as fh:
         for i, p in enumerate(progs):
             b = p["o2"]
-            best = None if p["ceiling_ir"] is None or not b["ir"] else 1 - p["ceiling_ir"] / b["ir"]
+            best = (None if p["ceiling_slot_ir"] is None or not b["ir"]
+                    else 1 - p["ceiling_slot_ir"] / b["ir"])
             notes = ["-" if p[v]["status"] == "ok" else
                      ("no plugin" if p[v]["status"] == "no-plugin" else "miscompiled")
                      for v in ("h2s", "attr")]
@@ -645,14 +654,16 @@ def headline(progs, comp):
         out.append(f"Attributor: instructions x{fmt_ratio(geomean(p['attr']['ir_ratio'] for p in a))} "
                    f"of -O2 over the {len(a)} programs it compiles correctly"
                    + (f"; it **miscompiles {len(bad)}** ({', '.join(bad)})." if bad else "."))
-    shares = [ratio(p["ceiling_ir"], p["o2"]["ir"]) for p in progs]
+    shares = [ratio(p["ceiling_slot_ir"], p["o2"]["ir"]) for p in progs]
     shares = [s for s in shares if s is not None]
     if shares:
         span = (f"{100 * min(shares):.1f}%" if len(shares) == 1 else
                 f"{100 * min(shares):.1f}% to {100 * max(shares):.1f}% (geometric mean "
                 f"{100 * geomean(shares):.1f}%)")
         out.append(f"Ceiling: a perfect pass could save {span} of the instructions -- the allocator "
-                   "work for blocks freed while their allocating frame was live.")
+                   "work for blocks freed while their allocating frame was live, when no other "
+                   "block of the same site was alive in that frame meanwhile (what one stack slot "
+                   "per site can hold).")
     if comp and comp["h2s"]:
         t, _ = pass_time(comp["h2s"]["passes"], PASS_RE)
         if t is not None:
@@ -758,9 +769,12 @@ def write_doc(path, progs, comp, machine, fails, have_plots, baseline):
     w("")
     w("## Ceiling: what a perfect pass could save")
     w("")
-    w("Share of the -O2 build's instructions spent inside the allocator (all of it, then only for "
-      "blocks freed while the function that allocated them was still running, then only those of at "
-      "most 1 KiB that were never reallocated), next to what each pass actually saved. A pass can save "
+    w("Share of the -O2 build's instructions spent inside the allocator (all of it; then only for "
+      "blocks freed while the function that allocated them was still running; then, the ceiling, "
+      "only those of them that one stack slot per site and frame could hold -- no other block of "
+      "the same site alive in that frame at the same time, which leaves out lists built in a loop; "
+      "then only those of at most 1 KiB that were never reallocated), next to what each pass "
+      "actually saved. A pass can save "
       "more than the ceiling when the stack slot lets later passes optimise the code around it, and "
       "less when its analysis is conservative or it runs before inlining exposes the free.")
     if baseline:
@@ -866,8 +880,11 @@ METHOD = """## Method and its approximations
   *non-local*; blocks never freed are non-local. Blocks allocated by library code other than
   strdup/strndup and operator new (stdio buffers, qsort scratch) are excluded: no pass over the
   program could touch them. Every heap call is tallied under its block's final class, and each
-  allocator group's Ir is apportioned by call counts: ceiling = sum over groups of Ir(group) x
-  local calls / all calls. Approximations: every call in a group is assumed to cost the group's
+  allocator group's Ir is apportioned by call counts: freed in frame = sum over groups of
+  Ir(group) x local calls / all calls. A local block counts towards the ceiling only when no other
+  block of its call site (the return address of the program's allocator call; for strdup and
+  operator new the innermost program frame) was alive in the same activation while it was: one
+  stack slot per site and frame holds one block at a time. Approximations: every call in a group is assumed to cost the group's
   average (small, short-lived blocks hit glibc's tcache and are cheaper than average, so the
   ceiling is, if anything, high); it counts allocator instructions only, not the cache misses or
   the work a stack slot lets other passes remove; it includes blocks of any size and sizes known

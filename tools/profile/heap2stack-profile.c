@@ -21,7 +21,10 @@
  * calls __cyg_profile_func_enter/exit, which we keep as a shadow stack of
  * activation ids. Each block remembers the activation on top when it was
  * allocated (the allocating frame) and its depth; at free the block is
- * "local" when that activation is still on the shadow stack. Every heap
+ * "local" when that activation is still on the shadow stack. A local block
+ * is also "shared" when another block of its call site was alive in the same
+ * activation while it was: one stack slot per site and frame could not have
+ * held both (a list built in a loop). Every heap
  * call is tallied under the class its block ends in (blocks alive at exit
  * end non-local) and under its entry point (malloc, ..., or operator
  * new/delete when the immediate caller is one), which lets bench/report.py
@@ -45,11 +48,11 @@
  * of the allocator, found for strdup/strndup and operator new (which call
  * malloc from the library) as the innermost frame of the backtrace that is
  * in an instrumented object. At exit one line per site is appended to the
- * file, "site OBJECT VADDR blocks=N local=L local_small=S max_size=M",
- * VADDR being the return address in OBJECT's own addresses (what
- * llvm-symbolizer --obj=OBJECT reads), local the blocks freed while their
- * allocating frame was live and local_small those of at most 1 KiB that
- * were never resized.
+ * file, "site OBJECT VADDR blocks=N local=L one_slot=O local_small=S
+ * max_size=M", VADDR being the return address in OBJECT's own addresses
+ * (what llvm-symbolizer --obj=OBJECT reads), local the blocks freed while
+ * their allocating frame was live, one_slot those of them that were not
+ * shared, and local_small those of at most 1 KiB that were never resized.
  *
  * Invariant: the shim never allocates with the heap it measures; its tables
  * live in mmap'd memory (when profiling, the constructor lets backtrace()
@@ -87,18 +90,20 @@ extern void *__libc_memalign(size_t, size_t);
 #define PAINT_WORD 0x5ca1ab1edeadbeefULL
 #define SHADOW_MAX (1u << 16)
 #define SMALL_BLOCK 1024
-#define MAX_SITES (1u << 14)
+#define SITE_BITS 14
+#define MAX_SITES (1u << SITE_BITS)
 #define BACKTRACE_DEPTH 16
 
 /* ---- tallies ------------------------------------------------------------ */
 
 enum entry { E_MALLOC, E_CALLOC, E_REALLOC, E_MEMALIGN, E_FREE, E_NEW, E_DELETE, E_COUNT };
-enum cls { C_NONLOCAL, C_LIBRARY, C_LOCAL_SMALL, C_LOCAL_LARGE, C_COUNT };
+enum cls { C_NONLOCAL, C_LIBRARY, C_LOCAL_SMALL, C_LOCAL_LARGE, C_LOCAL_SHARED, C_COUNT };
 enum origin { O_PROGRAM, O_LIBRARY };
 
 static const char *const entry_names[E_COUNT] = {"malloc", "calloc", "realloc", "memalign",
                                                  "free", "new", "delete"};
-static const char *const cls_names[C_COUNT] = {"nonlocal", "library", "local_small", "local_large"};
+static const char *const cls_names[C_COUNT] = {"nonlocal", "library", "local_small", "local_large",
+                                               "local_shared"};
 
 static uint64_t calls[E_COUNT];          /* every call, by entry point */
 static uint64_t tally[C_COUNT][E_COUNT]; /* classify mode: calls by final class */
@@ -245,11 +250,109 @@ static int classifying(void)
     return next_activation > 1;
 }
 
-/* ---- block table (classify mode): open addressing, linear probing ------- */
+/* ---- hash tables: open addressing, linear probing ----------------------- */
+
+/* A table of fixed-size entries, each starting with a non-zero key. */
+struct table {
+    char *slots;
+    size_t cap, len, size; /* cap is a power of two; size of one entry */
+};
+
+static uintptr_t *key_at(const struct table *t, size_t i)
+{
+    return (uintptr_t *)(t->slots + i * t->size);
+}
+
+static size_t slot_of(uintptr_t key, size_t cap)
+{
+    uint64_t h = (uint64_t)key * 0x9e3779b97f4a7c15ULL;
+    return (size_t)(h >> 20) & (cap - 1);
+}
+
+/* Places entry 'e' in the first free slot of its probe sequence. */
+static void place(struct table *t, const void *e)
+{
+    size_t s = slot_of(*(const uintptr_t *)e, t->cap);
+    while (*key_at(t, s))
+        s = (s + 1) & (t->cap - 1);
+    memcpy(key_at(t, s), e, t->size);
+}
+
+/* Doubles the table; returns 0 when mmap fails. */
+static int table_grow(struct table *t)
+{
+    size_t cap = t->cap ? 2 * t->cap : 1u << 16;
+    void *m = mmap(NULL, cap * t->size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (m == MAP_FAILED)
+        return 0;
+    struct table old = *t;
+    t->slots = m;
+    t->cap = cap;
+    for (size_t i = 0; i < old.cap; i++)
+        if (*key_at(&old, i))
+            place(t, key_at(&old, i));
+    if (old.slots)
+        munmap(old.slots, old.cap * old.size);
+    return 1;
+}
+
+/* Returns the entry of 'key', or NULL. */
+static void *table_find(const struct table *t, uintptr_t key)
+{
+    if (!t->slots)
+        return NULL;
+    for (size_t s = slot_of(key, t->cap); *key_at(t, s); s = (s + 1) & (t->cap - 1))
+        if (*key_at(t, s) == key)
+            return key_at(t, s);
+    return NULL;
+}
+
+/* Copies entry 'e' into the table; returns it there, or NULL when the
+ * table cannot grow. */
+static void *table_insert(struct table *t, const void *e)
+{
+    if ((t->len + 1) * 2 > t->cap && !table_grow(t))
+        return NULL;
+    place(t, e);
+    t->len++;
+    return table_find(t, *(const uintptr_t *)e);
+}
+
+/* Removes entry 'e' (a slot of the table), shifting later probes back. */
+static void table_remove(struct table *t, void *e)
+{
+    size_t hole = (size_t)((char *)e - t->slots) / t->size, s = hole;
+    *key_at(t, hole) = 0;
+    t->len--;
+    for (;;) {
+        s = (s + 1) & (t->cap - 1);
+        if (!*key_at(t, s))
+            return;
+        size_t home = slot_of(*key_at(t, s), t->cap);
+        int movable = hole <= s ? (home <= hole || home > s) : (home <= hole && home > s);
+        if (movable) {
+            memcpy(key_at(t, hole), key_at(t, s), t->size);
+            *key_at(t, s) = 0;
+            hole = s;
+        }
+    }
+}
+
+/* Forgets every entry. */
+static void table_clear(struct table *t)
+{
+    if (t->slots)
+        munmap(t->slots, t->cap * t->size);
+    t->slots = NULL;
+    t->cap = t->len = 0;
+}
+
+/* ---- live blocks (classify mode) ---------------------------------------- */
 
 struct block {
-    uintptr_t ptr; /* 0: empty slot */
-    uintptr_t site; /* profiling: the program's allocation call, or 0 */
+    uintptr_t ptr;   /* the key */
+    uintptr_t site;  /* the program's allocation call, or 0 */
+    uintptr_t group; /* key of its frame_site, or 0 */
     uint64_t activation;
     uint32_t depth;
     uint32_t reallocs;
@@ -258,84 +361,7 @@ struct block {
     uint8_t origin; /* enum origin */
 };
 
-static struct block *table;
-static size_t table_cap, table_len;
-
-static size_t slot_of(uintptr_t ptr, size_t cap)
-{
-    uint64_t h = (uint64_t)ptr * 0x9e3779b97f4a7c15ULL;
-    return (size_t)(h >> 20) & (cap - 1);
-}
-
-static struct block *table_alloc(size_t cap)
-{
-    void *m = mmap(NULL, cap * sizeof(struct block), PROT_READ | PROT_WRITE,
-                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    return m == MAP_FAILED ? NULL : m;
-}
-
-/* Doubles the table; returns 0 when mmap fails. */
-static int table_grow(void)
-{
-    size_t cap = table_cap ? 2 * table_cap : 1u << 16;
-    struct block *t = table_alloc(cap);
-    if (!t)
-        return 0;
-    for (size_t i = 0; i < table_cap; i++) {
-        if (!table[i].ptr)
-            continue;
-        size_t s = slot_of(table[i].ptr, cap);
-        while (t[s].ptr)
-            s = (s + 1) & (cap - 1);
-        t[s] = table[i];
-    }
-    if (table)
-        munmap(table, table_cap * sizeof(struct block));
-    table = t;
-    table_cap = cap;
-    return 1;
-}
-
-static struct block *table_find(uintptr_t ptr)
-{
-    if (!table)
-        return NULL;
-    for (size_t s = slot_of(ptr, table_cap); table[s].ptr; s = (s + 1) & (table_cap - 1))
-        if (table[s].ptr == ptr)
-            return &table[s];
-    return NULL;
-}
-
-static void table_insert(const struct block *b)
-{
-    if ((table_len + 1) * 2 > table_cap && !table_grow())
-        return;
-    size_t s = slot_of(b->ptr, table_cap);
-    while (table[s].ptr)
-        s = (s + 1) & (table_cap - 1);
-    table[s] = *b;
-    table_len++;
-}
-
-/* Removes 'b' (a slot of the table), shifting later probes back. */
-static void table_remove(struct block *b)
-{
-    size_t hole = (size_t)(b - table), s = hole;
-    table[hole].ptr = 0;
-    table_len--;
-    for (;;) {
-        s = (s + 1) & (table_cap - 1);
-        if (!table[s].ptr)
-            return;
-        size_t home = slot_of(table[s].ptr, table_cap);
-        int movable = hole <= s ? (home <= hole || home > s) : (home <= hole && home > s);
-        if (movable) {
-            table[hole] = table[s];
-            table[s].ptr = 0;
-            hole = s;
-        }
-    }
-}
+static struct table blocks_live = {NULL, 0, 0, sizeof(struct block)};
 
 /* ---- who is calling ----------------------------------------------------- */
 
@@ -372,20 +398,16 @@ static struct caller_info describe_caller(uintptr_t ra)
     return d;
 }
 
-/* ---- profile of allocation call sites (H2S_PROFILE_OUT) ---------------- */
+/* ---- allocation call sites (classify mode) ------------------------------ */
 
 struct site_tally {
     uintptr_t ra; /* 0: empty slot */
-    uint64_t blocks, local, local_small, max_size;
+    uint64_t blocks, local, one_slot, local_small, max_size;
 };
 
-static struct site_tally *sites; /* MAX_SITES slots, mmap'd when profiling */
+static struct site_tally *sites; /* MAX_SITES slots, mmap'd by the constructor */
 static uint64_t sites_dropped;   /* blocks of sites that found the table full */
-
-static int profiling(void)
-{
-    return sites != NULL;
-}
+static const char *profile_path; /* $H2S_PROFILE_OUT */
 
 /* The program's return address for a block allocated from 'ra': 'ra'
  * itself in an instrumented object, else (strdup, operator new) the
@@ -404,6 +426,8 @@ static uintptr_t program_call_site(uintptr_t ra)
 
 static struct site_tally *site_slot(uintptr_t ra)
 {
+    if (!sites)
+        return NULL;
     size_t s = slot_of(ra, MAX_SITES);
     for (size_t probes = 0; probes < MAX_SITES; probes++, s = (s + 1) & (MAX_SITES - 1))
         if (sites[s].ra == ra || !sites[s].ra) {
@@ -413,10 +437,55 @@ static struct site_tally *site_slot(uintptr_t ra)
     return NULL;
 }
 
+/* ---- one slot per site and frame (classify mode) ------------------------- */
+
+/* The blocks of one call site alive in one activation. A stack slot per
+ * site holds one block per frame: when a second is allocated while the
+ * first lives (a list built in a loop), neither could have used the slot,
+ * and 'shared' marks them all until the last is released. */
+struct frame_site {
+    uintptr_t key; /* activation << SITE_BITS | the site's slot */
+    uint32_t live;
+    uint8_t shared;
+};
+
+static struct table frame_sites = {NULL, 0, 0, sizeof(struct frame_site)};
+
+/* Counts a block of call site 'site' allocated in 'activation'; returns the
+ * key of its frame_site, or 0 when the site is unknown. */
+static uintptr_t join_frame_site(uintptr_t site, uint64_t activation)
+{
+    struct site_tally *t = site && activation ? site_slot(site) : NULL;
+    if (!t)
+        return 0;
+    uintptr_t key = (uintptr_t)activation << SITE_BITS | (uintptr_t)(t - sites);
+    struct frame_site *f = table_find(&frame_sites, key);
+    if (f) {
+        f->live++;
+        f->shared = 1;
+        return key;
+    }
+    struct frame_site fresh = {key, 1, 0};
+    return table_insert(&frame_sites, &fresh) ? key : 0;
+}
+
+/* Releases block 'b' from its frame_site; returns true when no other block
+ * of its site was alive in its frame while it was. */
+static int leave_frame_site(const struct block *b)
+{
+    struct frame_site *f = b->group ? table_find(&frame_sites, b->group) : NULL;
+    if (!f)
+        return 0;
+    int alone = !f->shared;
+    if (--f->live == 0)
+        table_remove(&frame_sites, f);
+    return alone;
+}
+
 /* Tallies block 'b', settled in class 'c', under its call site. */
 static void profile_block(const struct block *b, enum cls c)
 {
-    if (!profiling() || !b->site || c == C_LIBRARY)
+    if (!profile_path || !b->site || c == C_LIBRARY)
         return;
     struct site_tally *t = site_slot(b->site);
     if (!t) {
@@ -424,7 +493,8 @@ static void profile_block(const struct block *b, enum cls c)
         return;
     }
     t->blocks++;
-    t->local += c == C_LOCAL_SMALL || c == C_LOCAL_LARGE;
+    t->local += c == C_LOCAL_SMALL || c == C_LOCAL_LARGE || c == C_LOCAL_SHARED;
+    t->one_slot += c == C_LOCAL_SMALL || c == C_LOCAL_LARGE;
     t->local_small += c == C_LOCAL_SMALL;
     t->max_size = b->size > t->max_size ? b->size : t->max_size;
 }
@@ -434,8 +504,7 @@ static void profile_block(const struct block *b, enum cls c)
 static void write_profile(void)
 {
     static char line[4096 + 256], exe[4096];
-    const char *path = getenv("H2S_PROFILE_OUT");
-    int fd = path ? open(path, O_WRONLY | O_CREAT | O_APPEND, 0644) : -1;
+    int fd = open(profile_path, O_WRONLY | O_CREAT | O_APPEND, 0644);
     if (fd < 0)
         return;
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
@@ -445,10 +514,12 @@ static void write_profile(void)
         if (!sites[i].ra || !dl_iterate_phdr(find_object, &o))
             continue;
         int len = snprintf(line, sizeof line,
-                           "site %s 0x%llx blocks=%llu local=%llu local_small=%llu max_size=%llu\n",
+                           "site %s 0x%llx blocks=%llu local=%llu one_slot=%llu local_small=%llu "
+                           "max_size=%llu\n",
                            o.name && *o.name ? o.name : exe,
                            (unsigned long long)(sites[i].ra - o.bias),
                            (unsigned long long)sites[i].blocks, (unsigned long long)sites[i].local,
+                           (unsigned long long)sites[i].one_slot,
                            (unsigned long long)sites[i].local_small,
                            (unsigned long long)sites[i].max_size);
         if (len > 0 && (size_t)len < sizeof line && write(fd, line, (size_t)len) < 0)
@@ -461,6 +532,22 @@ static void write_profile(void)
 }
 
 /* ---- hooks -------------------------------------------------------------- */
+
+/* Returns the class of block 'b', released now by the program when
+ * 'freed', and releases it from its frame_site. */
+static enum cls class_of(const struct block *b, int freed)
+{
+    int alone = leave_frame_site(b);
+    if (b->origin == O_LIBRARY)
+        return C_LIBRARY;
+    if (!freed || b->activation == 0 || b->depth > depth || shadow[b->depth] != b->activation)
+        return C_NONLOCAL;
+    if (b->depth == depth)
+        blocks_same_frame++;
+    if (!alone)
+        return C_LOCAL_SHARED;
+    return b->reallocs == 0 && b->size <= SMALL_BLOCK ? C_LOCAL_SMALL : C_LOCAL_LARGE;
+}
 
 /* Tallies the calls of block 'b' under class 'c'; 'free_entry' is the
  * entry point that released it, or E_COUNT when it was never released. */
@@ -478,7 +565,7 @@ static void settle(const struct block *b, enum cls c, enum entry free_entry)
     uint64_t ncalls = 1 + b->reallocs + (free_entry != E_COUNT);
     hist_blocks[H_PROGRAM][k]++;
     hist_calls[H_PROGRAM][k] += ncalls;
-    if (c == C_LOCAL_SMALL || c == C_LOCAL_LARGE) {
+    if (c == C_LOCAL_SMALL || c == C_LOCAL_LARGE || c == C_LOCAL_SHARED) {
         hist_blocks[H_LOCAL][k]++;
         hist_calls[H_LOCAL][k] += ncalls;
     }
@@ -491,29 +578,17 @@ static void note_alloc(void *p, size_t size, enum entry entry, uintptr_t ra)
     if (!p || in_shim || !classifying())
         return;
     in_shim = 1;
-    struct block *stale = table_find((uintptr_t)p);
+    struct block *stale = table_find(&blocks_live, (uintptr_t)p);
     if (stale) { /* its free was not seen: another thread released it */
-        settle(stale, stale->origin == O_LIBRARY ? C_LIBRARY : C_NONLOCAL, E_COUNT);
-        table_remove(stale);
+        settle(stale, class_of(stale, 0), E_COUNT);
+        table_remove(&blocks_live, stale);
     }
     struct caller_info who = describe_caller(ra);
-    uintptr_t site = profiling() && who.origin == O_PROGRAM ? program_call_site(ra) : 0;
-    struct block b = {(uintptr_t)p, site, shadow[depth], depth, 0, size,
-                      (uint8_t)(who.wrapper == 1 ? E_NEW : entry), who.origin};
-    table_insert(&b);
+    uintptr_t site = who.origin == O_PROGRAM ? program_call_site(ra) : 0;
+    struct block b = {(uintptr_t)p, site, join_frame_site(site, shadow[depth]), shadow[depth], depth,
+                      0, size, (uint8_t)(who.wrapper == 1 ? E_NEW : entry), who.origin};
+    table_insert(&blocks_live, &b);
     in_shim = 0;
-}
-
-/* Returns the class of block 'b' released now. */
-static enum cls class_at_free(const struct block *b)
-{
-    if (b->origin == O_LIBRARY)
-        return C_LIBRARY;
-    if (b->activation == 0 || b->depth > depth || shadow[b->depth] != b->activation)
-        return C_NONLOCAL;
-    if (b->depth == depth)
-        blocks_same_frame++;
-    return b->reallocs == 0 && b->size <= SMALL_BLOCK ? C_LOCAL_SMALL : C_LOCAL_LARGE;
 }
 
 /* Records the release of 'p' through free, from return address 'ra'. */
@@ -523,10 +598,10 @@ static void note_free(void *p, uintptr_t ra)
         return;
     in_shim = 1;
     enum entry entry = describe_caller(ra).wrapper == 2 ? E_DELETE : E_FREE;
-    struct block *b = p ? table_find((uintptr_t)p) : NULL;
+    struct block *b = p ? table_find(&blocks_live, (uintptr_t)p) : NULL;
     if (b) {
-        settle(b, class_at_free(b), entry);
-        table_remove(b);
+        settle(b, class_of(b, 1), entry);
+        table_remove(&blocks_live, b);
     } else
         tally[C_NONLOCAL][entry]++; /* free(NULL) or a block from before the shim */
     in_shim = 0;
@@ -591,18 +666,18 @@ static void note_realloc(void *old, void *p, size_t size, uintptr_t ra)
     if (in_shim || !classifying())
         return;
     in_shim = 1;
-    struct block *b = table_find((uintptr_t)old);
+    struct block *b = table_find(&blocks_live, (uintptr_t)old);
     struct block moved;
     if (b) {
         moved = *b;
-        table_remove(b);
+        table_remove(&blocks_live, b);
         moved.reallocs++;
         moved.size = size > moved.size ? size : moved.size;
         if (p) {
             moved.ptr = (uintptr_t)p;
-            table_insert(&moved);
+            table_insert(&blocks_live, &moved);
         } else if (size == 0)
-            settle(&moved, class_at_free(&moved), E_COUNT);
+            settle(&moved, class_of(&moved, 1), E_COUNT);
     }
     in_shim = 0;
 }
@@ -673,6 +748,19 @@ int posix_memalign(void **out, size_t align, size_t size)
 
 /* ---- stack painting ----------------------------------------------------- */
 
+/* Lets backtrace() load the unwinder now rather than inside a malloc; its
+ * heap calls are the shim's, not the program's, and are not counted. */
+static void load_unwinder(void)
+{
+    uint64_t before[E_COUNT];
+    void *frame;
+    memcpy(before, calls, sizeof calls);
+    in_shim = 1;
+    backtrace(&frame, 1);
+    in_shim = 0;
+    memcpy(calls, before, sizeof calls);
+}
+
 static uintptr_t paint_top;    /* stack pointer of the constructor */
 static uintptr_t paint_bottom; /* lowest painted address */
 
@@ -703,10 +791,8 @@ static void shim_forked(void)
         memset(sites, 0, MAX_SITES * sizeof *sites);
     sites_dropped = 0;
     activations_before = next_activation - 1;
-    if (table)
-        munmap(table, table_cap * sizeof(struct block));
-    table = NULL;
-    table_cap = table_len = 0;
+    table_clear(&blocks_live);
+    table_clear(&frame_sites);
 }
 
 __attribute__((constructor)) static void shim_start(void)
@@ -719,13 +805,11 @@ __attribute__((constructor)) static void shim_start(void)
         bytes = rl.rlim_cur / 2;
     paint_top = (uintptr_t)__builtin_frame_address(0);
     paint_stack(bytes);
-    if (getenv("H2S_PROFILE_OUT")) {
-        void *m = mmap(NULL, MAX_SITES * sizeof *sites, PROT_READ | PROT_WRITE,
-                       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-        sites = m == MAP_FAILED ? NULL : m;
-        void *frame;
-        backtrace(&frame, 1); /* loads the unwinder now, not inside a malloc */
-    }
+    profile_path = getenv("H2S_PROFILE_OUT");
+    void *m = mmap(NULL, MAX_SITES * sizeof *sites, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    sites = m == MAP_FAILED ? NULL : m;
+    load_unwinder();
 }
 
 /* Returns the bytes between the constructor's frame and the deepest
@@ -766,9 +850,11 @@ static int put_histograms(char *buf, size_t sz, int n)
 /* Settles the blocks still alive: never freed, so not local. */
 static void settle_live_blocks(void)
 {
-    for (size_t i = 0; i < table_cap; i++)
-        if (table[i].ptr)
-            settle(&table[i], table[i].origin == O_LIBRARY ? C_LIBRARY : C_NONLOCAL, E_COUNT);
+    for (size_t i = 0; i < blocks_live.cap; i++) {
+        const struct block *b = (const struct block *)key_at(&blocks_live, i);
+        if (b->ptr)
+            settle(b, class_of(b, 0), E_COUNT);
+    }
 }
 
 __attribute__((destructor)) static void shim_report(void)
@@ -785,7 +871,7 @@ __attribute__((destructor)) static void shim_report(void)
     n = put(buf, sizeof buf, n, "stack_saturated", (uint64_t)saturated);
     if (classifying()) {
         settle_live_blocks();
-        if (profiling())
+        if (profile_path)
             write_profile();
         n = put(buf, sizeof buf, n, "activations", next_activation - 1 - activations_before);
         n = put(buf, sizeof buf, n, "shadow_overflows", shadow_overflows);

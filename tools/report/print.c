@@ -116,7 +116,8 @@ void print_json(const report *r, const summary *s) {
 
 static void print_profiled_site(const profiled *p) {
   const site *s = p->remark;
-  printf("%10llu %10llu %10llu %9llu  ", p->local, p->local_small, p->blocks, p->max_size);
+  printf("%10llu %10llu %10llu %10llu %9llu  ", p->local, p->one_slot, p->local_small, p->blocks,
+         p->max_size);
   const char *function = p->function ? p->function : "?";
   if (s) {
     printf("%s:%u:%u in '%s': %s: %s\n", s->file, s->line, s->column, function,
@@ -133,16 +134,18 @@ static void print_profiled_site(const profiled *p) {
 
 void print_profile(const profile *p) {
   printf("%zu allocation call sites made %llu blocks; %llu were freed while their allocating "
-         "frame was live\n\n",
-         p->len, p->blocks, p->local);
-  printf("  in frame  <= 1 KiB     blocks   largest  site\n");
+         "frame was live, %llu of them while no other block of their site was alive in that "
+         "frame\n\n",
+         p->len, p->blocks, p->local, p->one_slot);
+  printf("  in frame   one slot   <= 1 KiB     blocks   largest  site\n");
   for (size_t i = 0; i < p->len; ++i)
     print_profiled_site(&p->sites[i]);
 }
 
 void print_profile_json(const profile *p) {
-  printf("{\n  \"call_sites\": %zu, \"blocks\": %llu, \"freed_in_frame\": %llu,\n  \"sites\": [",
-         p->len, p->blocks, p->local);
+  printf("{\n  \"call_sites\": %zu, \"blocks\": %llu, \"freed_in_frame\": %llu, \"one_slot\": "
+         "%llu,\n  \"sites\": [",
+         p->len, p->blocks, p->local, p->one_slot);
   for (size_t i = 0; i < p->len; ++i) {
     const profiled *x = &p->sites[i];
     const site *s = x->remark;
@@ -150,9 +153,10 @@ void print_profile_json(const profile *p) {
     print_json_or_null(s ? s->file : x->file);
     printf(", \"line\": %u, \"column\": %u, \"function\": ", x->line, x->column);
     print_json_or_null(x->function);
-    printf(", \"freed_in_frame\": %llu, \"freed_in_frame_small\": %llu, \"blocks\": %llu, "
-           "\"largest\": %llu, \"decision\": \"%s\", \"text\": ",
-           x->local, x->local_small, x->blocks, x->max_size, s ? decision_of(s) : "unseen");
+    printf(", \"freed_in_frame\": %llu, \"one_slot\": %llu, \"one_slot_small\": %llu, "
+           "\"blocks\": %llu, \"largest\": %llu, \"decision\": \"%s\", \"text\": ",
+           x->local, x->one_slot, x->local_small, x->blocks, x->max_size,
+           s ? decision_of(s) : "unseen");
     print_json_or_null(s ? s->text : NULL);
     printf("}");
   }

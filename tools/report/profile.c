@@ -4,7 +4,7 @@
  * -finstrument-functions-after-inlining, one line per allocation call site
  * and process:
  *
- *     site OBJECT VADDR blocks=N local=L local_small=S max_size=M
+ *     site OBJECT VADDR blocks=N local=L one_slot=O local_small=S max_size=M
  *
  * VADDR is the return address of the allocator's call in OBJECT's own
  * addresses.  The lines of one call site (several processes) are added up,
@@ -13,9 +13,10 @@
  * with the remark at that location: the profile says what the block costs,
  * the remark why it stays on the heap.  A call site without a remark is one
  * the pass never saw: an allocation through a function pointer, or code
- * built without the plugin.  Sites are ranked by the blocks they allocated
- * that were freed while the allocating frame was live, the blocks a stack
- * slot could have held.
+ * built without the plugin.  Sites are ranked by the blocks a stack slot
+ * could have held: those freed while the allocating frame was live when no
+ * other block of the site was alive in that frame meanwhile (one_slot),
+ * then by all the blocks freed in frame.
  *
  *===----------------------------------------------------------------------===*/
 #define _XOPEN_SOURCE 700
@@ -84,8 +85,9 @@ static call_site *find_or_add(call_sites *cs, const char *object, unsigned long 
 
 /* Parses one "site ..." line into 'cs'; false when it is malformed. */
 static bool parse_site(call_sites *cs, char *line) {
-  char *fields[5];
-  for (int i = 4; i >= 0; --i) { /* from the end: OBJECT may hold spaces */
+  enum { FIELDS = 6 };
+  char *fields[FIELDS];
+  for (int i = FIELDS - 1; i >= 0; --i) { /* from the end: OBJECT may hold spaces */
     char *space = strrchr(line, ' ');
     if (!space)
       return false;
@@ -94,9 +96,10 @@ static bool parse_site(call_sites *cs, char *line) {
   }
   if (strncmp(line, "site ", 5))
     return false;
-  unsigned long long v[5];
-  static const char *const keys[5] = {"", "blocks=", "local=", "local_small=", "max_size="};
-  for (int i = 0; i < 5; ++i) {
+  unsigned long long v[FIELDS];
+  static const char *const keys[FIELDS] = {"",          "blocks=",      "local=",
+                                           "one_slot=", "local_small=", "max_size="};
+  for (int i = 0; i < FIELDS; ++i) {
     size_t k = strlen(keys[i]);
     char *end;
     if (strncmp(fields[i], keys[i], k))
@@ -109,8 +112,9 @@ static bool parse_site(call_sites *cs, char *line) {
   call_site *c = find_or_add(cs, line + 5, v[0]);
   c->counts.blocks += v[1];
   c->counts.local += v[2];
-  c->counts.local_small += v[3];
-  c->counts.max_size = v[4] > c->counts.max_size ? v[4] : c->counts.max_size;
+  c->counts.one_slot += v[3];
+  c->counts.local_small += v[4];
+  c->counts.max_size = v[5] > c->counts.max_size ? v[5] : c->counts.max_size;
   return true;
 }
 
@@ -235,8 +239,10 @@ static const site *remark_at(const report *r, const profiled *p) {
   return found;
 }
 
-static int by_local_blocks(const void *a, const void *b) {
+static int by_slot_blocks(const void *a, const void *b) {
   const profiled *x = a, *y = b;
+  if (x->one_slot != y->one_slot)
+    return x->one_slot > y->one_slot ? -1 : 1;
   if (x->local != y->local)
     return x->local > y->local ? -1 : 1;
   if (x->blocks != y->blocks)
@@ -263,10 +269,11 @@ bool read_profile(const report *r, const char *path, const char *symbolizer, pro
     p->remark = remark_at(r, p);
     out->blocks += p->blocks;
     out->local += p->local;
+    out->one_slot += p->one_slot;
     free(cs.items[i].object);
   }
   free(cs.items);
   free(cs.index);
-  qsort(out->sites, out->len, sizeof *out->sites, by_local_blocks);
+  qsort(out->sites, out->len, sizeof *out->sites, by_slot_blocks);
   return true;
 }

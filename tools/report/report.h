@@ -59,7 +59,9 @@ typedef struct profiled {
   unsigned line, column;
   unsigned long long blocks;      /* allocated there */
   unsigned long long local;       /* freed while their allocating frame was live */
-  unsigned long long local_small; /* ... of at most 1 KiB, never resized */
+  unsigned long long one_slot;    /* ... and no other block of the site was alive
+                                     in that frame meanwhile: a slot could hold them */
+  unsigned long long local_small; /* ... of those, at most 1 KiB, never resized */
   unsigned long long max_size;
   const site *remark;
 } profiled;
@@ -67,7 +69,7 @@ typedef struct profiled {
 typedef struct profile {
   profiled *sites;
   size_t len;
-  unsigned long long blocks, local;
+  unsigned long long blocks, local, one_slot;
 } profile;
 
 /* 'p', or exit with a one-line error when an allocation failed. */

@@ -3,7 +3,8 @@
  * function pointer the pass never sees, one strdup copy freed in frame,
  * 10 blocks that outlive their frame, and one call inlined into two
  * functions, kept in each for another reason: 300 blocks freed in frame in
- * one, 7 stored to a global in the other. */
+ * one, 7 stored to a global in the other; and 400 blocks freed in frame,
+ * but four at a time from one call site, which one slot cannot hold. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 void consume(char *p); /* in profiled-consume.c: keeps nothing */
 static char *saved[10];
 static char *last;
+static volatile int list_length = 4;
 void *(*volatile allocate)(size_t) = malloc;
 
 __attribute__((noinline)) static int kept_by_call(int i) {
@@ -52,6 +54,22 @@ __attribute__((noinline)) static void inlined_stored(int i) {
   last = new_buffer(40 + (size_t)i);
 }
 
+__attribute__((noinline)) static int listed(int i) {
+  char *nodes[8];
+  int n = list_length, r = 0;
+#pragma clang loop unroll(disable)
+  for (int k = 0; k < n; ++k) {
+    nodes[k] = malloc(16);
+    nodes[k][0] = (char)(i + k);
+    consume(nodes[k]);
+  }
+  for (int k = 0; k < n; ++k) {
+    r += nodes[k][0];
+    free(nodes[k]);
+  }
+  return r;
+}
+
 int main(void) {
   long sum = 0;
   for (int i = 0; i < 1000; ++i)
@@ -65,6 +83,8 @@ int main(void) {
   for (int i = 0; i < 7; ++i)
     inlined_stored(i);
   free(last);
+  for (int i = 0; i < 100; ++i)
+    sum += listed(i);
   char *copy = strdup("profile");
   consume(copy);
   free(copy);
