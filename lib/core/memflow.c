@@ -12,9 +12,11 @@
  * The walk over the pointers into a holder is escape.c's walk in miniature,
  * with a stricter rule for what may see the bytes: loads, stores into it,
  * comparisons, the descriptive intrinsics, freeing it, memset/memcpy into
- * it, and the C library calls libc.c describes as only comparing,
+ * it, the C library calls libc.c describes as only comparing,
  * searching or overwriting them (llvm.lifetime.start counts as a write of
- * undefined bytes).  Anything else exposes the holder: its
+ * undefined bytes), and integers made from its address that offsets.c
+ * finds tell nothing of where it lives (UndefinedBehaviorSanitizer's
+ * alignment checks of a local variable).  Anything else exposes the holder: its
  * contents may be copied elsewhere, or read as pointers by code the pass
  * cannot see, and every pointer stored into it counts as escaping.
  *
@@ -34,6 +36,8 @@
 typedef struct h2s_holder_walk {
   h2s_function *f;
   h2s_holder *h;
+  h2s_valset pointers; /* every pointer into the holder, for offsets.c */
+  h2s_values casts;    /* their ptrtoints */
 } h2s_holder_walk;
 
 static h2s_step expose(h2s_holder_walk *w, LLVMValueRef user) {
@@ -182,6 +186,8 @@ static h2s_step classify_use(LLVMUseRef use, void *data) {
   h2s_holder_walk *w = data;
   LLVMValueRef user = LLVMGetUser(use);
   LLVMValueRef ptr = LLVMGetUsedValue(use);
+  if (h2s_valset_add(&w->pointers, ptr) < 0)
+    return expose(w, user);
   if (h2s_forwards_pointer(user))
     return H2S_STEP_FOLLOW;
   switch (LLVMGetInstructionOpcode(user)) {
@@ -199,6 +205,8 @@ static h2s_step classify_use(LLVMUseRef use, void *data) {
   }
   case LLVMICmp:
     return H2S_STEP_NEXT;
+  case LLVMPtrToInt:
+    return h2s_values_push(&w->casts, user) ? H2S_STEP_NEXT : expose(w, user);
   case LLVMCall:
   case LLVMInvoke:
     return classify_call(w, user, ptr, h2s_operand_index(use));
@@ -212,6 +220,10 @@ static void analyse_holder(h2s_function *f, h2s_holder *h) {
   h2s_holder_walk w = {.f = f, .h = h};
   if (!h2s_walk_uses(h->base, f->opts->max_uses, classify_use, &w) && !h->exposed_by)
     h->exposed_by = h->base; /* out of budget or of memory */
+  if (!h->exposed_by && w.casts.len)
+    h->exposed_by = h2s_address_leak(&w.pointers, &w.casts);
+  h2s_valset_free(&w.pointers);
+  h2s_values_free(&w.casts);
 }
 
 /* True when 'base' is an object whose whole life the function sees: an

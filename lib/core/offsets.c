@@ -15,10 +15,13 @@
  * a cycle of phis leaves one unknown, the value counts as not cancelling.
  * Arithmetic wraps, and the algebra holds modulo 2^64 just the same.
  *
- * Two more uses learn nothing about where the block lives:
+ * Three more uses learn nothing about where the block lives:
  *   - the low bits below malloc's alignment (x & 7, an alignment check):
  *     every block, on the heap or in a slot, is at least H2S_MIN_ALIGN
  *     aligned, so they are those of the offset alone (coefficient zero);
+ *   - a test for null of one address plus an offset (p + k == 0, clang's
+ *     pointer-overflow check of a GEP, whose result wraps to null only
+ *     when k is out of the block's range, wherever the block lives);
  *   - UndefinedBehaviorSanitizer's handlers (__ubsan_handle_*, declared,
  *     returning void), which only format the value into their report while
  *     the block is live (compiler-rt's ubsan_handlers.h).
@@ -157,6 +160,14 @@ static int64_t coefficient_of(h2s_offsets *o, LLVMValueRef v) {
   return c;
 }
 
+/* True when 'cmp' is an equality test of its first operand against 0. */
+static bool is_null_test(LLVMValueRef cmp) {
+  LLVMIntPredicate p = LLVMGetICmpPredicate(cmp);
+  LLVMValueRef zero = LLVMGetOperand(cmp, 1);
+  return (p == LLVMIntEQ || p == LLVMIntNE) && LLVMIsAConstantInt(zero) &&
+         LLVMConstIntGetZExtValue(zero) == 0 && LLVMGetIntTypeWidth(LLVMTypeOf(zero)) <= 64;
+}
+
 /* True when 'use' of a value whose coefficient is 'c' (not zero) lets
  * nothing of the address out. */
 static bool may_use(h2s_offsets *o, LLVMUseRef use, int64_t c) {
@@ -165,6 +176,8 @@ static bool may_use(h2s_offsets *o, LLVMUseRef use, int64_t c) {
     return true;
   if (!is_opcode(user, LLVMICmp) || c == UNKNOWN)
     return false;
+  if (c == 1 && is_null_test(user))
+    return true;
   return coefficient_of(o, LLVMGetOperand(user, 0)) ==
          coefficient_of(o, LLVMGetOperand(user, 1));
 }

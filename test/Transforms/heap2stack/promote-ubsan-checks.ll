@@ -1,8 +1,9 @@
 ; The pointer checks of -fsanitize=undefined turn the checked pointer into an
 ; integer, but learn nothing from it about where the block lives: the
 ; alignment check tests bits below malloc's 16-byte alignment, which a
-; 16-byte aligned slot shares, and the handlers only print the value.  The
-; blocks are promoted.  A handler of the same name defined in the module is
+; 16-byte aligned slot shares, the pointer-overflow check compares the
+; result with the base and with null, and the handlers only print the
+; value.  The blocks are promoted.  A handler of the same name defined in the module is
 ; the program's own function and keeps the block, as does a mask that
 ; reaches bit 4.
 ; RUN: opt -passes='heap2stack<no-cleanup>' -S < %s | FileCheck %s
@@ -62,6 +63,64 @@ load:
   ret i8 %v
 }
 
+; clang 22's form of the same check: the result is also tested for null
+; (it wrapped to 0), which no offset within the block gives.
+define i32 @pointer_overflow_null_test(i64 %i) {
+; CHECK-LABEL: @pointer_overflow_null_test(
+; CHECK:         %h2s.slot = alloca [256 x i8], align 16
+;
+entry:
+  %buf = call noalias ptr @malloc(i64 noundef 256)
+  %base = ptrtoint ptr %buf to i64
+  %nonnull = icmp ne ptr %buf, null
+  %at = getelementptr inbounds i32, ptr %buf, i64 %i
+  %scaled = shl nsw i64 %i, 2
+  %end = add i64 %scaled, %base, !nosanitize !0
+  %null = icmp eq i64 %end, 0
+  %same = xor i1 %nonnull, %null
+  %up = icmp uge i64 %end, %base, !nosanitize !0
+  %ok = and i1 %same, %up, !nosanitize !0
+  br i1 %ok, label %load, label %report, !nosanitize !0
+
+report:
+  call void @__ubsan_handle_pointer_overflow(ptr @data, i64 %base, i64 %end), !nosanitize !0
+  br label %load
+
+load:
+  %v = load i32, ptr %at, align 4
+  call void @free(ptr noundef %buf)
+  ret i32 %v
+}
+
+; Compared with another constant, or with a second address, the value
+; tells where the block lives.
+define i1 @address_compared_with_constant() {
+; CHECK-LABEL: @address_compared_with_constant(
+; CHECK:         %buf = call noalias ptr @malloc(i64 noundef 16)
+; CHECK-NOT:     alloca
+;
+entry:
+  %buf = call noalias ptr @malloc(i64 noundef 16)
+  %addr = ptrtoint ptr %buf to i64
+  %low = icmp eq i64 %addr, 4096
+  call void @free(ptr noundef %buf)
+  ret i1 %low
+}
+
+define i1 @twice_the_address_tested_for_null() {
+; CHECK-LABEL: @twice_the_address_tested_for_null(
+; CHECK:         %buf = call noalias ptr @malloc(i64 noundef 16)
+; CHECK-NOT:     alloca
+;
+entry:
+  %buf = call noalias ptr @malloc(i64 noundef 16)
+  %addr = ptrtoint ptr %buf to i64
+  %twice = add i64 %addr, %addr
+  %zero = icmp eq i64 %twice, 0
+  call void @free(ptr noundef %buf)
+  ret i1 %zero
+}
+
 define void @handler_defined_here() {
 ; CHECK-LABEL: @handler_defined_here(
 ; CHECK:         %buf = call noalias ptr @malloc(i64 noundef 16)
@@ -99,6 +158,9 @@ entry:
 
 ; REMARK:      remark: <unknown>:0:0: moved 16-byte 'malloc' block to the stack
 ; REMARK-NEXT: remark: <unknown>:0:0: moved 64-byte 'malloc' block to the stack
+; REMARK-NEXT: remark: <unknown>:0:0: moved 256-byte 'malloc' block to the stack
+; REMARK-NEXT: remark: <unknown>:0:0: not promoted: converted to an integer
+; REMARK-NEXT: remark: <unknown>:0:0: not promoted: converted to an integer
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: converted to an integer
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: converted to an integer
 
