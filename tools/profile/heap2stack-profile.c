@@ -800,6 +800,7 @@ __attribute__((constructor)) static void shim_start(void)
     struct rlimit rl;
     main_anchor = &thread_anchor;
     pthread_atfork(NULL, NULL, shim_forked); /* glibc keeps the first 48 without malloc */
+    load_unwinder(); /* before the painting: its stack is not the program's */
     size_t bytes = PAINT_BYTES;
     if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur / 2 < bytes)
         bytes = rl.rlim_cur / 2;
@@ -809,7 +810,6 @@ __attribute__((constructor)) static void shim_start(void)
     void *m = mmap(NULL, MAX_SITES * sizeof *sites, PROT_READ | PROT_WRITE,
                    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     sites = m == MAP_FAILED ? NULL : m;
-    load_unwinder();
 }
 
 /* Returns the bytes between the constructor's frame and the deepest
