@@ -30,6 +30,11 @@ h2s_summaries *h2s_summaries_new(h2s_module_ctx *mod, uint64_t max_uses);
  * the block its pointer parameter 'param' points into. */
 bool h2s_summary_may_free(h2s_summaries *s, LLVMValueRef fn, unsigned param);
 
+/* True unless the body of 'fn' shows that its pointer parameter 'param'
+ * does not outlive the call: never stored, returned, given where it may be
+ * kept, or turned into an integer that carries its address. */
+bool h2s_summary_may_keep(h2s_summaries *s, LLVMValueRef fn, unsigned param);
+
 void h2s_summaries_free(h2s_summaries *s);
 
 #ifdef __cplusplus

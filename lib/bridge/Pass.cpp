@@ -98,6 +98,9 @@ PreservedAnalyses SummaryPrinterPass::run(Module &M, ModuleAnalysisManager &MAM)
         OS << "  " << F.getName() << " parameter " << A.getArgNo() << ": "
            << (h2s_summary_may_free(Summaries, wrap(&F), A.getArgNo()) ? "may free"
                                                                        : "never freed")
+           << ", "
+           << (h2s_summary_may_keep(Summaries, wrap(&F), A.getArgNo()) ? "may keep"
+                                                                       : "never kept")
            << "\n";
   }
   h2s_summaries_free(Summaries);

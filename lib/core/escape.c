@@ -245,6 +245,14 @@ static bool call_may_free_arg(h2s_walk *w, LLVMValueRef call, unsigned index) {
          h2s_summary_may_free(w->f->summaries, callee, index);
 }
 
+/* True when 'call' calls a function of the module whose summary says it
+ * does not keep its argument 'index', whatever LLVM's attributes say. */
+static bool summary_keeps_nothing(h2s_walk *w, LLVMValueRef call, unsigned index) {
+  LLVMValueRef callee = h2s_called_function(call);
+  return callee && !LLVMIsDeclaration(callee) &&
+         !h2s_summary_may_keep(w->f->summaries, callee, index);
+}
+
 /* How argument 'index' of 'call' may be captured and whether the call may
  * free it: from the C library's specification when libc.c knows 'library'
  * (the callee's name as a library function, or NULL), else from LLVM's
@@ -257,7 +265,10 @@ static h2s_capture arg_capture(h2s_walk *w, LLVMValueRef call, const char *libra
     return capture;
   }
   *may_free = call_may_free_arg(w, call, index);
-  return from_attributes(h2s_bridge_arg_capture(call, index));
+  capture = from_attributes(h2s_bridge_arg_capture(call, index));
+  if (capture == H2S_CAPTURES_MAYBE && summary_keeps_nothing(w, call, index))
+    return H2S_CAPTURES_NOTHING;
+  return capture;
 }
 
 /* A realloc of the block resizes it, and its result is the same site's
