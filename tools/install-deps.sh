@@ -2,7 +2,7 @@
 # tools/install-deps.sh - install what heap2stack builds and tests with.
 #
 # LLVM 22 (llvm-22-dev, clang-22, llvm-22-tools with lit and FileCheck,
-# lld-22) and CMake from Debian's packages, only when something is missing, so a machine
+# lld-22, libc++-22-dev) and CMake from Debian's packages, only when something is missing, so a machine
 # that already has them is not touched.  Needs root (apt-get) on first use.
 # `install-deps.sh 19` installs LLVM 19's instead, for the suite's LLVM 19
 # run (tools/run-tests.sh).
@@ -18,6 +18,8 @@ ls /usr/lib/llvm-$v/lib/clang/$v/lib/*/libclang_rt.asan* >/dev/null 2>&1 || need
 # lit: bin/lit in LLVM 22's tools, build/utils/lit/lit.py in LLVM 19's.
 [ -x /usr/lib/llvm-$v/bin/FileCheck ] || need+=(llvm-$v-tools)
 [ -x /usr/lib/llvm-$v/bin/ld.lld ] || need+=(lld-$v)
+# libc++, for the C++ tests' second build with -stdlib=libc++.
+[ -e /usr/lib/llvm-$v/lib/libc++.so ] || need+=(libc++-$v-dev libc++abi-$v-dev)
 command -v cmake >/dev/null || need+=(cmake)
 command -v make >/dev/null || need+=(make)
 command -v g++ >/dev/null || need+=(g++)
