@@ -36,6 +36,7 @@
  *
  *===----------------------------------------------------------------------===*/
 #include "libc.h"
+#include "runtime.h"
 #include "site.h"
 
 #include <stdlib.h>
@@ -255,14 +256,20 @@ static bool summary_keeps_nothing(h2s_walk *w, LLVMValueRef call, unsigned index
 
 /* How argument 'index' of 'call' may be captured and whether the call may
  * free it: from the C library's specification when libc.c knows 'library'
- * (the callee's name as a library function, or NULL), else from LLVM's
- * attributes and the module's summaries. */
+ * (the callee's name as a library function, or NULL), from runtime.c's
+ * table for the language runtimes, else from LLVM's attributes and the
+ * module's summaries. */
 static h2s_capture arg_capture(h2s_walk *w, LLVMValueRef call, const char *library,
                                unsigned index, bool *may_free) {
   h2s_capture capture;
   if (library && h2s_libc_arg_capture(library, call, index, &capture)) {
     *may_free = false;
     return capture;
+  }
+  h2s_runtime_use runtime = h2s_runtime_arg_use(call, index);
+  if (runtime != H2S_RUNTIME_UNKNOWN) {
+    *may_free = runtime == H2S_RUNTIME_FREES;
+    return h2s_runtime_capture(runtime);
   }
   *may_free = call_may_free_arg(w, call, index);
   capture = from_attributes(h2s_bridge_arg_capture(call, index));

@@ -22,16 +22,16 @@
  *   - a test for null of one address plus an offset (p + k == 0, clang's
  *     pointer-overflow check of a GEP, whose result wraps to null only
  *     when k is out of the block's range, wherever the block lives);
- *   - UndefinedBehaviorSanitizer's handlers (__ubsan_handle_*, declared,
- *     returning void), which only format the value into their report while
- *     the block is live (compiler-rt's ubsan_handlers.h).
+ *   - a runtime function that keeps nothing it is given (runtime.c), such
+ *     as UndefinedBehaviorSanitizer's handlers, which only format the value
+ *     into their report while the block is live.
  *
  *===----------------------------------------------------------------------===*/
+#include "runtime.h"
 #include "site.h"
 
 #include <stdint.h>
 #include <stdlib.h>
-#include <string.h>
 
 #define UNKNOWN INT64_MIN
 
@@ -77,17 +77,12 @@ static bool carries_address(LLVMUseRef use) {
   return is_opcode(user, LLVMAdd) || is_opcode(user, LLVMSub) || is_opcode(user, LLVMPHI);
 }
 
-/* True when 'use' hands the value to a handler of UndefinedBehaviorSanitizer
- * that only reports it: a call of a declared void __ubsan_handle_*. */
-static bool reports_to_ubsan(LLVMUseRef use) {
-  static const char prefix[] = "__ubsan_handle_";
+/* True when 'use' hands the value to a runtime function that keeps
+ * nothing it is given (runtime.c: UBSan's handlers, which only report it). */
+static bool given_to_runtime(LLVMUseRef use) {
   LLVMValueRef call = LLVMGetUser(use);
-  LLVMValueRef callee = LLVMIsACallInst(call) ? h2s_called_function(call) : NULL;
-  return callee && LLVMIsDeclaration(callee) &&
-         strncmp(h2s_callee_name(call), prefix, sizeof prefix - 1) == 0 &&
-         LLVMGetTypeKind(LLVMGetReturnType(LLVMGlobalGetValueType(callee))) ==
-             LLVMVoidTypeKind &&
-         h2s_operand_index(use) < LLVMGetNumArgOperands(call);
+  return LLVMIsACallInst(call) &&
+         h2s_runtime_arg_use(call, h2s_operand_index(use)) == H2S_RUNTIME_KEEPS_NOTHING;
 }
 
 static void taint(h2s_offsets *o, LLVMValueRef v) {
@@ -172,7 +167,7 @@ static bool is_null_test(LLVMValueRef cmp) {
  * nothing of the address out. */
 static bool may_use(h2s_offsets *o, LLVMUseRef use, int64_t c) {
   LLVMValueRef user = LLVMGetUser(use);
-  if (carries_address(use) || reports_to_ubsan(use))
+  if (carries_address(use) || given_to_runtime(use))
     return true;
   if (!is_opcode(user, LLVMICmp) || c == UNKNOWN)
     return false;

@@ -8,8 +8,11 @@
  *   escape.c    escape analysis: may the block outlive the frame?
  *     memflow.c   local objects its pointer is stored into and read back from
  *     offsets.c   integers made from its addresses: only differences leave
- *     summaries.c which parameters the module's functions may free (a
- *                 module-wide answer, computed on demand, like recursion.c's)
+ *     summaries.c which parameters the module's functions may free or keep
+ *                 (a module-wide answer, computed on demand, like
+ *                 recursion.c's)
+ *     libc.c      what C library calls do with the pointers they are given
+ *     runtime.c   ... and the C++ runtime, C++ standard libraries and UBSan
  *   frees.c     do the block's frees and reallocs take only promoted blocks?
  *   lifetime.c  can one stack slot serve every execution of the site, also
  *               when its pointer waits in memory?

@@ -17,7 +17,7 @@
  * the C library's specification for the others).  It may be kept when such
  * a pointer is stored, returned, turned into an integer that carries its
  * address (offsets.c decides, as for a block), or given to a call that may
- * keep it (by this same question, LLVM's attributes or libc.c).  A use the
+ * keep it (by this same question, LLVM's attributes, libc.c or runtime.c).  A use the
  * walk does not model (an atomic, an aggregate, a variadic argument) does
  * both, as does anything in a function whose body may be replaced at link
  * time (weak, linkonce, available_externally).
@@ -39,6 +39,7 @@
  *===----------------------------------------------------------------------===*/
 #include "heap2stack/summaries.h"
 #include "libc.h"
+#include "runtime.h"
 #include "site.h"
 
 #include <stdlib.h>
@@ -142,6 +143,12 @@ static h2s_step follow_call(h2s_param_walk *w, LLVMValueRef call, LLVMValueRef p
       h2s_libc_arg_capture(name, call, index, &capture)) /* libc.c's free nothing */
     return note(w, false, capture == H2S_CAPTURES_MAYBE,
                 follow_result(call, capture == H2S_CAPTURES_RET_ONLY));
+  h2s_runtime_use runtime = h2s_runtime_arg_use(call, index);
+  if (runtime != H2S_RUNTIME_UNKNOWN) {
+    capture = h2s_runtime_capture(runtime);
+    return note(w, runtime == H2S_RUNTIME_FREES, capture == H2S_CAPTURES_MAYBE,
+                follow_result(call, capture == H2S_CAPTURES_RET_ONLY));
+  }
   h2s_capture_info info = h2s_bridge_arg_capture(call, index);
   return note(w, h2s_bridge_call_may_free_arg(call, index), info.other == H2S_CAPTURED_MORE,
               follow_result(call, info.ret != H2S_CAPTURED_NONE));

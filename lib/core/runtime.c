@@ -1,0 +1,202 @@
+/*===- runtime.c - What language runtimes do with pointers LLVM cannot say -===*
+ *
+ * The C++ runtime, the out-of-line members of the C++ standard libraries and
+ * the sanitizers' handlers are declarations without capture attributes, so
+ * every block handed to them looked kept.  This table says what each does
+ * with each argument, from the interface it implements:
+ *   - the Itanium C++ ABI (__dynamic_cast, __cxa_*): a dynamic_cast returns
+ *     a pointer into the object it is given, or null, and keeps nothing;
+ *   - libstdc++'s headers and src/c++98 (bits/stl_list.h, bits/stl_tree.h,
+ *     bits/functexcept.h, bits/basic_string.h): the list and tree helpers
+ *     link the node they are given into other nodes and the container's
+ *     sentinel, which outlive the call; the __throw_* functions copy their
+ *     message into the exception they throw; the string members copy the
+ *     characters they are given;
+ *   - libc++'s <__memory/shared_count.h> and <string>: __release_weak may
+ *     delete its control block; append copies the characters it is given;
+ *   - compiler-rt's ubsan_handlers.h: every __ubsan_handle_* function
+ *     formats its arguments into a report and keeps none of them.
+ * A string member keeps its object: it stores pointers into the object's own
+ * inline buffer inside it, which the escape walk could not see come back.
+ *
+ * An entry is matched by the callee's symbol and by its prototype as LLVM
+ * types (so a declaration of the same name with another prototype is not
+ * the runtime's), and only for a declaration: a function of the module with
+ * a runtime's name is the program's own, and its attributes and body speak
+ * for it.
+ *
+ *===----------------------------------------------------------------------===*/
+#include "runtime.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* One runtime function.  'args' has a letter per parameter, and for a
+ * variadic prototype one more for all the variadic arguments:
+ *   n keeps nothing, r may return a pointer into it, k keeps it,
+ *   f may free it, - not a pointer. */
+typedef struct h2s_runtime_entry {
+  const char *symbol;
+  const char *prototype; /* LLVM types: "ptr(ptr,ptr,ptr,i64)", "void(ptr,...)" */
+  const char *args;
+} h2s_runtime_entry;
+
+static const h2s_runtime_entry functions[] = {
+    /* Itanium C++ ABI 2.9.7, 2.4 */
+    {"__dynamic_cast", "ptr(ptr,ptr,ptr,i64)", "rnn-"},
+    {"__cxa_begin_catch", "ptr(ptr)", "r"},
+    {"__cxa_get_exception_ptr", "ptr(ptr)", "r"},
+    {"__cxa_throw", "void(ptr,ptr,ptr)", "knn"},
+    /* libstdc++: std::__detail::_List_node_base */
+    {"_ZNSt8__detail15_List_node_base7_M_hookEPS0_", "void(ptr,ptr)", "kk"},
+    {"_ZNSt8__detail15_List_node_base9_M_unhookEv", "void(ptr)", "n"},
+    {"_ZNSt8__detail15_List_node_base11_M_transferEPS0_S1_", "void(ptr,ptr,ptr)", "kkk"},
+    {"_ZNSt8__detail15_List_node_base10_M_reverseEv", "void(ptr)", "n"},
+    {"_ZNSt8__detail15_List_node_base4swapERS0_S1_", "void(ptr,ptr)", "kk"},
+    /* libstdc++: std::_Rb_tree_insert_and_rebalance(bool, node, parent, header) */
+    {"_ZSt29_Rb_tree_insert_and_rebalancebPSt18_Rb_tree_node_baseS0_RS_",
+     "void(i1,ptr,ptr,ptr)", "-kkk"},
+    /* libstdc++: std::__throw_*(const char *) */
+    {"_ZSt19__throw_logic_errorPKc", "void(ptr)", "n"},
+    {"_ZSt20__throw_domain_errorPKc", "void(ptr)", "n"},
+    {"_ZSt24__throw_invalid_argumentPKc", "void(ptr)", "n"},
+    {"_ZSt20__throw_length_errorPKc", "void(ptr)", "n"},
+    {"_ZSt20__throw_out_of_rangePKc", "void(ptr)", "n"},
+    {"_ZSt24__throw_out_of_range_fmtPKcz", "void(ptr,...)", "nn"},
+    {"_ZSt21__throw_runtime_errorPKc", "void(ptr)", "n"},
+    {"_ZSt19__throw_range_errorPKc", "void(ptr)", "n"},
+    {"_ZSt22__throw_overflow_errorPKc", "void(ptr)", "n"},
+    {"_ZSt23__throw_underflow_errorPKc", "void(ptr)", "n"},
+    {"_ZSt19__throw_ios_failurePKc", "void(ptr)", "n"},
+    /* libstdc++: std::string's _M_append(s, n), _M_replace(pos, n1, s, n2) */
+    {"_ZNSt7__cxx1112basic_stringIcSt11char_traitsIcESaIcEE9_M_appendEPKcm",
+     "ptr(ptr,ptr,i64)", "kn-"},
+    {"_ZNSt7__cxx1112basic_stringIcSt11char_traitsIcESaIcEE10_M_replaceEmmPKcm",
+     "ptr(ptr,i64,i64,ptr,i64)", "k--n-"},
+    /* libc++: std::__1::__shared_weak_count::__release_weak(), string::append(s, n) */
+    {"_ZNSt3__119__shared_weak_count14__release_weakEv", "void(ptr)", "f"},
+    {"_ZNSt3__112basic_stringIcNS_11char_traitsIcEENS_9allocatorIcEEE6appendEPKcm",
+     "ptr(ptr,ptr,i64)", "kn-"},
+};
+
+/* compiler-rt's UBSan handlers: void __ubsan_handle_NAME(data, values...),
+ * each value a pointer or an integer. */
+static const char ubsan_prefix[] = "__ubsan_handle_";
+
+/* Appends 's' to 'out' ('cap' bytes, '*len' used), as far as it fits;
+ * '*len' counts what would have been written. */
+static void append(char *out, size_t cap, size_t *len, const char *s) {
+  size_t n = strlen(s);
+  if (*len + n < cap)
+    memcpy(out + *len, s, n + 1);
+  *len += n;
+}
+
+static void append_type(char *out, size_t cap, size_t *len, LLVMTypeRef type) {
+  char name[16];
+  switch (LLVMGetTypeKind(type)) {
+  case LLVMVoidTypeKind:
+    append(out, cap, len, "void");
+    return;
+  case LLVMPointerTypeKind:
+    append(out, cap, len, "ptr");
+    return;
+  case LLVMIntegerTypeKind:
+    snprintf(name, sizeof name, "i%u", LLVMGetIntTypeWidth(type));
+    append(out, cap, len, name);
+    return;
+  default:
+    append(out, cap, len, "?");
+  }
+}
+
+/* Writes the prototype of function type 'fn' as the table spells it;
+ * false when it does not fit. */
+static bool prototype_of(LLVMTypeRef fn, char *out, size_t cap) {
+  unsigned n = LLVMCountParamTypes(fn);
+  LLVMTypeRef params[16];
+  if (n > sizeof params / sizeof *params)
+    return false;
+  LLVMGetParamTypes(fn, params);
+  size_t len = 0;
+  append_type(out, cap, &len, LLVMGetReturnType(fn));
+  append(out, cap, &len, "(");
+  for (unsigned i = 0; i < n; ++i) {
+    append(out, cap, &len, i ? "," : "");
+    append_type(out, cap, &len, params[i]);
+  }
+  if (LLVMIsFunctionVarArg(fn))
+    append(out, cap, &len, n ? ",..." : "...");
+  append(out, cap, &len, ")");
+  return len < cap;
+}
+
+/* True when function type 'fn' is a UBSan handler's: void, taking pointers
+ * and integers. */
+static bool is_handler_type(LLVMTypeRef fn) {
+  unsigned n = LLVMCountParamTypes(fn);
+  LLVMTypeRef params[16];
+  if (LLVMGetTypeKind(LLVMGetReturnType(fn)) != LLVMVoidTypeKind || LLVMIsFunctionVarArg(fn) ||
+      n > sizeof params / sizeof *params)
+    return false;
+  LLVMGetParamTypes(fn, params);
+  for (unsigned i = 0; i < n; ++i) {
+    LLVMTypeKind k = LLVMGetTypeKind(params[i]);
+    if (k != LLVMPointerTypeKind && k != LLVMIntegerTypeKind)
+      return false;
+  }
+  return true;
+}
+
+static h2s_runtime_use use_of(char letter) {
+  switch (letter) {
+  case 'n':
+    return H2S_RUNTIME_KEEPS_NOTHING;
+  case 'r':
+    return H2S_RUNTIME_RETURNS_INTO;
+  case 'k':
+    return H2S_RUNTIME_KEEPS;
+  case 'f':
+    return H2S_RUNTIME_FREES;
+  default:
+    return H2S_RUNTIME_UNKNOWN;
+  }
+}
+
+/* The letter of 'e' for argument 'index' (the variadic letter past the
+ * named parameters). */
+static char letter_for(const h2s_runtime_entry *e, LLVMTypeRef fn, unsigned index) {
+  unsigned named = LLVMCountParamTypes(fn);
+  size_t last = strlen(e->args) - 1;
+  return index < named ? e->args[index] : e->args[last];
+}
+
+h2s_runtime_use h2s_runtime_arg_use(LLVMValueRef call, unsigned index) {
+  LLVMValueRef callee = h2s_called_function(call);
+  if (!callee || !LLVMIsDeclaration(callee) || index >= LLVMGetNumArgOperands(call))
+    return H2S_RUNTIME_UNKNOWN;
+  const char *name = h2s_callee_name(call);
+  LLVMTypeRef fn = LLVMGlobalGetValueType(callee);
+  if (strncmp(name, ubsan_prefix, sizeof ubsan_prefix - 1) == 0)
+    return is_handler_type(fn) ? H2S_RUNTIME_KEEPS_NOTHING : H2S_RUNTIME_UNKNOWN;
+  char prototype[128];
+  for (size_t i = 0; i < sizeof functions / sizeof *functions; ++i)
+    if (strcmp(name, functions[i].symbol) == 0)
+      return prototype_of(fn, prototype, sizeof prototype) &&
+                     strcmp(prototype, functions[i].prototype) == 0
+                 ? use_of(letter_for(&functions[i], fn, index))
+                 : H2S_RUNTIME_UNKNOWN;
+  return H2S_RUNTIME_UNKNOWN;
+}
+
+h2s_capture h2s_runtime_capture(h2s_runtime_use use) {
+  switch (use) {
+  case H2S_RUNTIME_KEEPS_NOTHING:
+  case H2S_RUNTIME_FREES: /* escape.c asks about frees on their own */
+    return H2S_CAPTURES_NOTHING;
+  case H2S_RUNTIME_RETURNS_INTO:
+    return H2S_CAPTURES_RET_ONLY;
+  default:
+    return H2S_CAPTURES_MAYBE;
+  }
+}
