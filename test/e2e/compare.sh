@@ -27,9 +27,13 @@
 #              into lld (-Wl,--load-pass-plugin), where it runs once over
 #              the whole program; extra flags may then name more sources
 #   RUN_TIMEOUT  seconds each run may take before it is killed (default: 60)
+#   COMPARE_STDERR  when 1, the runs' stderr must be the same too, once
+#              every 0x number (an address) reads ADDR and every dump of
+#              the bytes around one reads BYTES: for sanitizer diagnostics
 #
 # Output on success (exit status 0):
 #   output: same, exit status: same (N)
+#   diagnostics: same, N lines          (with COMPARE_STDERR=1)
 #   heap allocations: A without the plugin, B with it
 # Anything else (a failed build, differing output or status, a missing count)
 # prints a line starting with MISMATCH or ERROR and exits 1.
@@ -156,8 +160,26 @@ if [[ $status_without != "$status_with" ]]; then
     "$status_with with it"
   failed=1
 fi
+# diagnostics NAME: NAME's stderr with the addresses masked, and the dumps
+# of the bytes around one (lines of hexadecimal bytes only) too: a heap
+# chunk's header is not a stack frame's.
+diagnostics() {
+  sed -e 's/0x[0-9a-fA-F]*/ADDR/g' -e '/^[ 0-9a-f]*$/s/.*/BYTES/' \
+    "$WORK/$1.err" >"$WORK/$1.diag"
+}
+if [[ ${COMPARE_STDERR:-0} == 1 ]]; then
+  diagnostics without
+  diagnostics with
+  if ! cmp -s "$WORK/without.diag" "$WORK/with.diag"; then
+    echo "MISMATCH: diagnostics differ (< without the plugin, > with it):"
+    diff "$WORK/without.diag" "$WORK/with.diag" | head -n 40
+    failed=1
+  fi
+fi
 if [[ $failed == 0 ]]; then
   echo "output: same, exit status: same ($status_without)"
+  [[ ${COMPARE_STDERR:-0} == 1 ]] &&
+    echo "diagnostics: same, $(wc -l <"$WORK/with.diag") lines"
 else
   for name in without with; do
     if [[ -s $WORK/$name.err ]]; then
