@@ -219,6 +219,8 @@ def collect_program(raw, src_dir, prog):
     base = p["o2"]
     inst = read_kv_line(os.path.join(raw, f"{prog}.inst.shim")) if p["inst"]["status"] == "ok" else None
     p["inst_shim"] = inst
+    gaps = os.path.join(raw, f"{prog}.gaps.json")
+    p["gaps"] = json.loads(read_text(gaps, "null")) if os.path.exists(gaps) else None
     if base["edges"]:
         base["alloc_ir"] = sum(ir for _, ir in base["edges"].values())
         (p["ceiling_ir"], p["ceiling_slot_ir"], p["ceiling_small_ir"],
@@ -351,6 +353,33 @@ def ceiling_table(progs, baseline=None):
         if baseline:
             rows[-1].insert(6, baseline_saved(baseline, p["program"]))
     return table(header, rows)
+
+
+def kept_sites_table(progs, top=3):
+    """The kept sites that hold most of each program's one-slot blocks, from
+    heap2stack-report --profile (rank_kept_sites in run.sh), and the share
+    of those blocks at the sites the plugin promoted."""
+    header = ["program", "one-slot blocks at promoted sites", "kept site", "its one-slot blocks",
+              "why it stays on the heap"]
+    rows = []
+    for p in progs:
+        g = p["gaps"]
+        if not g or not g.get("one_slot"):
+            continue
+        total = g["one_slot"]
+        moved = sum(s["one_slot"] for s in g["sites"] if s["decision"] == "moved")
+        kept = [s for s in g["sites"] if s["decision"] != "moved" and s["one_slot"] > 0][:top]
+        for i, s in enumerate(kept or [None]):
+            first = [p["program"], fmt_pct(moved / total)] if i == 0 else ["", ""]
+            if s is None:
+                rows.append(first + ["—", "—", "—"])
+                continue
+            where = (f"`{os.path.basename(s['file'] or '?')}:{s['line']}:{s['column']}` "
+                     f"in `{s['function']}`")
+            why = s["text"] if s["decision"] == "kept" else "not seen by heap2stack"
+            rows.append(first + [where, fmt_pct(s["one_slot"] / total),
+                                 (why or "").replace("|", "\\|")])
+    return table(header, rows) if rows else None
 
 
 def failures(progs):
@@ -786,6 +815,18 @@ def write_doc(path, progs, comp, machine, fails, have_plots, baseline):
     w("")
     w(ceiling_table(progs, baseline))
     w("")
+    kept = kept_sites_table(progs)
+    if kept:
+        w("Where the rest of the ceiling is: the instrumented run's profile (built with `-g`), "
+          "joined by `heap2stack-report --profile` with the remarks of a `-g` build with the plugin. "
+          "Per program, the share of the blocks one slot per site could hold that were allocated "
+          "at the sites the plugin promoted, and the kept sites that hold most of the rest, with "
+          "their remarks (see [report.md](report.md)). The profile is of the build without the "
+          "plugin: a site promoted with a guarded slot still sends its blocks larger than the "
+          "slot to the heap.")
+        w("")
+        w(kept)
+        w("")
     w("## Correctness")
     w("")
     if fails:

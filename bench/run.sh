@@ -34,6 +34,10 @@
 #   LLVM_BIN    directory of clang/clang++ (default /usr/lib/llvm-22/bin)
 #   H2S_PLUGIN  the pass plugin (default <repo>/build/lib/HeapToStack.so);
 #               when it does not exist the h2s columns are reported as missing
+#   H2S_REPORT  heap2stack-report (default <repo>/build/bin/heap2stack-report),
+#               which joins the instrumented run's profile with the remarks
+#               of the plugin build: the kept sites that hold the rest of the
+#               ceiling; without it that table is left out
 #
 # Needs clang-22; installs valgrind, hyperfine, gnuplot and python3 with
 # apt-get when they are missing (as root). Scratch goes to bench/build/.
@@ -43,6 +47,7 @@ BENCH=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(dirname "$BENCH")
 LLVM_BIN=${LLVM_BIN:-/usr/lib/llvm-22/bin}
 PLUGIN=${H2S_PLUGIN:-$REPO/build/lib/HeapToStack.so}
+REPORT=${H2S_REPORT:-$REPO/build/bin/heap2stack-report}
 WORK=$BENCH/build
 RAW=$WORK/raw
 BIN=$WORK/bin
@@ -109,7 +114,7 @@ variant_flags() {
     o2) echo "-O2" ;;
     h2s) echo "-O2 -fpass-plugin=$PLUGIN -Rpass=heap2stack -Rpass-missed=heap2stack" ;;
     attr) echo "-O2 -mllvm -attributor-enable=module" ;;
-    inst) echo "-O2 -finstrument-functions-after-inlining" ;;
+    inst) echo "-O2 -g -finstrument-functions-after-inlining" ;;
     esac
 }
 
@@ -125,6 +130,7 @@ snapshot_plugin() {
     for try in 1 2 3 4 5 6; do
         # HeapToStack.so loads the pass, HeapToStack-llvmN.so, from its directory.
         cp "$src" "$PLUGIN" && cp "$(dirname "$src")"/HeapToStack-llvm*.so "$WORK/plugin/"
+        [ -x "$REPORT" ] && cp "$REPORT" "$WORK/plugin/heap2stack-report"
         if echo 'int main(void){return 0;}' |
             "$CC" -O2 -fpass-plugin="$PLUGIN" -x c - -c -o /dev/null 2>/dev/null; then
             echo "plugin_sha256=$(cat "$WORK"/plugin/*.so | sha256sum | cut -d' ' -f1)" >>"$RAW/machine.txt"
@@ -232,16 +238,36 @@ count_instructions() {
 }
 
 # Runs the instrumented build of $1 on the callgrind workload: the shim
-# classifies every block (local to its allocating frame or not).
+# classifies every block (local to its allocating frame or not) and writes
+# the profile of its allocation call sites.
 classify_blocks() {
     local prog=$1
     status_ok "$prog" inst || return 0
-    rm -f "$RAW/$prog.inst.shim"
-    if ! H2S_BENCH_DIV=$VALGRIND_DIV H2S_SHIM_OUT="$RAW/$prog.inst.shim" "$BIN/$prog.inst" \
+    rm -f "$RAW/$prog.inst.shim" "$RAW/$prog.inst.profile"
+    if ! H2S_BENCH_DIV=$VALGRIND_DIV H2S_SHIM_OUT="$RAW/$prog.inst.shim" \
+        H2S_PROFILE_OUT="$RAW/$prog.inst.profile" "$BIN/$prog.inst" \
         >"$RAW/$prog.inst.small.out" 2>"$RAW/$prog.inst.err" ||
         ! cmp -s "$RAW/$prog.o2.small.out" "$RAW/$prog.inst.small.out"; then
         echo output-differs >"$RAW/$prog.inst.status"
         log "$prog: the instrumented build disagrees with o2; no ceiling"
+    fi
+}
+
+# Ranks the kept sites of $1 (source $2) by the blocks of the instrumented
+# run a stack slot could have held: the plugin's record of a -g compile,
+# joined with the profile by heap2stack-report, in $RAW/$1.gaps.json.
+rank_kept_sites() {
+    local prog=$1 src=$2 compiler=$CC report=$WORK/plugin/heap2stack-report
+    case "$src" in *.cpp) compiler=$CXX ;; esac
+    [ -f "$PLUGIN" ] && [ -x "$report" ] && [ -f "$RAW/$prog.inst.profile" ] || return 0
+    rm -rf "$RAW/$prog.record"
+    mkdir -p "$RAW/$prog.record"
+    if ! "$compiler" -O2 -g -fpass-plugin="$PLUGIN" -mllvm -heap2stack-record="$RAW/$prog.record" \
+        -I"$BENCH/programs" -c "$src" -o /dev/null 2>"$RAW/$prog.record.log" ||
+        ! "$report" --json --profile "$RAW/$prog.inst.profile" "$RAW/$prog.record" \
+            >"$RAW/$prog.gaps.json" 2>>"$RAW/$prog.record.log"; then
+        rm -f "$RAW/$prog.gaps.json"
+        log "$prog: no ranking of kept sites (see $RAW/$prog.record.log)"
     fi
 }
 
@@ -266,6 +292,7 @@ measure_program() {
     count_instructions "$prog"
     log "$prog: classifying blocks"
     classify_blocks "$prog"
+    rank_kept_sites "$prog" "$src"
     log "$prog: hyperfine"
     time_variants "$prog"
 }
