@@ -22,7 +22,8 @@
 #
 # Usage:
 #   tools/fuzz/campaign.sh [--seeds LIST] [--time-limit SECONDS] [--jobs N]
-#                          [--failures DIR] [--asan-every N] [--lto-every N]
+#                          [--failures DIR] [--asan-every N] [--ubsan-every N]
+#                          [--lto-every N]
 #                          [--check-ub]
 #                          [--without FEATURES]
 #   --seeds LIST       seeds to run: "1-2000", "7", "1-50,90,200-210"
@@ -34,6 +35,13 @@
 #   --asan-every N     also build every Nth seed at -O1 with
 #                      -fsanitize=address and the plugin, and compare it
 #                      with the plain -O1 run (default 10; 0 turns it off)
+#   --ubsan-every N    also build every Nth seed (counting from 3) at -O2
+#                      with -fsanitize=undefined -fno-sanitize-recover=all
+#                      and the plugin, and compare it with the plain -O2 run:
+#                      the checks cast every pointer they test to an
+#                      integer, which the escape analysis and the summaries
+#                      must see through without missing an escape
+#                      (default 10; 0 turns it off)
 #   --lto-every N      also build every Nth seed (counting from 5) at -O2
 #                      with -flto=thin and lld-22, plainly and with the
 #                      pass loaded into the linker, and compare the two
@@ -72,6 +80,7 @@ time_limit=0
 jobs_max=2
 failures=$PWD/fuzz-failures
 asan_every=10
+ubsan_every=10
 lto_every=10
 check_ub=0
 without=
@@ -90,6 +99,7 @@ parse_args() {
       --jobs) jobs_max=${2:?}; shift 2 ;;
       --failures) failures=${2:?}; shift 2 ;;
       --asan-every) asan_every=${2:?}; shift 2 ;;
+      --ubsan-every) ubsan_every=${2:?}; shift 2 ;;
       --lto-every) lto_every=${2:?}; shift 2 ;;
       --check-ub) check_ub=1; shift ;;
       --without) without=${2:?}; shift 2 ;;
@@ -217,6 +227,23 @@ sanitized_run_clean() {
   same "$dir" plain-O1 "$name" && ! [[ -s $dir/$name.err ]]
 }
 
+# sanitized_plugin_build DIR NAME LEVEL "FLAGS" REPORT: builds the program
+# with the sanitizer FLAGS at LEVEL and the plugin, and compares its run
+# with the plain build at LEVEL; REPORT is the sanitizer's first line of a
+# report, quoted in the mismatch.
+sanitized_plugin_build() {
+  local dir=$1 name=$2 level=$3 flags=$4 report=$5
+  # shellcheck disable=SC2086 # the flags are meant to split
+  if build "$dir" "$name" "$level" $flags "${PLUGIN_FLAGS[@]}" "${SEED_PLUGIN_FLAGS[@]}"; then
+    run "$dir" "$name" ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=0
+    compare "$dir" "plain$level" "$name" "$level $flags" ": $(grep -m1 "$report" "$dir/$name.err")"
+  else
+    echo "MISMATCH seed $seed: the $flags plugin build failed"
+    keep "$dir" "$seed" "the $flags plugin build failed"
+    mismatches=$((mismatches + 1))
+  fi
+}
+
 # check_seed SEED: writes "compared mismatches errors moved kept" to
 # $WORK/SEED.result and reports problems on stdout.
 check_seed() {
@@ -288,15 +315,11 @@ check_seed() {
     fi
   fi
   if [[ $errors == 0 && $asan_every -gt 0 && $((seed % asan_every)) == 0 ]]; then
-    if build "$dir" h2s-asan -O1 -fsanitize=address "${PLUGIN_FLAGS[@]}" "${SEED_PLUGIN_FLAGS[@]}"; then
-      run "$dir" h2s-asan ASAN_OPTIONS=detect_leaks=0
-      compare "$dir" plain-O1 h2s-asan "-O1 -fsanitize=address" \
-        ": $(grep -m1 'ERROR: AddressSanitizer' "$dir/h2s-asan.err")"
-    else
-      echo "MISMATCH seed $seed: the -fsanitize=address plugin build failed"
-      keep "$dir" "$seed" "the -fsanitize=address plugin build failed"
-      mismatches=$((mismatches + 1))
-    fi
+    sanitized_plugin_build "$dir" h2s-asan -O1 -fsanitize=address 'ERROR: AddressSanitizer'
+  fi
+  if [[ $errors == 0 && $ubsan_every -gt 0 && $((seed % ubsan_every)) == $((3 % ubsan_every)) ]]; then
+    sanitized_plugin_build "$dir" h2s-ubsan -O2 "-fsanitize=undefined -fno-sanitize-recover=all" \
+      'runtime error'
   fi
   echo "$compared $mismatches $errors $moved $kept" >"$WORK/$seed.result"
   rm -rf "$dir"
