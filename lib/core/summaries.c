@@ -17,10 +17,10 @@
  * the C library's specification for the others).  It may be kept when such
  * a pointer is stored, returned, turned into an integer that carries its
  * address (offsets.c decides, as for a block), or given to a call that may
- * keep it (by this same question, LLVM's attributes, libc.c or runtime.c).  A use the
- * walk does not model (an atomic, an aggregate, a variadic argument) does
- * both, as does anything in a function whose body may be replaced at link
- * time (weak, linkonce, available_externally).
+ * keep it (by this same question, LLVM's attributes, libc.c or runtime.c).
+ * A use the walk does not model (an atomic, an aggregate, a variadic
+ * argument) does both, as does anything in a function whose body may be
+ * replaced at link time (weak, linkonce, available_externally).
  *
  * "Never freed" alone is meant for a parameter that is not kept either (by
  * LLVM's attributes or this file's answer; escape.c asks only then): a
