@@ -51,7 +51,7 @@ if config.sanitizer_preload:
     config.environment["UBSAN_OPTIONS"] = "halt_on_error=1:print_stacktrace=1"
     wrappers = os.path.join(config.h2s_obj_root, "test", "sanitized-tools")
     os.makedirs(wrappers, exist_ok=True)
-    for name in ["opt", "clang"]:
+    for name in ["opt", "clang", "clang++"]:
         path = os.path.join(wrappers, name)
         with open(path, "w") as f:
             f.write('#!/bin/sh\nLD_PRELOAD="{}" exec "{}" "$@"\n'.format(

@@ -27,6 +27,8 @@
 #              into lld (-Wl,--load-pass-plugin), where it runs once over
 #              the whole program; extra flags may then name more sources
 #   RUN_TIMEOUT  seconds each run may take before it is killed (default: 60)
+#   RUN_ENV    VAR=value words, split on spaces, set for the two runs only
+#              (not for the compiler), e.g. a sanitizer's options
 #   COMPARE_STDERR  when 1, the runs' stderr must be the same too, once
 #              every 0x number (an address) reads ADDR and every dump of
 #              the bytes around one reads BYTES: for sanitizer diagnostics
@@ -99,7 +101,8 @@ run() {
   rm -f "$WORK/$name.count"
   # The preload is set by env inside timeout so that only the program, not
   # timeout itself, is counted.
-  timeout "$RUN_TIMEOUT" env HEAPCOUNT_OUT="$WORK/$name.count" \
+  # shellcheck disable=SC2086 # RUN_ENV is meant to split
+  timeout "$RUN_TIMEOUT" env ${RUN_ENV:-} HEAPCOUNT_OUT="$WORK/$name.count" \
     LD_PRELOAD="$HEAPCOUNT" "$WORK/$name" >"$WORK/$name.out" \
     2>"$WORK/$name.err" </dev/null
   status=$?

@@ -2,14 +2,14 @@
 // RUN:   -fpass-plugin=%plugin -Rpass=heap2stack -Rpass-missed=heap2stack \
 // RUN:   -c %s -o /dev/null 2>&1 \
 // RUN:   | FileCheck --check-prefix=REMARK --implicit-check-not=remark: %s
-// RUN: env COMPARE_STDERR=1 %e2e %s -g -fsanitize=undefined -fsanitize-recover=all | FileCheck %s --check-prefixes=CHECK,ALL
-// RUN: env COMPARE_STDERR=1 %e2e %s -g -fsanitize=alignment -fsanitize-recover=all | FileCheck %s --check-prefixes=CHECK,ALIGN
-// RUN: env COMPARE_STDERR=1 %e2e %s -g -fsanitize=array-bounds -fsanitize-recover=all | FileCheck %s --check-prefixes=CHECK,ONE
-// RUN: env COMPARE_STDERR=1 %e2e %s -g -fsanitize=shift -fsanitize-recover=all | FileCheck %s --check-prefixes=CHECK,ONE
-// RUN: env COMPARE_STDERR=1 %e2e %s -g -fsanitize=signed-integer-overflow -fsanitize-recover=all | FileCheck %s --check-prefixes=CHECK,ONE
-// RUN: env COMPARE_STDERR=1 %e2e %s -g -fsanitize=object-size -fsanitize-recover=all | FileCheck %s --check-prefixes=CHECK,NONE
-// RUN: env COMPARE_STDERR=1 %e2e %s -g -fsanitize=pointer-overflow -fsanitize-recover=all | FileCheck %s --check-prefixes=CHECK,NONE
-// RUN: env COMPARE_STDERR=1 %e2e %s -g -fsanitize=null -fsanitize-recover=all | FileCheck %s --check-prefixes=CHECK,NONE
+// RUN: env COMPARE_STDERR=1 RUN_ENV=UBSAN_OPTIONS=print_stacktrace=0:halt_on_error=0 %e2e %s -g -fsanitize=undefined -fsanitize-recover=all | FileCheck %s --check-prefixes=CHECK,ALL
+// RUN: env COMPARE_STDERR=1 RUN_ENV=UBSAN_OPTIONS=print_stacktrace=0:halt_on_error=0 %e2e %s -g -fsanitize=alignment -fsanitize-recover=all | FileCheck %s --check-prefixes=CHECK,ALIGN
+// RUN: env COMPARE_STDERR=1 RUN_ENV=UBSAN_OPTIONS=print_stacktrace=0:halt_on_error=0 %e2e %s -g -fsanitize=array-bounds -fsanitize-recover=all | FileCheck %s --check-prefixes=CHECK,ONE
+// RUN: env COMPARE_STDERR=1 RUN_ENV=UBSAN_OPTIONS=print_stacktrace=0:halt_on_error=0 %e2e %s -g -fsanitize=shift -fsanitize-recover=all | FileCheck %s --check-prefixes=CHECK,ONE
+// RUN: env COMPARE_STDERR=1 RUN_ENV=UBSAN_OPTIONS=print_stacktrace=0:halt_on_error=0 %e2e %s -g -fsanitize=signed-integer-overflow -fsanitize-recover=all | FileCheck %s --check-prefixes=CHECK,ONE
+// RUN: env COMPARE_STDERR=1 RUN_ENV=UBSAN_OPTIONS=print_stacktrace=0:halt_on_error=0 %e2e %s -g -fsanitize=object-size -fsanitize-recover=all | FileCheck %s --check-prefixes=CHECK,NONE
+// RUN: env COMPARE_STDERR=1 RUN_ENV=UBSAN_OPTIONS=print_stacktrace=0:halt_on_error=0 %e2e %s -g -fsanitize=pointer-overflow -fsanitize-recover=all | FileCheck %s --check-prefixes=CHECK,NONE
+// RUN: env COMPARE_STDERR=1 RUN_ENV=UBSAN_OPTIONS=print_stacktrace=0:halt_on_error=0 %e2e %s -g -fsanitize=null -fsanitize-recover=all | FileCheck %s --check-prefixes=CHECK,NONE
 //
 // -fsanitize=undefined, and its checks one at a time, over four functions
 // whose blocks are promoted: the program prints the same with and without
