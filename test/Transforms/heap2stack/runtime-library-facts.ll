@@ -5,9 +5,9 @@
 ; _M_append copies the characters of its second argument; a list node
 ; handed to _M_unhook is kept by nobody, one handed to _M_hook is linked
 ; into the list; libc++'s __release_weak may free its control block.  A
-; declaration of a runtime's name with another prototype, or a function of
-; the module with a runtime's name, is the program's own: LLVM's attributes
-; or the body speak for it.
+; declaration of a runtime's name with another prototype (or a call with
+; another prototype), or a function of the module with a runtime's name, is
+; the program's own: LLVM's attributes or the body speak for it.
 ; RUN: rm -rf %t && split-file %s %t
 ; RUN: opt -passes='heap2stack<no-cleanup>' -S < %t/facts.ll | FileCheck %s
 ; RUN: opt -passes='heap2stack<no-cleanup>' -pass-remarks=heap2stack -pass-remarks-missed=heap2stack -disable-output < %t/facts.ll 2>&1 | FileCheck %s --check-prefix=REMARK
@@ -146,9 +146,21 @@ entry:
   ret void
 }
 
-; OTHER: remark: <unknown>:0:0: not promoted: passed as argument 1 to '__dynamic_cast', which may keep it{{$}}
+; __cxa_begin_catch declared as the ABI says, but called with another
+; prototype.
+define void @catch_called_with_other_prototype() {
+entry:
+  %buf = call noalias ptr @malloc(i64 noundef 16)
+  %in = call ptr (ptr, i32) @__cxa_begin_catch(ptr %buf, i32 1)
+  call void @free(ptr noundef %buf)
+  ret void
+}
+
+; OTHER:      remark: <unknown>:0:0: not promoted: passed as argument 1 to '__dynamic_cast', which may keep it{{$}}
+; OTHER-NEXT: remark: <unknown>:0:0: not promoted: passed as argument 1 to '__cxa_begin_catch', which may keep it{{$}}
 
 declare ptr @__dynamic_cast(ptr, ptr, ptr, ptr)
+declare ptr @__cxa_begin_catch(ptr)
 declare noalias noundef ptr @malloc(i64 noundef) #0
 declare void @free(ptr allocptr noundef nocapture) #1
 attributes #0 = { mustprogress nofree nounwind willreturn allockind("alloc,uninitialized") allocsize(0) memory(inaccessiblemem: readwrite) "alloc-family"="malloc" }
