@@ -12,13 +12,13 @@
  * The walk over the pointers into a holder is escape.c's walk in miniature,
  * with a stricter rule for what may see the bytes: loads, stores into it,
  * comparisons, the descriptive intrinsics, freeing it, memset/memcpy into
- * it, the C library calls libc.c describes as only comparing,
- * searching or overwriting them (llvm.lifetime.start counts as a write of
- * undefined bytes), and integers made from its address that offsets.c
- * finds tell nothing of where it lives (UndefinedBehaviorSanitizer's
- * alignment checks of a local variable).  Anything else exposes the holder: its
- * contents may be copied elsewhere, or read as pointers by code the pass
- * cannot see, and every pointer stored into it counts as escaping.
+ * it, the C library calls libc.c describes as only comparing, searching
+ * or overwriting them (llvm.lifetime.start counts as a write of undefined
+ * bytes), and integers made from its address that offsets.c finds tell
+ * nothing of where it lives (UndefinedBehaviorSanitizer's alignment checks
+ * of a local variable).  Anything else exposes the holder: its contents may
+ * be copied elsewhere, or read as pointers by code the pass cannot see, and
+ * every pointer stored into it counts as escaping.
  *
  * A read returns what an overlapping write stored, or the object's initial
  * contents: undefined for an alloca or a malloc'd block, zero for calloc,

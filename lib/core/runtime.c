@@ -62,7 +62,9 @@ static const h2s_runtime_entry functions[] = {
     {"_ZSt24__throw_invalid_argumentPKc", "void(ptr)", "n"},
     {"_ZSt20__throw_length_errorPKc", "void(ptr)", "n"},
     {"_ZSt20__throw_out_of_rangePKc", "void(ptr)", "n"},
-    {"_ZSt24__throw_out_of_range_fmtPKcz", "void(ptr,...)", "nn"},
+    /* formats its variadic arguments into the message it throws, which
+     * outlives the call: an address there is kept as text */
+    {"_ZSt24__throw_out_of_range_fmtPKcz", "void(ptr,...)", "nk"},
     {"_ZSt21__throw_runtime_errorPKc", "void(ptr)", "n"},
     {"_ZSt19__throw_range_errorPKc", "void(ptr)", "n"},
     {"_ZSt22__throw_overflow_errorPKc", "void(ptr)", "n"},

@@ -4,7 +4,9 @@
 ; and keep nothing, so the result is followed as the block; std::string's
 ; _M_append copies the characters of its second argument; a list node
 ; handed to _M_unhook is kept by nobody, one handed to _M_hook is linked
-; into the list; libc++'s __release_weak may free its control block.  A
+; into the list; std::__throw_out_of_range_fmt copies its format but keeps
+; what it formats into its message; libc++'s __release_weak may free its
+; control block.  A
 ; declaration of a runtime's name with another prototype (or a call with
 ; another prototype), or a function of the module with a runtime's name, is
 ; the program's own: LLVM's attributes or the body speak for it.
@@ -107,12 +109,54 @@ entry:
   ret void
 }
 
+; std::__throw_out_of_range_fmt copies its format's characters, but writes
+; its variadic arguments into the message it throws, which outlives the
+; call: an address there is kept.
+define void @message_from_block(i1 %bad) {
+; CHECK-LABEL: @message_from_block(
+; CHECK:         %h2s.slot = alloca [16 x i8], align 16
+;
+entry:
+  %msg = call noalias ptr @malloc(i64 noundef 16)
+  store i8 0, ptr %msg, align 1
+  br i1 %bad, label %throw, label %done
+
+throw:
+  call void (ptr, ...) @_ZSt24__throw_out_of_range_fmtPKcz(ptr %msg, i64 3)
+  unreachable
+
+done:
+  call void @free(ptr noundef %msg)
+  ret void
+}
+
+define void @address_formatted_into_message(i1 %bad, ptr %fmt) {
+; CHECK-LABEL: @address_formatted_into_message(
+; CHECK:         %buf = call noalias ptr @malloc(i64 noundef 16)
+;
+entry:
+  %buf = call noalias ptr @malloc(i64 noundef 16)
+  store i8 0, ptr %buf, align 1
+  br i1 %bad, label %throw, label %done
+
+throw:
+  %addr = ptrtoint ptr %buf to i64
+  call void (ptr, ...) @_ZSt24__throw_out_of_range_fmtPKcz(ptr %fmt, i64 %addr)
+  unreachable
+
+done:
+  call void @free(ptr noundef %buf)
+  ret void
+}
+
 ; REMARK:      remark: <unknown>:0:0: moved 16-byte '_Znwm' block to the stack
 ; REMARK-NEXT: remark: <unknown>:0:0: moved 32-byte 'malloc' block to the stack
 ; REMARK-NEXT: remark: <unknown>:0:0: moved 8-byte 'malloc' block to the stack
 ; REMARK-NEXT: remark: <unknown>:0:0: moved 24-byte '_Znwm' block to the stack
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: passed as argument 1 to '_ZNSt8__detail15_List_node_base7_M_hookEPS0_', which may keep it{{$}}
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: passed as argument 1 to '_ZNSt3__119__shared_weak_count14__release_weakEv', which may free it{{$}}
+; REMARK-NEXT: remark: <unknown>:0:0: moved 16-byte 'malloc' block to the stack
+; REMARK-NEXT: remark: <unknown>:0:0: not promoted: converted to an integer{{$}}
 ; REMARK-NOT:  remark
 
 declare ptr @__dynamic_cast(ptr, ptr, ptr, i64) nounwind memory(read)
@@ -121,6 +165,7 @@ declare ptr @_ZNSt7__cxx1112basic_stringIcSt11char_traitsIcESaIcEE9_M_appendEPKc
 declare void @_ZNSt8__detail15_List_node_base7_M_hookEPS0_(ptr, ptr) nounwind
 declare void @_ZNSt8__detail15_List_node_base9_M_unhookEv(ptr) nounwind
 declare void @_ZNSt3__119__shared_weak_count14__release_weakEv(ptr) nounwind
+declare void @_ZSt24__throw_out_of_range_fmtPKcz(ptr, ...) noreturn
 declare void @llvm.memset.p0.i64(ptr, i8, i64, i1)
 declare noundef nonnull ptr @_Znwm(i64 noundef) #0
 declare void @_ZdlPvm(ptr noundef, i64 noundef) #1
