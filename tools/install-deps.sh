@@ -18,8 +18,10 @@ ls /usr/lib/llvm-$v/lib/clang/$v/lib/*/libclang_rt.asan* >/dev/null 2>&1 || need
 # lit: bin/lit in LLVM 22's tools, build/utils/lit/lit.py in LLVM 19's.
 [ -x /usr/lib/llvm-$v/bin/FileCheck ] || need+=(llvm-$v-tools)
 [ -x /usr/lib/llvm-$v/bin/ld.lld ] || need+=(lld-$v)
-# libc++, for the C++ tests' second build with -stdlib=libc++.
-[ -e /usr/lib/llvm-$v/lib/libc++.so ] || need+=(libc++-$v-dev libc++abi-$v-dev)
+# libc++, for the C++ tests' second build with -stdlib=libc++: LLVM 22's
+# only, since Debian's libc++-N-dev packages conflict with each other (the
+# LLVM 19 run leaves those builds out).
+[ "$v" != 22 ] || [ -e /usr/lib/llvm-22/lib/libc++.so ] || need+=(libc++-22-dev libc++abi-22-dev)
 command -v cmake >/dev/null || need+=(cmake)
 command -v make >/dev/null || need+=(make)
 command -v g++ >/dev/null || need+=(g++)
