@@ -24,7 +24,8 @@
  * "local" when that activation is still on the shadow stack. A local block
  * is also "shared" when another block of its call site was alive in the same
  * activation while it was: one stack slot per site and frame could not have
- * held both (a list built in a loop). Every heap
+ * held both (a list built in a loop); so is one whose call site is unknown
+ * (no instrumented frame in its backtrace, or the site table full). Every heap
  * call is tallied under the class its block ends in (blocks alive at exit
  * end non-local) and under its entry point (malloc, ..., or operator
  * new/delete when the immediate caller is one), which lets bench/report.py
