@@ -106,6 +106,18 @@ static const char *const entry_names[E_COUNT] = {"malloc", "calloc", "realloc", 
 static const char *const cls_names[C_COUNT] = {"nonlocal", "library", "local_small", "local_large",
                                                "local_shared"};
 
+/* True for the classes of blocks freed while their allocating frame was
+ * live; of those, the ones one slot per site and frame could hold. */
+static int freed_in_frame(enum cls c)
+{
+    return c == C_LOCAL_SMALL || c == C_LOCAL_LARGE || c == C_LOCAL_SHARED;
+}
+
+static int one_slot_holds(enum cls c)
+{
+    return c == C_LOCAL_SMALL || c == C_LOCAL_LARGE;
+}
+
 static uint64_t calls[E_COUNT];          /* every call, by entry point */
 static uint64_t tally[C_COUNT][E_COUNT]; /* classify mode: calls by final class */
 static uint64_t blocks[C_COUNT];         /* classify mode: blocks by final class */
@@ -270,13 +282,14 @@ static size_t slot_of(uintptr_t key, size_t cap)
     return (size_t)(h >> 20) & (cap - 1);
 }
 
-/* Places entry 'e' in the first free slot of its probe sequence. */
-static void place(struct table *t, const void *e)
+/* Copies entry 'e' into the first free slot of its probe sequence;
+ * returns that slot. */
+static void *place(struct table *t, const void *e)
 {
     size_t s = slot_of(*(const uintptr_t *)e, t->cap);
     while (*key_at(t, s))
         s = (s + 1) & (t->cap - 1);
-    memcpy(key_at(t, s), e, t->size);
+    return memcpy(key_at(t, s), e, t->size);
 }
 
 /* Doubles the table; returns 0 when mmap fails. */
@@ -314,9 +327,8 @@ static void *table_insert(struct table *t, const void *e)
 {
     if ((t->len + 1) * 2 > t->cap && !table_grow(t))
         return NULL;
-    place(t, e);
     t->len++;
-    return table_find(t, *(const uintptr_t *)e);
+    return place(t, e);
 }
 
 /* Removes entry 'e' (a slot of the table), shifting later probes back. */
@@ -494,8 +506,8 @@ static void profile_block(const struct block *b, enum cls c)
         return;
     }
     t->blocks++;
-    t->local += c == C_LOCAL_SMALL || c == C_LOCAL_LARGE || c == C_LOCAL_SHARED;
-    t->one_slot += c == C_LOCAL_SMALL || c == C_LOCAL_LARGE;
+    t->local += freed_in_frame(c);
+    t->one_slot += one_slot_holds(c);
     t->local_small += c == C_LOCAL_SMALL;
     t->max_size = b->size > t->max_size ? b->size : t->max_size;
 }
@@ -566,7 +578,7 @@ static void settle(const struct block *b, enum cls c, enum entry free_entry)
     uint64_t ncalls = 1 + b->reallocs + (free_entry != E_COUNT);
     hist_blocks[H_PROGRAM][k]++;
     hist_calls[H_PROGRAM][k] += ncalls;
-    if (c == C_LOCAL_SMALL || c == C_LOCAL_LARGE || c == C_LOCAL_SHARED) {
+    if (freed_in_frame(c)) {
         hist_blocks[H_LOCAL][k]++;
         hist_calls[H_LOCAL][k] += ncalls;
     }
@@ -872,7 +884,7 @@ __attribute__((destructor)) static void shim_report(void)
     n = put(buf, sizeof buf, n, "stack_saturated", (uint64_t)saturated);
     if (classifying()) {
         settle_live_blocks();
-        if (profile_path)
+        if (profile_path && sites)
             write_profile();
         n = put(buf, sizeof buf, n, "activations", next_activation - 1 - activations_before);
         n = put(buf, sizeof buf, n, "shadow_overflows", shadow_overflows);
