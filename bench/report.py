@@ -27,6 +27,10 @@ GROUPS = ["malloc", "calloc", "realloc", "memalign", "free"]
 SHIM_GROUP = {"malloc": "malloc", "new": "malloc", "calloc": "calloc", "realloc": "realloc",
               "memalign": "memalign", "free": "free", "delete": "free"}
 CLASSES = ["nonlocal", "library", "local_small", "local_large", "local_shared"]
+# The shim's classes of blocks freed while their allocating frame was live,
+# and of those the ones one stack slot per site and frame could hold.
+FREED_IN_FRAME = ["local_small", "local_large", "local_shared"]
+ONE_SLOT = ["local_small", "local_large"]
 # Function passes shown next to heap2stack in the scaling table, as a yardstick
 # for what "flat" looks like on this machine.
 REFERENCE_PASSES = ["InstCombinePass", "SROAPass", "EarlyCSEPass"]
@@ -186,9 +190,8 @@ def ceiling(edges, inst):
         mismatch = max(mismatch, (abs(total - calls), abs(total - calls) / max(total, calls)))
         if total == 0:
             continue
-        local += ir * (per_class["local_small"] + per_class["local_large"]
-                       + per_class["local_shared"]) / total
-        slot += ir * (per_class["local_small"] + per_class["local_large"]) / total
+        local += ir * sum(per_class[c] for c in FREED_IN_FRAME) / total
+        slot += ir * sum(per_class[c] for c in ONE_SLOT) / total
         small += ir * per_class["local_small"] / total
     return local, slot, small, mismatch
 
@@ -328,7 +331,8 @@ def baseline_saved(baseline, prog):
 def ceiling_table(progs, baseline=None):
     baseline = baseline or {}
     header = ["program", "allocator share of -O2 Ir", "freed in frame",
-              "ceiling: one slot per site", "ceiling, blocks <= 1 KiB", "h2s saved", "attr saved", "local blocks freed by own frame",
+              "ceiling: one slot per site", "ceiling, blocks <= 1 KiB", "h2s saved", "attr saved",
+              "local blocks freed by own frame",
               "allocator calls, inst vs -O2"]
     if baseline:
         header.insert(6, "h2s saved, baseline")
@@ -336,7 +340,7 @@ def ceiling_table(progs, baseline=None):
     for p in progs:
         b = p["o2"]
         inst = p["inst_shim"] or {}
-        local_blocks = sum(inst.get(f"blocks.{c}", 0) for c in CLASSES if c.startswith("local"))
+        local_blocks = sum(inst.get(f"blocks.{c}", 0) for c in FREED_IN_FRAME)
         same = inst.get("blocks_same_frame")
         rows.append([p["program"], fmt_pct(ratio(b["alloc_ir"], b["ir"])),
                      fmt_pct(ratio(p["ceiling_ir"], b["ir"])),
