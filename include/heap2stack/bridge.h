@@ -139,6 +139,18 @@ void h2s_bridge_weight_branch(LLVMValueRef br, unsigned likely);
  * 'ptr' at 'b'. */
 void h2s_bridge_build_lifetime(LLVMBuilderRef b, LLVMValueRef ptr, int start);
 
+/* A copy of function 'fn' (CloneFunction) named 'name', placed after it,
+ * with internal linkage and in the comdat of 'fn'; its debug info has its
+ * own subprogram. */
+LLVMValueRef h2s_bridge_clone_function(LLVMValueRef fn, const char *name);
+
+/* A new function without a body that takes the place of 'fn' (in the
+ * module's list of functions too): its name,
+ * linkage, attributes, metadata other than debug info, comdat, and every use
+ * of 'fn'.  'fn' keeps its body and debug info, becomes internal and is
+ * renamed 'name'. */
+LLVMValueRef h2s_bridge_take_place_of(LLVMValueRef fn, const char *name);
+
 typedef enum h2s_remark_kind { H2S_REMARK_PASSED, H2S_REMARK_MISSED } h2s_remark_kind;
 
 /* One piece of a remark's message.  With a 'key' it is also a named argument
@@ -174,6 +186,10 @@ void h2s_bridge_count_kept(void);
 /* Adds one promoted site whose block may still reach the heap (a guarded
  * slot, or a realloc that outgrows the slot) to the -stats counters. */
 void h2s_bridge_count_guarded(void);
+
+/* Adds one function split into a room-guarded and a plain body to the
+ * -stats counters. */
+void h2s_bridge_count_split(void);
 
 #ifdef __cplusplus
 }

@@ -21,6 +21,7 @@
 #include "llvm/IR/MDBuilder.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Transforms/Utils/BasicBlockUtils.h"
+#include "llvm/Transforms/Utils/Cloning.h"
 #include "llvm/Transforms/Utils/Local.h"
 
 #include <cstring>
@@ -333,4 +334,38 @@ extern "C" void h2s_bridge_weight_branch(LLVMValueRef Br, unsigned Likely) {
 
 extern "C" void h2s_bridge_build_lifetime(LLVMBuilderRef B, LLVMValueRef Ptr, int Start) {
   heap2stack::createLifetime(*unwrap(B), unwrap(Ptr), Start != 0);
+}
+
+extern "C" LLVMValueRef h2s_bridge_clone_function(LLVMValueRef Fn, const char *Name) {
+  Function &F = *cast<Function>(unwrap(Fn));
+  ValueToValueMapTy VMap;
+  Function *Copy = CloneFunction(&F, VMap);
+  Copy->removeFromParent();
+  F.getParent()->getFunctionList().insertAfter(F.getIterator(), Copy);
+  Copy->setName(Name);
+  Copy->setLinkage(GlobalValue::InternalLinkage);
+  Copy->setVisibility(GlobalValue::DefaultVisibility);
+  Copy->setDLLStorageClass(GlobalValue::DefaultStorageClass);
+  Copy->setComdat(F.getComdat());
+  return wrap(Copy);
+}
+
+extern "C" LLVMValueRef h2s_bridge_take_place_of(LLVMValueRef Fn, const char *Name) {
+  Function &F = *cast<Function>(unwrap(Fn));
+  Function *New = Function::Create(F.getFunctionType(), F.getLinkage(),
+                                   F.getAddressSpace(), "");
+  F.getParent()->getFunctionList().insert(F.getIterator(), New);
+  New->copyAttributesFrom(&F);
+  New->copyMetadata(&F, 0);
+  New->setSubprogram(nullptr);
+  New->setComdat(F.getComdat());
+  New->takeName(&F);
+  for (auto [To, From] : zip(New->args(), F.args()))
+    To.setName(From.getName());
+  F.replaceAllUsesWith(New);
+  F.setName(Name);
+  F.setLinkage(GlobalValue::InternalLinkage);
+  F.setVisibility(GlobalValue::DefaultVisibility);
+  F.setDLLStorageClass(GlobalValue::DefaultStorageClass);
+  return wrap(New);
 }

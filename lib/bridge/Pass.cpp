@@ -62,9 +62,13 @@ PreservedAnalyses HeapToStackPass::run(Module &M, ModuleAnalysisManager &MAM) {
     Record.emplace(Opts.RecordPath, Opts.RecordFormat, M);
   h2s_module_ctx Mod(FAM, Record ? &*Record : nullptr);
   h2s_summaries *Summaries = h2s_summaries_new(&Mod, Opts.Limits.max_uses);
-  for (Function &F : M) {
-    if (F.isDeclaration() || F.hasOptNone())
-      continue;
+  // The core adds functions (split.c): only those there now are examined.
+  std::vector<Function *> Defined;
+  for (Function &F : M)
+    if (!F.isDeclaration() && !F.hasOptNone())
+      Defined.push_back(&F);
+  for (Function *FP : Defined) {
+    Function &F = *FP;
     h2s_fn_ctx *Ctx = h2s_bridge_function_context(&Mod, wrap(&F));
     if (!h2s_promote_function(Ctx, wrap(&F), &Opts.Limits, Recursion, Summaries))
       continue;

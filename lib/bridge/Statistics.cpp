@@ -29,6 +29,8 @@ struct Counters {
   Counter Kept{"Number of heap allocations kept on the heap"};
   Counter Guarded{"Number of moved allocations that take the heap when larger "
                   "than their slot"};
+  Counter Split{"Number of functions that may recurse split into a body with "
+                "slots, taken while the stack has room, and a plain body"};
 
   ~Counters() {
     if (!AreStatisticsEnabled() || !(Promoted.Value || Kept.Value))
@@ -37,7 +39,7 @@ struct Counters {
     OS << "===" << std::string(73, '-') << "===\n"
        << "                    ... heap2stack Statistics Collected ...\n"
        << "===" << std::string(73, '-') << "===\n\n";
-    for (const Counter *C : {&Promoted, &Bytes, &Kept, &Guarded})
+    for (const Counter *C : {&Promoted, &Bytes, &Kept, &Guarded, &Split})
       OS << format("%8llu", (unsigned long long)C->Value.load())
          << " heap2stack - " << C->Desc << "\n";
     OS << "\n";
@@ -57,3 +59,5 @@ extern "C" void h2s_bridge_count_promoted(uint64_t Bytes) {
 extern "C" void h2s_bridge_count_kept(void) { ++Stats.Kept.Value; }
 
 extern "C" void h2s_bridge_count_guarded(void) { ++Stats.Guarded.Value; }
+
+extern "C" void h2s_bridge_count_split(void) { ++Stats.Split.Value; }
