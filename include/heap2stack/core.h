@@ -30,8 +30,9 @@ typedef struct h2s_options {
   uint64_t recursive_budget; /* promoted bytes per function that may recurse */
   uint64_t max_uses;         /* uses the escape walk may visit per site */
   uint64_t guard_size;       /* slot of a run-time sized block; 0: none */
-  uint64_t room_margin;      /* stack a room-guarded block leaves free */
-  int room;                  /* room-guarded blocks in recursive functions */
+  uint64_t room_percent;     /* share of a thread's stack in which split
+                                recursive functions take their slots */
+  int room;                  /* split recursive functions (room guards) */
   int pin_slots;             /* an inliner may run after the pass (LLVM 19's
                                 LTO pre-link): functions that get slots are
                                 marked noinline, always_inline ones get none */
@@ -43,7 +44,7 @@ enum {
   H2S_DEFAULT_RECURSIVE_BUDGET = 0,
   H2S_DEFAULT_MAX_USES = 2000,
   H2S_DEFAULT_GUARD_SIZE = 128, /* docs/guard-size.md */
-  H2S_DEFAULT_ROOM_MARGIN = 65536, /* docs/design.md, "Room guards" */
+  H2S_DEFAULT_ROOM_PERCENT = 5, /* docs/design.md, "Room guards" */
   /* glibc's malloc guarantees 16 bytes on x86-64 and AArch64 (and on i386);
    * a promoted block is never aligned less. */
   H2S_MIN_ALIGN = 16

@@ -37,7 +37,7 @@ void HeapToStackPass::printPipeline(raw_ostream &OS,
   const h2s_options &L = Opts.Limits;
   OS << "heap2stack<max-size=" << L.max_size << ";frame-budget=" << L.frame_budget
      << ";recursive-budget=" << L.recursive_budget << ";max-uses=" << L.max_uses
-     << ";guard-size=" << L.guard_size << ";room-margin=" << L.room_margin << ";"
+     << ";guard-size=" << L.guard_size << ";room-percent=" << L.room_percent << ";"
      << (L.room ? "room" : "no-room");
   if (!Opts.RecordPath.empty())
     OS << ";record=" << Opts.RecordPath << ";record-format="

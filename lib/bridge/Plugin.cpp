@@ -54,14 +54,14 @@ static cl::opt<uint64_t> GuardSize(
              "it fits (else it stays on the heap); 0 turns guarded slots off"));
 
 static cl::opt<bool> Room(
-    "heap2stack-room", cl::init(false), cl::cat(Category),
-    cl::desc("In functions that may recurse, move a block the recursive "
-             "budget refuses to the stack while the thread's stack has room"));
+    "heap2stack-room", cl::init(true), cl::cat(Category),
+    cl::desc("Promote in functions that may recurse, in frames within the "
+             "first room-percent of the thread's stack (room guards)"));
 
-static cl::opt<uint64_t> RoomMargin(
-    "heap2stack-room-margin", cl::init(H2S_DEFAULT_ROOM_MARGIN), cl::cat(Category),
-    cl::desc("Bytes of stack a room-guarded block must leave free below the "
-             "frame that takes it"));
+static cl::opt<uint64_t> RoomPercent(
+    "heap2stack-room-percent", cl::init(H2S_DEFAULT_ROOM_PERCENT), cl::cat(Category),
+    cl::desc("Share of each thread's stack, in percent (0 to 100), in which "
+             "functions that may recurse take their stack slots"));
 
 static cl::opt<std::string> RecordPath(
     "heap2stack-record", cl::init(""), cl::cat(Category), cl::value_desc("path"),
@@ -93,9 +93,14 @@ static cl::opt<ExtensionPoint> EP(
                           "not at all; -passes=heap2stack still works")));
 
 static PassOptions optionsFromCommandLine() {
+  if (RoomPercent > 100)
+    report_fatal_error(formatv("invalid -heap2stack-room-percent={0}: expected a "
+                               "percentage from 0 to 100",
+                               RoomPercent.getValue()),
+                       /*gen_crash_diag=*/false);
   PassOptions O;
   O.Limits = {MaxSize,   FrameBudget, RecursiveBudget, MaxUses,
-              GuardSize, RoomMargin,  Room,        /*pin_slots=*/0};
+              GuardSize, RoomPercent, Room,        /*pin_slots=*/0};
   O.Cleanup = Cleanup;
   O.RecordPath = RecordPath;
   O.RecordFormat = RecordFormat;
@@ -110,12 +115,12 @@ static Error badParameter(StringRef Param, StringRef Accepted) {
 }
 
 // Parses "max-size=N;frame-budget=N;recursive-budget=N;max-uses=N;
-// guard-size=N;room-margin=N;no-room;no-cleanup".
+// guard-size=N;room-percent=N;no-room;no-cleanup".
 static Expected<PassOptions> parseParameters(StringRef Params) {
   PassOptions O = optionsFromCommandLine();
   const char *Accepted =
       "max-size=N, frame-budget=N, recursive-budget=N, max-uses=N, "
-      "guard-size=N, room-margin=N (N a non-negative integer), room or "
+      "guard-size=N (N a non-negative integer), room-percent=N (0 to 100), room or "
       "no-room, cleanup or no-cleanup, record=PATH, record-format=yaml or "
       "record-format=bitstream";
   while (!Params.empty()) {
@@ -128,10 +133,12 @@ static Expected<PassOptions> parseParameters(StringRef Params) {
                           .Case("recursive-budget", &O.Limits.recursive_budget)
                           .Case("max-uses", &O.Limits.max_uses)
                           .Case("guard-size", &O.Limits.guard_size)
-                          .Case("room-margin", &O.Limits.room_margin)
+                          .Case("room-percent", &O.Limits.room_percent)
                           .Default(nullptr);
     if (Field && Value.getAsInteger(10, *Field))
       return badParameter(Param, "a non-negative integer number of bytes/uses");
+    if (Field == &O.Limits.room_percent && *Field > 100)
+      return badParameter(Param, "a percentage from 0 to 100");
     if (Field)
       continue;
     if (Name == "record" && !Value.empty()) {

@@ -27,9 +27,6 @@
  * A realloc that is its own site (buf = realloc(buf, n), buf first null)
  * also starts its block: p == NULL and n <= K -> the slot.
  *
- * A room-guarded site (room.c) has the same branches, with the room test
- * added to the size test and a block of the stack instead of the slot.
- *
  * The branches split the function's blocks; nothing here needs the
  * dominator tree, which the pass invalidates after the rewrite.
  *
@@ -95,11 +92,6 @@ void h2s_guard_allocation(LLVMBuilderRef b, h2s_function *f, h2s_site *site) {
   LLVMValueRef wrapped;
   LLVMValueRef n = h2s_build_size(b, f, site, &wrapped);
   LLVMValueRef fits = fits_slot(b, site, n, wrapped);
-  bool room = site->placement == H2S_PLACE_ROOM;
-  if (room) {
-    h2s_room_release(b, f, site);
-    fits = LLVMBuildAnd(b, fits, h2s_room_available(b, f, site), "h2s.usable");
-  }
 
   LLVMBasicBlockRef heap, join;
   if (LLVMIsAInvokeInst(call)) {
@@ -112,10 +104,7 @@ void h2s_guard_allocation(LLVMBuilderRef b, h2s_function *f, h2s_site *site) {
   branch_from(b, head, fits, stack, heap, 0);
   LLVMPositionBuilderAtEnd(b, stack);
   LLVMValueRef block = site->slot;
-  if (room)
-    block = h2s_room_take(b, f, site);
-  else
-    h2s_bridge_build_lifetime(b, block, 1);
+  h2s_bridge_build_lifetime(b, block, 1);
   h2s_build_contents(b, f, site, block, n);
   LLVMBuildBr(b, join);
 
@@ -136,10 +125,10 @@ void h2s_guard_free(LLVMBuilderRef b, h2s_function *f, LLVMValueRef call,
                     const h2s_site *site, const h2s_free *fr) {
   LLVMBasicBlockRef head = LLVMGetInstructionParent(call);
   LLVMPositionBuilderBefore(b, call);
-  LLVMValueRef on_heap = and_not_slot(b, NULL, fr->freed, h2s_slot_at(b, f, site));
+  LLVMValueRef on_heap = and_not_slot(b, NULL, fr->freed, site->slot);
   for (size_t i = 0; i < fr->others.len; ++i)
     on_heap = and_not_slot(b, on_heap, fr->freed,
-                           h2s_slot_at(b, f, h2s_site_of(f, fr->others.items[i])));
+                           h2s_site_of(f, fr->others.items[i])->slot);
   LLVMBasicBlockRef rest;
   LLVMBasicBlockRef release = isolate(call, &rest);
   branch_from(b, head, on_heap, release, rest, 1);

@@ -9,13 +9,12 @@
  * for the size when that bound passes the limits, else a guarded slot of
  * opts->guard_size bytes that the block takes only when it fits (guard.c);
  * guarded slots are what the budget cannot refuse for want of a bound.
- * In a function that may recurse, a site the recursive budget refuses may
- * still get a room-guarded block (room.c): stack taken at run time only
- * while the thread has room, which costs no static budget.  One site per
- * function, and only where restoring the stack releases nothing else.  A function
- * that may recurse gets opts->recursive_budget instead (zero by default),
- * since its cost is multiplied by the depth of the recursion (recursion.c
- * says which functions may recurse).  Functions that call returns_twice
+ * A function that may recurse (recursion.c says which) pays for its slots
+ * once per active frame, and nothing bounds the depth.  Where split.c can
+ * build room guards, it gets opts->frame_budget all the same, and is split:
+ * its slots are taken only in frames in the first room_percent of the
+ * thread's stack, and frames below run a plain copy of the body.  Elsewhere
+ * it gets opts->recursive_budget (zero by default).  Functions that call returns_twice
  * functions (setjmp, vfork) or are coroutines not yet split promote
  * nothing: their frames do not behave like plain frames.  Nor do functions
  * built with a sanitizer that checks heap accesses: it checks blocks best
@@ -41,17 +40,6 @@ static LLVMValueRef find_returns_twice_call(LLVMValueRef fn) {
   return NULL;
 }
 
-/* True when 'fn' allocates stack at run time itself (a VLA, alloca()). */
-static bool has_dynamic_alloca(LLVMValueRef fn) {
-  LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(fn);
-  for (LLVMBasicBlockRef bb = entry; bb; bb = LLVMGetNextBasicBlock(bb))
-    for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i))
-      if (LLVMIsAAllocaInst(i) &&
-          (bb != entry || !LLVMIsAConstantInt(LLVMGetOperand(i, 0))))
-        return true;
-  return false;
-}
-
 /* Fills in what holds for all of 'f': a blocker and the budget.  Whether
  * 'f' may recurse (f->recursive) was set from recursion.c's answer. */
 void h2s_assess_function(h2s_function *f) {
@@ -67,10 +55,12 @@ void h2s_assess_function(h2s_function *f) {
     f->blocker = (h2s_verdict){H2S_OPTED_OUT, NULL, 0, 0};
   else if (f->opts->pin_slots && h2s_fn_has_attr(f->fn, "alwaysinline"))
     f->blocker = (h2s_verdict){H2S_ALWAYS_INLINE, NULL, 0, 0};
-  f->budget = f->recursive ? f->opts->recursive_budget : f->opts->frame_budget;
+  f->room_split = f->recursive && f->opts->room && f->opts->room_percent &&
+                 h2s_target_has_stack_room(f) &&
+                 h2s_can_split(f->fn);
+  bool static_recursion = f->recursive && !f->room_split;
+  f->budget = static_recursion ? f->opts->recursive_budget : f->opts->frame_budget;
   f->spent = 0;
-  f->room_possible = f->recursive && f->opts->room && h2s_target_has_stack_room(f) &&
-                     !has_dynamic_alloca(f->fn);
 }
 
 static void refuse_with_limit(h2s_site *site, h2s_reason reason,
@@ -121,28 +111,6 @@ static bool place_runtime_sized(const h2s_function *f, h2s_site *site) {
   return h2s_open(site);
 }
 
-/* True when no free of 'site' may release another site's block. */
-static bool frees_only_own(const h2s_site *site) {
-  for (size_t i = 0; i < site->nfrees; ++i)
-    if (site->frees[i].others.len)
-      return false;
-  return true;
-}
-
-/* Gives a site the recursive budget refused the function's room-guarded
- * block, when room.c's invariant allows it; true if it did.  Its size is
- * the slot's: the constant or bounded size, or guard_size. */
-static bool place_with_room(h2s_function *f, h2s_site *site) {
-  if (!f->room_possible || f->room_site || site->reallocs.len || site->resizes_itself ||
-      !frees_only_own(site))
-    return false;
-  site->placement = H2S_PLACE_ROOM;
-  if (!site->facts.has_size && site->bound <= f->opts->max_size)
-    site->size = bounded_size(site);
-  f->room_site = site;
-  return true;
-}
-
 /* Applies the limits to a site that analysis found promotable, places it,
  * and charges its slot to the function's budget when it passes. */
 static void apply_policy(h2s_function *f, h2s_site *site) {
@@ -160,10 +128,8 @@ static void apply_policy(h2s_function *f, h2s_site *site) {
   uint64_t cost = slot_cost(site);
   if (site->size > f->opts->max_size)
     refuse_with_limit(site, H2S_TOO_LARGE, site->size, f->opts->max_size);
-  else if (!fits_budget(f, site) && place_with_room(f, site))
-    site->verdict.amount = site->size;
   else if (!fits_budget(f, site))
-    refuse_with_limit(site, f->recursive ? H2S_RECURSIVE : H2S_OVER_BUDGET,
+    refuse_with_limit(site, f->recursive && !f->room_split ? H2S_RECURSIVE : H2S_OVER_BUDGET,
                       cost, f->budget);
   else {
     f->spent += cost;
@@ -185,7 +151,6 @@ void h2s_decide_policy(h2s_function *f) {
   }
   do {
     f->spent = 0;
-    f->room_site = NULL;
     for (size_t i = 0; i < f->nsites; ++i)
       apply_policy(f, &f->sites[i]);
   } while (h2s_settle_shared_frees(f));

@@ -9,7 +9,7 @@
  * the rewrite deletes the calls they point at.
  *
  *===----------------------------------------------------------------------===*/
-#include "site.h"
+#include "rewrite.h"
 
 #include <stdlib.h>
 
@@ -33,6 +33,8 @@ unsigned h2s_promote_function(h2s_fn_ctx *ctx, LLVMValueRef fn,
                               const h2s_options *opts,
                               const h2s_recursion *recursion,
                               h2s_summaries *summaries) {
+  if (h2s_is_split_body(fn))
+    return 0; /* decided by an earlier run of the pass */
   h2s_function f = {.fn = fn, .ctx = ctx, .opts = opts, .summaries = summaries};
   f.recursive = h2s_recursion_may_recurse(recursion, fn);
   if (!h2s_discover_sites(&f)) {
@@ -60,8 +62,11 @@ unsigned h2s_promote_function(h2s_fn_ctx *ctx, LLVMValueRef fn,
     ++promoted;
   }
   if (promoted) {
+    LLVMValueRef plain = f.room_split ? h2s_split_keep_plain(&f) : NULL;
     h2s_rewrite_sites(&f);
     h2s_protect_frame(&f);
+    if (plain)
+      h2s_split_dispatch(&f, plain);
   }
   release(&f);
   return promoted;

@@ -70,18 +70,21 @@ static const h2s_reason_text reason_table[H2S_NUM_REASONS] = {
 /* The Passed wording of a promoted site, by where its block went; copies
  * (strdup) and guarded slots say so.  H2S_RESIZED_IN_SLOT words a realloc
  * whose block was promoted. */
-enum { H2S_COPIED = H2S_PLACE_ROOM + 1, H2S_COPIED_GUARDED, H2S_COPIED_ROOM,
-       H2S_RESIZED_IN_SLOT, H2S_NUM_PLACEMENT_TEXTS };
+enum { H2S_COPIED = H2S_PLACE_GUARDED + 1, H2S_COPIED_GUARDED, H2S_RESIZED_IN_SLOT,
+       H2S_NUM_PLACEMENT_TEXTS };
 static const h2s_reason_text placement_table[H2S_NUM_PLACEMENT_TEXTS] = {
     [H2S_PLACE_CONSTANT] = {"Promoted", "moved {amount}-byte '{callee}' block to the stack"},
     [H2S_PLACE_BOUNDED] = {"Promoted", "moved '{callee}' block of at most {amount} bytes to the stack"},
     [H2S_PLACE_GUARDED] = {"PromotedGuarded", "moved '{callee}' block to a {amount}-byte stack slot when it fits, to the heap when larger"},
-    [H2S_PLACE_ROOM] = {"PromotedWithRoom", "moved '{callee}' block to the stack when room allows (recursive function, at most {amount} bytes)"},
     [H2S_COPIED] = {"Promoted", "copied the {amount}-byte '{callee}' string to the stack"},
     [H2S_COPIED_GUARDED] = {"PromotedGuarded", "copied the '{callee}' string to a {amount}-byte stack slot when it fits, to the heap when longer"},
-    [H2S_COPIED_ROOM] = {"PromotedWithRoom", "copied the '{callee}' string to the stack when room allows (recursive function, at most {amount} bytes)"},
     [H2S_RESIZED_IN_SLOT] = {"ReallocInSlot", "'{callee}' keeps the '{blocker}' block in its stack slot while it fits"},
 };
+
+/* What a promoted site of a split function (split.c) adds to its wording. */
+static const char room_name[] = "PromotedWithRoom";
+static const char room_condition[] =
+    "; the function may recurse, so only while the thread's stack has room";
 
 enum { MAX_PATH_STEPS = 24, MAX_ARGS = 16 + 2 * (MAX_PATH_STEPS + 2), TEXT_CAP = 4096 };
 
@@ -245,8 +248,6 @@ static void append_holder(h2s_message *m, h2s_function *f, const h2s_site *site)
 static const h2s_reason_text *promoted_text(const h2s_site *site) {
   if (site->copy == H2S_COPY_NONE)
     return &placement_table[site->placement];
-  if (site->placement == H2S_PLACE_ROOM)
-    return &placement_table[H2S_COPIED_ROOM];
   return &placement_table[site->placement == H2S_PLACE_GUARDED ? H2S_COPIED_GUARDED
                                                                 : H2S_COPIED];
 }
@@ -268,6 +269,11 @@ void h2s_remark_site(h2s_function *f, const h2s_site *site) {
     text = &placement_table[H2S_RESIZED_IN_SLOT];
   h2s_message m = {.nargs = 0, .used = 0};
   expand(&m, text->message, site);
+  const char *name = text->name;
+  if (h2s_open(site) && f->room_split) {
+    add_text(&m, room_condition);
+    name = room_name;
+  }
   if (h2s_open(site))
     append_holder(&m, f, site);
   append_location(&m, verdict.blocker);
@@ -275,5 +281,5 @@ void h2s_remark_site(h2s_function *f, const h2s_site *site) {
   if (!passed)
     append_path(&m, site);
   h2s_bridge_emit_remark(f->ctx, passed ? H2S_REMARK_PASSED : H2S_REMARK_MISSED,
-                         text->name, site->call, m.args, m.nargs, first_extra);
+                         name, site->call, m.args, m.nargs, first_extra);
 }

@@ -22,8 +22,8 @@
  *===----------------------------------------------------------------------===*/
 #include "rewrite.h"
 
-/* Builds the slot of 'site' at the top of the entry block, after its
- * allocas: a static alloca, or a room-guarded site's stack mark and cell. */
+/* Builds the slot of 'site', a static alloca at the top of the entry block,
+ * after its allocas. */
 static void build_slot(LLVMBuilderRef b, h2s_function *f, h2s_site *site) {
   LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(f->fn);
   LLVMValueRef first = LLVMGetFirstInstruction(entry);
@@ -33,10 +33,6 @@ static void build_slot(LLVMBuilderRef b, h2s_function *f, h2s_site *site) {
     LLVMPositionBuilderBefore(b, first);
   else
     LLVMPositionBuilderAtEnd(b, entry);
-  if (site->placement == H2S_PLACE_ROOM) {
-    h2s_room_prepare(b, f, site);
-    return;
-  }
   LLVMTypeRef bytes = LLVMArrayType2(LLVMInt8TypeInContext(h2s_context(f)), site->size);
   site->slot = LLVMBuildAlloca(b, bytes, "h2s.slot");
   LLVMSetAlignment(site->slot, (unsigned)site->align); /* policy.c: <= H2S_MAX_ALIGN */
@@ -82,9 +78,7 @@ static void rewrite_free(LLVMBuilderRef b, h2s_function *f, const h2s_site *site
     return;
   LLVMValueRef call = h2s_as_call(f, fr->call);
   LLVMPositionBuilderBefore(b, call);
-  if (fr->ends_lifetime && site->placement == H2S_PLACE_ROOM)
-    h2s_room_release(b, f, site);
-  else if (fr->ends_lifetime)
+  if (fr->ends_lifetime)
     h2s_bridge_build_lifetime(b, site->slot, 0);
   if (may_free_heap_block(f, site, fr))
     h2s_guard_free(b, f, call, site, fr);
@@ -123,7 +117,7 @@ void h2s_rewrite_sites(h2s_function *f) {
       continue;
     if (site->resizes_itself)
       h2s_guard_realloc(b, f, site, site->call);
-    else if (site->placement == H2S_PLACE_GUARDED || site->placement == H2S_PLACE_ROOM)
+    else if (site->placement == H2S_PLACE_GUARDED)
       h2s_guard_allocation(b, f, site);
     else
       place_in_slot(b, f, site);

@@ -37,18 +37,15 @@ void h2s_guard_realloc(LLVMBuilderRef b, h2s_function *f, const h2s_site *site,
 void h2s_guard_free(LLVMBuilderRef b, h2s_function *f, LLVMValueRef call,
                     const h2s_site *site, const h2s_free *fr);
 
-/* Room-guarded sites (room.c): the entry's stack mark and block cell; the
- * release of the block; the room test and the block itself on the stack
- * path; and what a free compares with: the slot, or the cell's block. */
-void h2s_room_prepare(LLVMBuilderRef b, h2s_function *f, h2s_site *site);
-void h2s_room_release(LLVMBuilderRef b, h2s_function *f, const h2s_site *site);
-LLVMValueRef h2s_room_available(LLVMBuilderRef b, h2s_function *f, const h2s_site *site);
-LLVMValueRef h2s_room_take(LLVMBuilderRef b, h2s_function *f, const h2s_site *site);
-LLVMValueRef h2s_slot_at(LLVMBuilderRef b, h2s_function *f, const h2s_site *site);
+/* Splitting a function that may recurse (split.c): a copy of its body
+ * before the rewrite, then, after it, the dispatcher that takes its place. */
+LLVMValueRef h2s_split_keep_plain(h2s_function *f);
+void h2s_split_dispatch(h2s_function *f, LLVMValueRef plain);
 
-/* A call of the module's __heap2stack_stack_room (stackroom.c), which it
- * adds on first use: the bytes of this thread's stack below the frame. */
-LLVMValueRef h2s_build_stack_room(LLVMBuilderRef b, h2s_function *f);
+/* An i1 built at 'b', true when this thread's stack pointer is in the first
+ * room_percent of its stack with 'need' bytes to spare (stackroom.c); the
+ * test adds blocks to the function 'b' is in and leaves 'b' in the last. */
+LLVMValueRef h2s_build_stack_has_room(LLVMBuilderRef b, h2s_function *f, uint64_t need);
 
 /* The integer type of sizes (the data layout's intptr type). */
 LLVMTypeRef h2s_size_type(h2s_function *f);

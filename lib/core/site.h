@@ -23,8 +23,10 @@
  *   rewrite.c   the slots, the frees, then the allocations, in that order:
  *     contents.c  the run-time size and the initial contents as IR
  *     guard.c     guarded allocations, frees and reallocs: slot or heap
- *     room.c      room-guarded blocks in recursive functions (opt-in)
- *     stackroom.c the run-time query: how much of this thread's stack is left
+ *     split.c     a function that may recurse: the body with slots runs
+ *                 only while the stack has room, else a plain copy
+ *     stackroom.c the run-time test: is the frame in the first share of its
+ *                 thread's stack?
  *
  * Each stage reads what earlier stages filled in and either leaves
  * 'verdict.reason' at H2S_PROMOTED or sets the first reason it finds.
@@ -104,9 +106,7 @@ typedef struct h2s_holding {
 typedef enum h2s_placement {
   H2S_PLACE_CONSTANT, /* a slot of the compile-time size */
   H2S_PLACE_BOUNDED,  /* a slot of the run-time size's proven bound */
-  H2S_PLACE_GUARDED,  /* a guard_size slot when the size fits, else the heap */
-  H2S_PLACE_ROOM      /* a stack block while the thread has room, else the
-                         heap (room.c; functions that may recurse) */
+  H2S_PLACE_GUARDED   /* a guard_size slot when the size fits, else the heap */
 } h2s_placement;
 
 typedef struct h2s_site {
@@ -127,9 +127,7 @@ typedef struct h2s_site {
   size_t nheld;
   h2s_free *frees;
   size_t nfrees;
-  LLVMValueRef slot;       /* the alloca, once rewrite.c built it; for a
-                              room-guarded site, the cell holding its block */
-  LLVMValueRef stack_mark; /* room-guarded: the stack pointer at entry */
+  LLVMValueRef slot;       /* the alloca, once rewrite.c built it */
   h2s_verdict verdict;
   h2s_verdict analysed;    /* the verdict before policy, for re-running it */
 } h2s_site;
@@ -142,8 +140,8 @@ typedef struct h2s_function {
   h2s_summaries *summaries; /* what the module's functions free */
   h2s_verdict blocker;     /* H2S_PROMOTED unless nothing may be promoted */
   bool recursive;          /* may be active more than once at a time */
-  bool room_possible;      /* room-guarded blocks may be built here */
-  const h2s_site *room_site; /* the one room-guarded site, or NULL */
+  bool room_split;         /* may recurse, and its slots are taken only while
+                              the stack has room (split.c) */
   uint64_t budget;         /* bytes this function may promote */
   uint64_t spent;          /* bytes promoted so far */
   h2s_site *sites;         /* every allocation site, in program order */
@@ -165,8 +163,7 @@ static inline bool h2s_open(const h2s_site *site) {
 /* True when a pointer of 'site' may be a heap block although the site is
  * promoted: the guard chose the heap, or a realloc moved it there. */
 static inline bool h2s_may_reach_heap(const h2s_site *site) {
-  return site->placement == H2S_PLACE_GUARDED || site->placement == H2S_PLACE_ROOM ||
-         site->reallocs.len > 0 || site->resizes_itself;
+  return site->placement == H2S_PLACE_GUARDED || site->reallocs.len > 0 || site->resizes_itself;
 }
 
 /* Stages: see the table above. */
@@ -218,6 +215,11 @@ bool h2s_fn_has_annotation(LLVMValueRef fn, const char *name);
 bool h2s_is_sanitized(LLVMValueRef fn); /* built with ASan, HWASan or MSan */
 /* True when stackroom.c can measure this target's thread stacks. */
 bool h2s_target_has_stack_room(h2s_function *f);
+/* True when split.c can split 'fn': its arguments can be forwarded by a
+ * musttail call, and its body can move to another function. */
+bool h2s_can_split(LLVMValueRef fn);
+/* True when 'fn' is one of the bodies of a function split.c split. */
+bool h2s_is_split_body(LLVMValueRef fn);
 bool h2s_is_power_of_two(uint64_t x);
 /* True when the load or store is atomic (any ordering but not-atomic). */
 bool h2s_is_atomic_access(LLVMValueRef load_or_store);

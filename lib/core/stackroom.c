@@ -1,31 +1,30 @@
-/*===- stackroom.c - How many bytes of this thread's stack are left? -----===*
+/*===- stackroom.c - Is this frame in the first share of its thread's stack? =*
  *
- * Room-guarded blocks (room.c) ask at run time how much stack remains below
- * the current frame.  The answer comes from a helper the pass adds to the
- * module, linkonce_odr and hidden so that a program holds one copy per
- * shared object and the user links nothing extra:
+ * The dispatcher of a split function (split.c) asks at run time whether the
+ * stack pointer is in the first room_percent of this thread's stack, with
+ * 'need' bytes to spare, built inline so that asking costs no frame:
  *
- *     uint64_t __heap2stack_stack_room(void) {
- *       uintptr_t frame = (uintptr_t)__builtin_frame_address(0);
- *       if (!lo) __heap2stack_stack_bounds();    // once per thread
- *       return lo < frame && frame < hi ? frame - lo : 0;
- *     }
+ *     if (!lo) __heap2stack_stack_bounds();       once per thread
+ *     share = (hi - lo) * room_percent / 100;
+ *     room  = hi - share + need < sp && sp <= hi;
  *
- * with 'lo' and 'hi' thread-local.  __heap2stack_stack_bounds asks glibc
- * (pthread_getattr_np, which also describes the main thread, and
- * pthread_attr_getstack) and records [1, 1) when it cannot tell.  A frame
- * outside the recorded bounds (a signal handler on sigaltstack, a
- * makecontext/swapcontext or coroutine stack) gets 0: no room.  The stack
- * grows down on every target this is built for (the pass asks only on
- * Linux x86-64 and AArch64).
+ * with 'lo' and 'hi' thread-local and the helper added to the module once,
+ * linkonce_odr and hidden, so that a program holds one copy per shared
+ * object and the user links nothing extra.  __heap2stack_stack_bounds asks
+ * glibc (pthread_getattr_np, which also describes the main thread, and
+ * pthread_attr_getstack) and records [1, 1) when it cannot tell.  A stack
+ * pointer outside the recorded bounds (a signal handler on sigaltstack, a
+ * makecontext/swapcontext or coroutine stack) has no room.  The stack grows
+ * down on every target this is built for (Linux x86-64 and AArch64).
  *
  *===----------------------------------------------------------------------===*/
 #include "rewrite.h"
 
 #include <string.h>
 
-static const char room_name[] = "__heap2stack_stack_room";
 static const char bounds_name[] = "__heap2stack_stack_bounds";
+static const char lo_name[] = "__heap2stack_stack_lo";
+static const char hi_name[] = "__heap2stack_stack_hi";
 
 /* pthread_attr_t is 56 bytes on x86-64 and 64 on AArch64 (glibc). */
 enum { PTHREAD_ATTR_BYTES = 64 };
@@ -116,61 +115,58 @@ static LLVMValueRef build_bounds_function(LLVMBuilderRef b, h2s_function *f) {
   LLVMPositionBuilderAtEnd(b, known);
   LLVMValueRef lo = LLVMBuildPtrToInt(b, LLVMBuildLoad2(b, ptr, addr, "base"), i64, "lo");
   LLVMValueRef hi = LLVMBuildAdd(b, lo, LLVMBuildLoad2(b, i64, size, "bytes"), "hi");
-  store_bound(b, f, "__heap2stack_stack_lo", lo);
-  store_bound(b, f, "__heap2stack_stack_hi", hi);
+  store_bound(b, f, lo_name, lo);
+  store_bound(b, f, hi_name, hi);
   LLVMBuildRetVoid(b);
 
   LLVMPositionBuilderAtEnd(b, unknown);
   LLVMValueRef one = LLVMConstInt(i64, 1, 0);
-  store_bound(b, f, "__heap2stack_stack_lo", one);
-  store_bound(b, f, "__heap2stack_stack_hi", one);
+  store_bound(b, f, lo_name, one);
+  store_bound(b, f, hi_name, one);
   LLVMBuildRetVoid(b);
   return fn;
 }
 
-/* __heap2stack_stack_room, as in the file header. */
-static LLVMValueRef build_room_function(LLVMBuilderRef b, h2s_function *f) {
+/* The bounds of this thread's stack, found on the first call in the
+ * thread: '*lo' and '*hi' are loaded in the block 'b' ends in. */
+static void load_bounds(LLVMBuilderRef b, h2s_function *f, LLVMValueRef *lo,
+                        LLVMValueRef *hi) {
   LLVMContextRef ctx = h2s_context(f);
-  LLVMTypeRef i64 = i64_type(f);
   LLVMValueRef bounds = LLVMGetNamedFunction(h2s_module(f), bounds_name);
-  if (!bounds)
-    bounds = build_bounds_function(b, f);
-  LLVMValueRef fn = new_function(f, room_name, i64);
-  LLVMBasicBlockRef entry = LLVMAppendBasicBlockInContext(ctx, fn, "entry");
-  LLVMBasicBlockRef first = LLVMAppendBasicBlockInContext(ctx, fn, "first");
-  LLVMBasicBlockRef measure = LLVMAppendBasicBlockInContext(ctx, fn, "measure");
-
-  LLVMPositionBuilderAtEnd(b, entry);
-  LLVMValueRef lo = load_bound(b, f, "__heap2stack_stack_lo");
-  LLVMValueRef br = LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntEQ, lo, LLVMConstInt(i64, 0, 0), "unset"),
-                                    first, measure);
-  h2s_bridge_weight_branch(br, 1);
-  LLVMPositionBuilderAtEnd(b, first);
-  LLVMBuildCall2(b, LLVMGlobalGetValueType(bounds), bounds, NULL, 0, "");
-  LLVMBuildBr(b, measure);
-
-  LLVMPositionBuilderAtEnd(b, measure);
-  LLVMValueRef level = LLVMConstInt(LLVMInt32TypeInContext(ctx), 0, 0);
-  LLVMValueRef frame =
-      h2s_build_intrinsic(b, f, "llvm.frameaddress", ptr_type(f), &level, 1, "frame");
-  LLVMValueRef at = LLVMBuildPtrToInt(b, frame, i64, "at");
-  LLVMValueRef low = load_bound(b, f, "__heap2stack_stack_lo");
-  LLVMValueRef high = load_bound(b, f, "__heap2stack_stack_hi");
-  LLVMValueRef inside = LLVMBuildAnd(b, LLVMBuildICmp(b, LLVMIntULT, low, at, "above"),
-                                     LLVMBuildICmp(b, LLVMIntULT, at, high, "below"), "inside");
-  LLVMValueRef room = LLVMBuildSub(b, at, low, "room");
-  LLVMBuildRet(b, LLVMBuildSelect(b, inside, room, LLVMConstInt(i64, 0, 0), "left"));
-  return fn;
-}
-
-LLVMValueRef h2s_build_stack_room(LLVMBuilderRef b, h2s_function *f) {
-  LLVMValueRef fn = LLVMGetNamedFunction(h2s_module(f), room_name);
-  if (!fn) {
-    LLVMBuilderRef own = LLVMCreateBuilderInContext(h2s_context(f));
-    fn = build_room_function(own, f);
+  if (!bounds) {
+    LLVMBuilderRef own = LLVMCreateBuilderInContext(ctx);
+    bounds = build_bounds_function(own, f);
     LLVMDisposeBuilder(own);
   }
-  return LLVMBuildCall2(b, LLVMGlobalGetValueType(fn), fn, NULL, 0, "h2s.room");
+  LLVMValueRef fn = LLVMGetBasicBlockParent(LLVMGetInsertBlock(b));
+  LLVMBasicBlockRef first = LLVMAppendBasicBlockInContext(ctx, fn, "first");
+  LLVMBasicBlockRef known = LLVMAppendBasicBlockInContext(ctx, fn, "known");
+  LLVMValueRef unset = LLVMBuildICmp(b, LLVMIntEQ, load_bound(b, f, lo_name),
+                                     LLVMConstInt(i64_type(f), 0, 0), "unset");
+  h2s_bridge_weight_branch(LLVMBuildCondBr(b, unset, first, known), 1);
+  LLVMPositionBuilderAtEnd(b, first);
+  LLVMBuildCall2(b, LLVMGlobalGetValueType(bounds), bounds, NULL, 0, "");
+  LLVMBuildBr(b, known);
+  LLVMPositionBuilderAtEnd(b, known);
+  *lo = load_bound(b, f, lo_name);
+  *hi = load_bound(b, f, hi_name);
+}
+
+LLVMValueRef h2s_build_stack_has_room(LLVMBuilderRef b, h2s_function *f, uint64_t need) {
+  LLVMTypeRef i64 = i64_type(f);
+  LLVMValueRef lo, hi;
+  load_bounds(b, f, &lo, &hi);
+  LLVMValueRef sp = LLVMBuildPtrToInt(
+      b, h2s_build_intrinsic(b, f, "llvm.stacksave", ptr_type(f), NULL, 0, ""), i64, "sp");
+  LLVMValueRef span = LLVMBuildSub(b, hi, lo, "span");
+  LLVMValueRef share = LLVMBuildUDiv(
+      b, LLVMBuildMul(b, span, LLVMConstInt(i64, f->opts->room_percent, 0), ""),
+      LLVMConstInt(i64, 100, 0), "share");
+  LLVMValueRef floor = LLVMBuildSub(b, hi, share, "floor");
+  LLVMValueRef lowest = LLVMBuildAdd(b, floor, LLVMConstInt(i64, need, 0), "lowest");
+  LLVMValueRef above = LLVMBuildICmp(b, LLVMIntUGT, sp, lowest, "above");
+  LLVMValueRef below = LLVMBuildICmp(b, LLVMIntULE, sp, hi, "below");
+  return LLVMBuildAnd(b, above, below, "h2s.room");
 }
 
 bool h2s_target_has_stack_room(h2s_function *f) {

@@ -5,6 +5,8 @@
 ; RUN: not opt -passes='heap2stack<max-size>' -disable-output < %s 2>&1 | FileCheck %s --check-prefix=NO-VALUE
 ; RUN: not opt -passes='heap2stack<fast>' -disable-output < %s 2>&1 | FileCheck %s --check-prefix=UNKNOWN
 ; RUN: not opt -passes='heap2stack<record-format=json>' -disable-output < %s 2>&1 | FileCheck %s --check-prefix=FORMAT
+; RUN: not opt -passes='heap2stack<room-percent=101>' -disable-output < %s 2>&1 | FileCheck %s --check-prefix=PERCENT
+; RUN: not opt -heap2stack-room-percent=101 -passes=heap2stack -disable-output < %s 2>&1 | FileCheck %s --check-prefix=PERCENT-OPTION
 
 ; NOT-A-NUMBER: {{^}}LLVM ERROR: invalid heap2stack parameter 'max-size=abc': expected a non-negative integer number of bytes/uses{{$}}
 ; NOT-A-NUMBER-NOT: {{.}}
@@ -15,8 +17,14 @@
 ; NO-VALUE: {{^}}LLVM ERROR: invalid heap2stack parameter 'max-size': expected a non-negative integer number of bytes/uses{{$}}
 ; NO-VALUE-NOT: {{.}}
 
-; UNKNOWN: {{^}}LLVM ERROR: invalid heap2stack parameter 'fast': expected max-size=N, frame-budget=N, recursive-budget=N, max-uses=N, guard-size=N, room-margin=N (N a non-negative integer), room or no-room, cleanup or no-cleanup, record=PATH, record-format=yaml or record-format=bitstream{{$}}
+; UNKNOWN: {{^}}LLVM ERROR: invalid heap2stack parameter 'fast': expected max-size=N, frame-budget=N, recursive-budget=N, max-uses=N, guard-size=N (N a non-negative integer), room-percent=N (0 to 100), room or no-room, cleanup or no-cleanup, record=PATH, record-format=yaml or record-format=bitstream{{$}}
 ; UNKNOWN-NOT: {{.}}
+
+; PERCENT: {{^}}LLVM ERROR: invalid heap2stack parameter 'room-percent=101': expected a percentage from 0 to 100{{$}}
+; PERCENT-NOT: {{.}}
+
+; PERCENT-OPTION: {{^}}LLVM ERROR: invalid -heap2stack-room-percent=101: expected a percentage from 0 to 100{{$}}
+; PERCENT-OPTION-NOT: {{.}}
 
 ; FORMAT: {{^}}LLVM ERROR: invalid heap2stack parameter 'record-format=json': expected max-size=N, {{.*}}record-format=yaml or record-format=bitstream{{$}}
 

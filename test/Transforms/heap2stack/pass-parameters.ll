@@ -1,6 +1,8 @@
 ; heap2stack<max-size=N;frame-budget=N;recursive-budget=N;max-uses=N> move
 ; the policy's boundaries: the same functions are promoted or kept depending
-; on the parameters (defaults: 1024, 2048, 0, 2000).
+; on the parameters (defaults: 1024, 2048, 0, 2000).  By default a function
+; that may recurse is split (room guards) and its slots count against the
+; frame budget; recursive-budget gives it static slots with no-room.
 ; RUN: opt -passes='heap2stack<no-cleanup>' -S < %s | FileCheck %s --check-prefix=DEFAULT
 ; RUN: opt -passes='heap2stack<no-cleanup;max-size=16>' -S < %s | FileCheck %s --check-prefix=SMALL
 ; RUN: opt -passes='heap2stack<no-cleanup;max-size=4096;frame-budget=4096>' -S < %s | FileCheck %s --check-prefix=LARGE
@@ -67,7 +69,11 @@ entry:
 }
 
 define void @recursive_with_small_block(i32 %depth) {
-; DEFAULT-LABEL:   @recursive_with_small_block(
+; DEFAULT-LABEL:   define void @recursive_with_small_block(
+; DEFAULT:           musttail call void @recursive_with_small_block.h2s.room(i32 %depth)
+; DEFAULT-LABEL:   define internal void @recursive_with_small_block.h2s.room(
+; DEFAULT:           alloca [32 x i8], align 16
+; DEFAULT-LABEL:   define internal void @recursive_with_small_block.h2s.plain(
 ; DEFAULT-NOT:       alloca
 ; DEFAULT:           %buf = call noalias ptr @malloc(i64 noundef 32)
 ; RECURSIVE-LABEL: @recursive_with_small_block(

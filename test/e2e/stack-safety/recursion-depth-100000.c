@@ -1,21 +1,31 @@
 // RUN: %e2e %s -pthread | FileCheck %s
 // RUN: %clang -O2 -pthread -fpass-plugin=%plugin -Rpass=heap2stack \
 // RUN:   -Rpass-missed=heap2stack -c %s -o /dev/null 2>&1 | FileCheck --check-prefix=REMARK %s
+// RUN: %clang -O2 -pthread -fpass-plugin=%plugin -mllvm -heap2stack-room=false -Rpass=heap2stack \
+// RUN:   -Rpass-missed=heap2stack -c %s -o /dev/null 2>&1 | FileCheck --check-prefix=NOROOM %s
 //
 // Recursion 100000 levels deep on an 8 MiB thread stack (the default main
 // thread stack), where every level takes a malloc(32) note and keeps it
 // across the recursive call, and two mutually recursive functions that do
-// the same for 100000 levels between them. The notes never escape, but the
-// functions may recurse, so they get no stack budget and all 200000 notes
-// stay on the heap: the runs are the same, heap calls included.
+// the same for 100000 levels between them.  The notes never escape, but the
+// functions may recurse: their notes go to the stack only in frames in the
+// first 5% of the thread's stack (room guards), and every deeper level runs
+// the plain body, so the runs are the same and 12969 of the 200000 notes
+// stay off the heap.  With room guards off, recursive functions get no
+// stack budget and every note stays on the heap.
 //
 // CHECK: output: same, exit status: same (0)
-// CHECK: heap allocations: 200002 without the plugin, 200002 with it
+// CHECK: heap allocations: 200002 without the plugin, 187033 with it
 //
-// REMARK: remark: not promoted: the function may be recursive and a 32-byte slot exceeds its 0-byte budget (recursive-budget)
-// REMARK: remark: not promoted: the function may be recursive and a 32-byte slot exceeds its 0-byte budget (recursive-budget)
-// REMARK: remark: not promoted: the function may be recursive and a 32-byte slot exceeds its 0-byte budget (recursive-budget)
-// REMARK-NOT: moved
+// REMARK: remark: moved 32-byte 'malloc' block to the stack; the function may recurse, so only while the thread's stack has room
+// REMARK: remark: moved 32-byte 'malloc' block to the stack; the function may recurse, so only while the thread's stack has room
+// REMARK: remark: moved 32-byte 'malloc' block to the stack; the function may recurse, so only while the thread's stack has room
+// REMARK-NOT: not promoted
+//
+// NOROOM: remark: not promoted: the function may be recursive and a 32-byte slot exceeds its 0-byte budget (recursive-budget)
+// NOROOM: remark: not promoted: the function may be recursive and a 32-byte slot exceeds its 0-byte budget (recursive-budget)
+// NOROOM: remark: not promoted: the function may be recursive and a 32-byte slot exceeds its 0-byte budget (recursive-budget)
+// NOROOM-NOT: moved
 
 #include <pthread.h>
 #include <stdio.h>

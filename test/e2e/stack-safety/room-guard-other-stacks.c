@@ -1,24 +1,26 @@
-// RUN: env PLUGIN_OPTIONS="-mllvm -heap2stack-room" %e2e %s -pthread | FileCheck %s
+// RUN: %e2e %s -pthread | FileCheck %s
 //
-// Room guards (-mllvm -heap2stack-room, off by default) in a recursion that
-// holds a malloc(32) note across each recursive call.  The same function
-// runs four ways, and each must print what the plain build prints:
-//   - on the main thread, 1000 levels: the stack has room, so the notes go
-//     to the stack;
-//   - on a thread with a 256 KiB stack, 1500 levels: room for the notes
-//     while more than the 64 KiB margin is left below the frame;
-//   - in a SIGUSR1 handler on a 64 KiB sigaltstack, 200 levels: the frame is
-//     outside the thread's stack, so there is "no room" and every note goes
-//     to the heap;
+// Room guards in a recursion that holds a malloc(32) note across each
+// recursive call.  The same function runs four ways, and each must print
+// what the plain build prints:
+//   - on the main thread, 1000 levels: all within the first 5% of its 8 MiB
+//     stack, so every level runs the body with the note on the stack;
+//   - on a thread with a 256 KiB stack, 1500 levels: the levels in the first
+//     5% of that stack (181) hold their notes on the stack, the deeper ones
+//     run the plain body;
+//   - in a SIGUSR1 handler on a 64 KiB sigaltstack, 200 levels: the stack
+//     pointer is outside the thread's stack, so there is "no room" and every
+//     note goes to the heap;
 //   - on a 64 KiB makecontext/swapcontext stack, 200 levels: the same.
 // The plain build makes 2904 allocations for the notes and the two side
 // stacks, plus 4 of the C runtime's and the thread's; with the plugin the
-// 2500 notes of the main thread and the 256 KiB thread are gone, the 400 of
-// the other two stacks stay, and finding the main thread's stack bounds
-// once (pthread_getattr_np reads /proc/self/maps through stdio) adds 3.
+// 1000 notes of the main thread and 181 of the 256 KiB thread are gone, the
+// 400 of the other two stacks stay, and finding the main thread's stack
+// bounds once (pthread_getattr_np reads /proc/self/maps through stdio)
+// adds 4.
 //
 // CHECK: output: same, exit status: same (0)
-// CHECK: heap allocations: 2908 without the plugin, 411 with it
+// CHECK: heap allocations: 2908 without the plugin, 1731 with it
 
 #include <pthread.h>
 #include <signal.h>
