@@ -719,7 +719,53 @@ def headline(progs, comp):
     return out
 
 
-def write_doc(path, progs, comp, machine, fails, have_plots, baseline):
+def collect_room_cost(raw):
+    """Instructions per level of bench/micro/roomcost.c, by build and regime:
+    {(build, regime): Ir per level, "levels": calls per chain}, or {} when it
+    was not measured."""
+    d = os.path.join(raw, "room")
+    reps, levels = read_text(os.path.join(d, "reps")), read_text(os.path.join(d, "levels"))
+    if not reps or not levels:
+        return {}
+    reps, levels = int(reps), int(levels)
+    cost = {"levels": levels}
+    for v in ("o2", "h2s"):
+        for regime in ("shallow", "deep"):
+            once = read_text(os.path.join(d, f"{v}.{regime}.{reps}.ir"))
+            twice = read_text(os.path.join(d, f"{v}.{regime}.{2 * reps}.ir"))
+            if once and twice:
+                cost[(v, regime)] = (int(twice) - int(once)) / (reps * levels)
+    return cost
+
+
+def room_cost_section(cost):
+    """The docs' room-guard section, from collect_room_cost()."""
+    if len(cost) < 5:
+        return ["Not measured in this run (no plugin)."]
+    rows = []
+    for regime, what in (("shallow", "room: the block is on the stack"),
+                         ("deep", "no room: the plain body, malloc and free")):
+        o2, h2s = cost[("o2", regime)], cost[("h2s", regime)]
+        rows.append([what, f"{o2:.1f}", f"{h2s:.1f}", f"{h2s - o2:+.1f}"])
+    return [
+        f"`bench/micro/roomcost.c` recurses {cost['levels'] - 1} levels, each holding a `malloc(32)` note across the "
+        "recursive call, so with the plugin every call goes through the dispatcher of a split "
+        "function (docs/design.md, \"Room guards\"). It runs the recursion from `main`, within the "
+        "first 5% of the stack, and again below 1 MiB of filler frames, where the test finds no "
+        "room. Instructions per level are callgrind's total for 2R runs of the recursion minus that "
+        f"for R, divided by the R x {cost['levels']} extra calls, so start-up and the one-time stack-bounds query "
+        "cancel out.",
+        "",
+        table(["where the level runs", "-O2 Ir per level", "h2s Ir per level", "h2s - (-O2)"], rows),
+        "",
+        f"Without room the level pays the test on top of the plain body: "
+        f"{cost[('h2s', 'deep')] - cost[('o2', 'deep')]:.1f} instructions. With room it saves the "
+        f"allocator's work: {cost[('o2', 'shallow')] - cost[('h2s', 'shallow')]:.1f} instructions "
+        "net of the test.",
+    ]
+
+
+def write_doc(path, progs, comp, machine, fails, have_plots, baseline, room_cost):
     lines = []
     w = lines.append
     w("# heap2stack performance")
@@ -893,6 +939,11 @@ def write_doc(path, progs, comp, machine, fails, have_plots, baseline):
     else:
         w("Not measured in this run (`--no-compile-time`).")
         w("")
+    w("## Room guards: the cost of the test")
+    w("")
+    for line in room_cost_section(room_cost):
+        w(line)
+    w("")
     w(METHOD)
     with open(path, "w") as fh:
         fh.write("\n".join(lines))
@@ -982,7 +1033,7 @@ def main():
     if comp:
         have_plots["compile"] = plot_compile(os.path.join(args.docs, "performance-compile.png"), comp, args.raw)
     write_doc(os.path.join(args.docs, "performance.md"), progs, comp, machine, fails, have_plots,
-              baseline)
+              baseline, collect_room_cost(args.raw))
     for prog, v, status, _ in fails:
         print(f"report.py: {prog} {v}: {status}", file=sys.stderr)
     mismatches = [(p["program"], p["call_mismatch"][1]) for p in progs

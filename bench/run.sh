@@ -19,6 +19,7 @@
 # malloc/free & co.). Then compile time: the pass's share of clang -O2 -ftime-report on a
 # generated translation unit of >= 50k lines, and a scaling run over
 # generated modules with 1k..100k allocation sites (bench/gen_alloc_tu.py).
+# Last, what a room guard costs per call (bench/micro/roomcost.c, callgrind).
 #
 # bench/report.py turns the raw data into bench/results/runtime.{csv,md},
 # compile.md and scaling.csv, docs/performance.md and the
@@ -394,6 +395,32 @@ describe_machine() {
     } >"$RAW/machine.txt"
 }
 
+# ---- 6b. room guards --------------------------------------------------------
+# Instructions per level of bench/micro/roomcost.c's recursion, built -O2 and
+# with the plugin, where the room test finds room ("shallow") and where it
+# does not ("deep"): the difference between 2R and R repetitions of the
+# chain, divided by the R * (CHAIN + 1) extra calls.  Writes
+# $RAW/room/<build>.<regime>.<reps>.ir and $RAW/room/levels.
+ROOM_REPS=1000
+measure_room_cost() {
+    local src=$BENCH/micro/roomcost.c v regime reps
+    mkdir -p "$RAW/room"
+    [ -f "$PLUGIN" ] || return 0
+    "$CC" -O2 -o "$BIN/roomcost.o2" "$src"
+    "$CC" -O2 -fpass-plugin="$PLUGIN" -o "$BIN/roomcost.h2s" "$src"
+    echo $(($(sed -n 's/.*CHAIN = \([0-9]*\).*/\1/p' "$src") + 1)) >"$RAW/room/levels"
+    for v in o2 h2s; do
+        for regime in shallow deep; do
+            for reps in $ROOM_REPS $((2 * ROOM_REPS)); do
+                valgrind --tool=callgrind --callgrind-out-file="$RAW/room/$v.$regime.$reps.cg" \
+                    "$BIN/roomcost.$v" "$regime" "$reps" >/dev/null 2>&1
+                sed -n 's/^summary: //p' "$RAW/room/$v.$regime.$reps.cg" >"$RAW/room/$v.$regime.$reps.ir"
+            done
+        done
+    done
+    echo "$ROOM_REPS" >"$RAW/room/reps"
+}
+
 # ---- 7. main ----------------------------------------------------------------
 main() {
     local start src name
@@ -415,6 +442,8 @@ main() {
         measure_program "$src"
     done
     [ "$COMPILE_TIME" = 1 ] && measure_compile_time
+    log "room guards: roomcost"
+    measure_room_cost
     echo "load_end=$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RAW/machine.txt"
     echo "harness_seconds=$(($(date +%s) - start))" >>"$RAW/machine.txt"
     log "writing the report"
