@@ -4,13 +4,15 @@
  * stack pointer is in the first room_percent of this thread's stack, with
  * 'need' bytes to spare, built inline so that asking costs no frame:
  *
- *     if (!lo) __heap2stack_stack_bounds();       once per thread
- *     share = (hi - lo) * room_percent / 100;
- *     room  = hi - share + need < sp && sp <= hi;
+ *     if (!floor_P) floor_P = __heap2stack_room_floor_P_find();  once per thread
+ *     room = floor_P + need < sp && sp <= hi;
  *
- * with 'lo' and 'hi' thread-local and the helper added to the module once,
- * linkonce_odr and hidden, so that a program holds one copy per shared
- * object and the user links nothing extra.  __heap2stack_stack_bounds asks
+ * where the helper finds the thread's bounds 'lo' and 'hi' (once per
+ * thread, __heap2stack_stack_bounds) and stores floor_P = hi - (hi - lo) *
+ * P / 100, P being room_percent.  'lo', 'hi' and floor_P are thread-local;
+ * they and the helpers are added to the module once, linkonce_odr and
+ * hidden, so that a program holds one copy per shared object and the user
+ * links nothing extra.  __heap2stack_stack_bounds asks
  * glibc (pthread_getattr_np, which also describes the main thread, and
  * pthread_attr_getstack) and records [1, 1) when it cannot tell.  A stack
  * pointer outside the recorded bounds (a signal handler on sigaltstack, a
@@ -20,6 +22,7 @@
  *===----------------------------------------------------------------------===*/
 #include "rewrite.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const char bounds_name[] = "__heap2stack_stack_bounds";
@@ -38,7 +41,7 @@ static void make_shared_hidden(LLVMValueRef global) {
   LLVMSetVisibility(global, LLVMHiddenVisibility);
 }
 
-/* The thread-local bound 'name' (lo or hi), created on first use. */
+/* The thread-local cell 'name' (lo, hi or a floor), created on first use. */
 static LLVMValueRef bound_global(h2s_function *f, const char *name) {
   LLVMValueRef g = LLVMGetNamedGlobal(h2s_module(f), name);
   if (g)
@@ -71,11 +74,15 @@ static LLVMValueRef call_libc(LLVMBuilderRef b, h2s_function *f, const char *nam
                              nargs, "");
 }
 
+static void add_function_attribute(h2s_function *f, LLVMValueRef fn, const char *name) {
+  LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
+                          LLVMCreateEnumAttribute(h2s_context(f), h2s_attr_kind(name), 0));
+}
+
 static LLVMValueRef new_function(h2s_function *f, const char *name, LLVMTypeRef ret) {
   LLVMValueRef fn = LLVMAddFunction(h2s_module(f), name, LLVMFunctionType(ret, NULL, 0, 0));
   make_shared_hidden(fn);
-  LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
-                          LLVMCreateEnumAttribute(h2s_context(f), h2s_attr_kind("nounwind"), 0));
+  add_function_attribute(f, fn, "nounwind");
   return fn;
 }
 
@@ -83,10 +90,8 @@ static LLVMValueRef new_function(h2s_function *f, const char *name, LLVMTypeRef 
 static LLVMValueRef build_bounds_function(LLVMBuilderRef b, h2s_function *f) {
   LLVMContextRef ctx = h2s_context(f);
   LLVMValueRef fn = new_function(f, bounds_name, LLVMVoidTypeInContext(ctx));
-  LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
-                          LLVMCreateEnumAttribute(ctx, h2s_attr_kind("noinline"), 0));
-  LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
-                          LLVMCreateEnumAttribute(ctx, h2s_attr_kind("cold"), 0));
+  add_function_attribute(f, fn, "noinline");
+  add_function_attribute(f, fn, "cold");
   LLVMBasicBlockRef entry = LLVMAppendBasicBlockInContext(ctx, fn, "entry");
   LLVMBasicBlockRef query = LLVMAppendBasicBlockInContext(ctx, fn, "query");
   LLVMBasicBlockRef known = LLVMAppendBasicBlockInContext(ctx, fn, "known");
@@ -127,42 +132,89 @@ static LLVMValueRef build_bounds_function(LLVMBuilderRef b, h2s_function *f) {
   return fn;
 }
 
-/* The bounds of this thread's stack, found on the first call in the
- * thread: '*lo' and '*hi' are loaded in the block 'b' ends in. */
-static void load_bounds(LLVMBuilderRef b, h2s_function *f, LLVMValueRef *lo,
-                        LLVMValueRef *hi) {
+/* "__heap2stack_room_floor_<percent>": the floor's cell and its helper are
+ * named by the percent, so modules built with different room_percent
+ * share nothing that differs. */
+static void floor_name(h2s_function *f, const char *suffix, char *out, size_t cap) {
+  snprintf(out, cap, "__heap2stack_room_floor_%u%s", (unsigned)f->opts->room_percent, suffix);
+}
+
+/* The helper that finds this thread's floor, once: the bounds (asked of
+ * glibc on the first call in the thread), then hi minus room_percent of
+ * the stack, stored in the floor's cell and returned. */
+static LLVMValueRef build_floor_function(LLVMBuilderRef b, h2s_function *f, const char *name,
+                                         const char *cell) {
   LLVMContextRef ctx = h2s_context(f);
+  LLVMTypeRef i64 = i64_type(f);
   LLVMValueRef bounds = LLVMGetNamedFunction(h2s_module(f), bounds_name);
-  if (!bounds) {
-    LLVMBuilderRef own = LLVMCreateBuilderInContext(ctx);
-    bounds = build_bounds_function(own, f);
-    LLVMDisposeBuilder(own);
-  }
-  LLVMValueRef fn = LLVMGetBasicBlockParent(LLVMGetInsertBlock(b));
+  if (!bounds)
+    bounds = build_bounds_function(b, f);
+  LLVMValueRef fn = new_function(f, name, i64);
+  add_function_attribute(f, fn, "noinline");
+  add_function_attribute(f, fn, "cold");
+  LLVMSetFunctionCallConv(fn, LLVMPreserveMostCallConv);
+  LLVMBasicBlockRef entry = LLVMAppendBasicBlockInContext(ctx, fn, "entry");
   LLVMBasicBlockRef first = LLVMAppendBasicBlockInContext(ctx, fn, "first");
   LLVMBasicBlockRef known = LLVMAppendBasicBlockInContext(ctx, fn, "known");
+  LLVMPositionBuilderAtEnd(b, entry);
   LLVMValueRef unset = LLVMBuildICmp(b, LLVMIntEQ, load_bound(b, f, lo_name),
-                                     LLVMConstInt(i64_type(f), 0, 0), "unset");
-  h2s_bridge_weight_branch(LLVMBuildCondBr(b, unset, first, known), 1);
+                                     LLVMConstInt(i64, 0, 0), "unset");
+  LLVMBuildCondBr(b, unset, first, known);
   LLVMPositionBuilderAtEnd(b, first);
   LLVMBuildCall2(b, LLVMGlobalGetValueType(bounds), bounds, NULL, 0, "");
   LLVMBuildBr(b, known);
   LLVMPositionBuilderAtEnd(b, known);
-  *lo = load_bound(b, f, lo_name);
-  *hi = load_bound(b, f, hi_name);
-}
-
-LLVMValueRef h2s_build_stack_has_room(LLVMBuilderRef b, h2s_function *f, uint64_t need) {
-  LLVMTypeRef i64 = i64_type(f);
-  LLVMValueRef lo, hi;
-  load_bounds(b, f, &lo, &hi);
-  LLVMValueRef sp = LLVMBuildPtrToInt(
-      b, h2s_build_intrinsic(b, f, "llvm.stacksave", ptr_type(f), NULL, 0, ""), i64, "sp");
+  LLVMValueRef lo = load_bound(b, f, lo_name);
+  LLVMValueRef hi = load_bound(b, f, hi_name);
   LLVMValueRef span = LLVMBuildSub(b, hi, lo, "span");
   LLVMValueRef share = LLVMBuildUDiv(
       b, LLVMBuildMul(b, span, LLVMConstInt(i64, f->opts->room_percent, 0), ""),
       LLVMConstInt(i64, 100, 0), "share");
   LLVMValueRef floor = LLVMBuildSub(b, hi, share, "floor");
+  store_bound(b, f, cell, floor);
+  LLVMBuildRet(b, floor);
+  return fn;
+}
+
+/* This thread's floor, loaded at 'b'; the first call in the thread finds
+ * it.  Leaves 'b' at the end of a block it adds to the function. */
+static LLVMValueRef load_floor(LLVMBuilderRef b, h2s_function *f) {
+  char cell[64], helper[64];
+  floor_name(f, "", cell, sizeof cell);
+  floor_name(f, "_find", helper, sizeof helper);
+  LLVMContextRef ctx = h2s_context(f);
+  LLVMValueRef find = LLVMGetNamedFunction(h2s_module(f), helper);
+  if (!find) {
+    LLVMBuilderRef own = LLVMCreateBuilderInContext(ctx);
+    find = build_floor_function(own, f, helper, cell);
+    LLVMDisposeBuilder(own);
+  }
+  LLVMValueRef fn = LLVMGetBasicBlockParent(LLVMGetInsertBlock(b));
+  LLVMBasicBlockRef here = LLVMGetInsertBlock(b);
+  LLVMBasicBlockRef first = LLVMAppendBasicBlockInContext(ctx, fn, "first");
+  LLVMBasicBlockRef known = LLVMAppendBasicBlockInContext(ctx, fn, "known");
+  LLVMValueRef cached = load_bound(b, f, cell);
+  LLVMValueRef unset = LLVMBuildICmp(b, LLVMIntEQ, cached, LLVMConstInt(i64_type(f), 0, 0),
+                                     "unset");
+  h2s_bridge_weight_branch(LLVMBuildCondBr(b, unset, first, known), 1);
+  LLVMPositionBuilderAtEnd(b, first);
+  LLVMValueRef found = LLVMBuildCall2(b, LLVMGlobalGetValueType(find), find, NULL, 0, "found");
+  LLVMSetInstructionCallConv(found, LLVMPreserveMostCallConv);
+  LLVMBuildBr(b, known);
+  LLVMPositionBuilderAtEnd(b, known);
+  LLVMValueRef floor = LLVMBuildPhi(b, i64_type(f), "floor");
+  LLVMValueRef values[] = {cached, found};
+  LLVMBasicBlockRef from[] = {here, first};
+  LLVMAddIncoming(floor, values, from, 2);
+  return floor;
+}
+
+LLVMValueRef h2s_build_stack_has_room(LLVMBuilderRef b, h2s_function *f, uint64_t need) {
+  LLVMTypeRef i64 = i64_type(f);
+  LLVMValueRef floor = load_floor(b, f);
+  LLVMValueRef hi = load_bound(b, f, hi_name);
+  LLVMValueRef sp = LLVMBuildPtrToInt(
+      b, h2s_build_intrinsic(b, f, "llvm.stacksave", ptr_type(f), NULL, 0, ""), i64, "sp");
   LLVMValueRef lowest = LLVMBuildAdd(b, floor, LLVMConstInt(i64, need, 0), "lowest");
   LLVMValueRef above = LLVMBuildICmp(b, LLVMIntUGT, sp, lowest, "above");
   LLVMValueRef below = LLVMBuildICmp(b, LLVMIntULE, sp, hi, "below");

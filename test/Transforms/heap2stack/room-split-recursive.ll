@@ -1,7 +1,9 @@
 ; A function that may recurse and has a promotable site is split (room
 ; guards, on by default): @depth becomes a dispatcher that keeps its name
 ; and callers and, when this thread's stack pointer is in the first 5%
-; (room-percent) of the thread's stack with the slots' 32 bytes to spare,
+; (room-percent) of the thread's stack with the slots' 32 bytes to spare
+; (the floor of that share is found once per thread, by a helper named by
+; the percent),
 ; musttail-calls @depth.h2s.room, the body with the block in a static slot;
 ; otherwise it musttail-calls @depth.h2s.plain, the body as it was.  Both
 ; bodies call the dispatcher, are noinline and are marked
@@ -21,27 +23,24 @@
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"
 
-; CHECK: @__heap2stack_stack_lo = linkonce_odr hidden thread_local global i64 0
-; CHECK: @__heap2stack_stack_hi = linkonce_odr hidden thread_local global i64 0
+; CHECK-DAG: @__heap2stack_room_floor_5 = linkonce_odr hidden thread_local global i64 0
+; CHECK-DAG: @__heap2stack_stack_lo = linkonce_odr hidden thread_local global i64 0
+; CHECK-DAG: @__heap2stack_stack_hi = linkonce_odr hidden thread_local global i64 0
 
 ; CHECK-LABEL: define i32 @depth(i32 noundef %n) {
 ; CHECK-NEXT:  entry:
-; CHECK-NEXT:    %[[LOADDR:[0-9]+]] = call ptr @llvm.threadlocal.address.p0(ptr @__heap2stack_stack_lo)
-; CHECK-NEXT:    %__heap2stack_stack_lo = load i64, ptr %[[LOADDR]], align 8
-; CHECK-NEXT:    %unset = icmp eq i64 %__heap2stack_stack_lo, 0
+; CHECK-NEXT:    %[[CELL:[0-9]+]] = call ptr @llvm.threadlocal.address.p0(ptr @__heap2stack_room_floor_5)
+; CHECK-NEXT:    %__heap2stack_room_floor_5 = load i64, ptr %[[CELL]], align 8
+; CHECK-NEXT:    %unset = icmp eq i64 %__heap2stack_room_floor_5, 0
 ; CHECK-NEXT:    br i1 %unset, label %first, label %known, !prof ![[UNLIKELY:[0-9]+]]
 ; CHECK:       first:
-; CHECK-NEXT:    call void @__heap2stack_stack_bounds()
+; CHECK-NEXT:    %found = call preserve_mostcc i64 @__heap2stack_room_floor_5_find()
 ; CHECK-NEXT:    br label %known
 ; CHECK:       known:
-; CHECK:         %[[LO:__heap2stack_stack_lo[0-9]+]] = load i64
+; CHECK-NEXT:    %floor = phi i64 [ %__heap2stack_room_floor_5, %entry ], [ %found, %first ]
 ; CHECK:         %__heap2stack_stack_hi = load i64
 ; CHECK-NEXT:    %[[SAVED:[0-9]+]] = call ptr @llvm.stacksave.p0()
 ; CHECK-NEXT:    %sp = ptrtoint ptr %[[SAVED]] to i64
-; CHECK-NEXT:    %span = sub i64 %__heap2stack_stack_hi, %[[LO]]
-; CHECK-NEXT:    %[[SCALED:[0-9]+]] = mul i64 %span, 5
-; CHECK-NEXT:    %share = udiv i64 %[[SCALED]], 100
-; CHECK-NEXT:    %floor = sub i64 %__heap2stack_stack_hi, %share
 ; CHECK-NEXT:    %lowest = add i64 %floor, 32
 ; CHECK-NEXT:    %above = icmp ugt i64 %sp, %lowest
 ; CHECK-NEXT:    %below = icmp ule i64 %sp, %__heap2stack_stack_hi
@@ -73,6 +72,8 @@ target triple = "x86_64-unknown-linux-gnu"
 ; CHECK:         call void @free(ptr noundef %buf)
 ;
 ; SHARE-LABEL: define i32 @depth(
+; SHARE:         call ptr @llvm.threadlocal.address.p0(ptr @__heap2stack_room_floor_20)
+; SHARE-LABEL: define linkonce_odr hidden preserve_mostcc i64 @__heap2stack_room_floor_20_find()
 ; SHARE:         mul i64 %span, 20
 ;
 ; OFF-NOT:     h2s.room
@@ -107,12 +108,20 @@ done:
 ; REMARK: remark: <unknown>:0:0: moved 32-byte 'malloc' block to the stack; the function may recurse, so only while the thread's stack has room
 ; REMARK-OFF: remark: <unknown>:0:0: not promoted: the function may be recursive and a 32-byte slot exceeds its 0-byte budget (recursive-budget)
 
-; The bounds, found once per thread:
+; The bounds, found once per thread, and the floor computed from them:
 ; CHECK:     define linkonce_odr hidden void @__heap2stack_stack_bounds() #[[COLD:[0-9]+]] {
 ; CHECK:       call i32 @pthread_getattr_np(i64 %{{.*}}, ptr %attr)
 ; CHECK:       call i32 @pthread_attr_getstack(ptr %attr, ptr %addr, ptr %size)
 ; CHECK:       call i32 @pthread_attr_destroy(ptr %attr)
 ; CHECK:       store i64 1, ptr
+; CHECK:     define linkonce_odr hidden preserve_mostcc i64 @__heap2stack_room_floor_5_find() #[[COLD]] {
+; CHECK:       call void @__heap2stack_stack_bounds()
+; CHECK:       %span = sub i64 %__heap2stack_stack_hi, %__heap2stack_stack_lo{{[0-9]+}}
+; CHECK-NEXT:  %[[SCALED:[0-9]+]] = mul i64 %span, 5
+; CHECK-NEXT:  %share = udiv i64 %[[SCALED]], 100
+; CHECK-NEXT:  %floor = sub i64 %__heap2stack_stack_hi, %share
+; CHECK:       store i64 %floor, ptr
+; CHECK-NEXT:  ret i64 %floor
 ; CHECK: attributes #[[BODY]] = { noinline "heap2stack-split" }
 ; CHECK: attributes #[[COLD]] = { cold noinline nounwind }
 ; CHECK: ![[UNLIKELY]] = !{!"branch_weights", i32 1, i32 {{[0-9]+}}}
