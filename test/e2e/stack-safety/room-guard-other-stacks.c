@@ -1,4 +1,6 @@
 // RUN: %e2e %s -pthread | FileCheck %s
+// RUN: env LTO=thin %e2e %s -pthread | FileCheck %s
+// RUN: env LTO=full %e2e %s -pthread | FileCheck %s
 //
 // Room guards in a recursion that holds a malloc(32) note across each
 // recursive call.  The same function runs four ways, and each must print
@@ -17,7 +19,8 @@
 // 1000 notes of the main thread and 181 of the 256 KiB thread are gone, the
 // 400 of the other two stacks stay, and finding the main thread's stack
 // bounds once (pthread_getattr_np reads /proc/self/maps through stdio)
-// adds 4.
+// adds 4.  The same holds when the pass runs at the link, with ThinLTO and
+// full LTO.
 //
 // CHECK: output: same, exit status: same (0)
 // CHECK: heap allocations: 2908 without the plugin, 1731 with it
