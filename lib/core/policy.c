@@ -55,8 +55,10 @@ void h2s_assess_function(h2s_function *f) {
     f->blocker = (h2s_verdict){H2S_OPTED_OUT, NULL, 0, 0};
   else if (f->opts->pin_slots && h2s_fn_has_attr(f->fn, "alwaysinline"))
     f->blocker = (h2s_verdict){H2S_ALWAYS_INLINE, NULL, 0, 0};
+  /* SafeStack puts slots on a stack of its own, which the room test does
+   * not measure. */
   f->room_split = f->recursive && f->opts->room && f->opts->room_percent &&
-                 h2s_target_has_stack_room(f) &&
+                 h2s_target_has_stack_room(f) && !h2s_fn_has_attr(f->fn, "safestack") &&
                  h2s_can_split(f->fn);
   bool static_recursion = f->recursive && !f->room_split;
   f->budget = static_recursion ? f->opts->recursive_budget : f->opts->frame_budget;

@@ -2,8 +2,10 @@
 ; (0), so their blocks stay on the heap: a variadic function (a musttail
 ; call cannot forward its arguments), one with a byval parameter (its copy
 ; would be made again), one whose block address is taken (the block would
-; move to another function), and an available_externally one (its body is
-; dropped after optimization anyway).  The splittable @control is split.
+; move to another function), an available_externally one (its body is
+; dropped after optimization anyway), and one built with SafeStack (which
+; puts the slots on its own unsafe stack, which the room test does not
+; measure).  The splittable @control is split.
 ; RUN: opt -passes='heap2stack<no-cleanup>' -S < %s | FileCheck %s
 ; RUN: opt -passes='heap2stack<no-cleanup>' -pass-remarks=heap2stack -pass-remarks-missed=heap2stack -disable-output < %s 2>&1 | FileCheck %s --check-prefix=REMARK
 
@@ -69,6 +71,19 @@ entry:
   ret i32 %r
 }
 
+; CHECK-LABEL: define i32 @safe_stack(
+; CHECK:         %buf = call noalias ptr @malloc(i64 noundef 32)
+; CHECK-NOT:     musttail
+define i32 @safe_stack(i32 %n) safestack {
+entry:
+  %buf = call noalias ptr @malloc(i64 noundef 32)
+  store i32 %n, ptr %buf, align 4
+  %m = sub i32 %n, 1
+  %r = call i32 @safe_stack(i32 %m)
+  call void @free(ptr noundef %buf)
+  ret i32 %r
+}
+
 ; CHECK-LABEL: define i32 @control(
 ; CHECK:         musttail call i32 @control.h2s.room(i32 %n)
 define i32 @control(i32 %n) {
@@ -81,7 +96,7 @@ entry:
   ret i32 %r
 }
 
-; REMARK-COUNT-4: remark: <unknown>:0:0: not promoted: the function may be recursive and a 32-byte slot exceeds its 0-byte budget (recursive-budget)
+; REMARK-COUNT-5: remark: <unknown>:0:0: not promoted: the function may be recursive and a 32-byte slot exceeds its 0-byte budget (recursive-budget)
 ; REMARK-NEXT:    remark: <unknown>:0:0: moved 32-byte 'malloc' block to the stack; the function may recurse, so only while the thread's stack has room
 
 declare noalias noundef ptr @malloc(i64 noundef) #0
