@@ -135,7 +135,8 @@ snapshot_plugin() {
         if echo 'int main(void){return 0;}' |
             "$CC" -O2 -fpass-plugin="$PLUGIN" -x c - -c -o /dev/null 2>/dev/null; then
             echo "plugin_sha256=$(cat "$WORK"/plugin/*.so | sha256sum | cut -d' ' -f1)" >>"$RAW/machine.txt"
-            echo "plugin_mtime=$(date -u -r "$src" +%Y-%m-%dT%H:%MZ)" >>"$RAW/machine.txt"
+            # The loader rarely changes; the pass (HeapToStack-llvmN.so) is what was built.
+            echo "plugin_mtime=$(date -u -r "$(ls -t "$(dirname "$src")"/HeapToStack*.so | head -n 1)" +%Y-%m-%dT%H:%MZ)" >>"$RAW/machine.txt"
             return 0
         fi
         log "the plugin at $src does not load (being rebuilt?); retry $try of 6 in 10 s"
