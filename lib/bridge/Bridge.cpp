@@ -336,16 +336,21 @@ extern "C" void h2s_bridge_build_lifetime(LLVMBuilderRef B, LLVMValueRef Ptr, in
   heap2stack::createLifetime(*unwrap(B), unwrap(Ptr), Start != 0);
 }
 
+// Renames 'F' and makes it a function of its own module only.
+static void makeLocal(Function &F, const char *Name) {
+  F.setName(Name);
+  F.setLinkage(GlobalValue::InternalLinkage);
+  F.setVisibility(GlobalValue::DefaultVisibility);
+  F.setDLLStorageClass(GlobalValue::DefaultStorageClass);
+}
+
 extern "C" LLVMValueRef h2s_bridge_clone_function(LLVMValueRef Fn, const char *Name) {
   Function &F = *cast<Function>(unwrap(Fn));
   ValueToValueMapTy VMap;
   Function *Copy = CloneFunction(&F, VMap);
   Copy->removeFromParent();
   F.getParent()->getFunctionList().insertAfter(F.getIterator(), Copy);
-  Copy->setName(Name);
-  Copy->setLinkage(GlobalValue::InternalLinkage);
-  Copy->setVisibility(GlobalValue::DefaultVisibility);
-  Copy->setDLLStorageClass(GlobalValue::DefaultStorageClass);
+  makeLocal(*Copy, Name);
   Copy->setComdat(F.getComdat());
   return wrap(Copy);
 }
@@ -363,9 +368,6 @@ extern "C" LLVMValueRef h2s_bridge_take_place_of(LLVMValueRef Fn, const char *Na
   for (auto [To, From] : zip(New->args(), F.args()))
     To.setName(From.getName());
   F.replaceAllUsesWith(New);
-  F.setName(Name);
-  F.setLinkage(GlobalValue::InternalLinkage);
-  F.setVisibility(GlobalValue::DefaultVisibility);
-  F.setDLLStorageClass(GlobalValue::DefaultStorageClass);
+  makeLocal(F, Name);
   return wrap(New);
 }

@@ -40,6 +40,12 @@ static LLVMValueRef find_returns_twice_call(LLVMValueRef fn) {
   return NULL;
 }
 
+/* True when 'f' may recurse and its slots would be static in every frame:
+ * it gets the recursive budget. */
+static bool has_recursive_budget(const h2s_function *f) {
+  return f->recursive && !f->room_split;
+}
+
 /* Fills in what holds for all of 'f': a blocker and the budget.  Whether
  * 'f' may recurse (f->recursive) was set from recursion.c's answer. */
 void h2s_assess_function(h2s_function *f) {
@@ -60,8 +66,7 @@ void h2s_assess_function(h2s_function *f) {
   f->room_split = f->recursive && f->opts->room && f->opts->room_percent &&
                  h2s_target_has_stack_room(f) && !h2s_fn_has_attr(f->fn, "safestack") &&
                  h2s_can_split(f->fn);
-  bool static_recursion = f->recursive && !f->room_split;
-  f->budget = static_recursion ? f->opts->recursive_budget : f->opts->frame_budget;
+  f->budget = has_recursive_budget(f) ? f->opts->recursive_budget : f->opts->frame_budget;
   f->spent = 0;
 }
 
@@ -131,7 +136,7 @@ static void apply_policy(h2s_function *f, h2s_site *site) {
   if (site->size > f->opts->max_size)
     refuse_with_limit(site, H2S_TOO_LARGE, site->size, f->opts->max_size);
   else if (!fits_budget(f, site))
-    refuse_with_limit(site, f->recursive && !f->room_split ? H2S_RECURSIVE : H2S_OVER_BUDGET,
+    refuse_with_limit(site, has_recursive_budget(f) ? H2S_RECURSIVE : H2S_OVER_BUDGET,
                       cost, f->budget);
   else {
     f->spent += cost;

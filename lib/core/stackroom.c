@@ -132,6 +132,38 @@ static LLVMValueRef build_bounds_function(LLVMBuilderRef b, h2s_function *f) {
   return fn;
 }
 
+/* Loads the thread-local 'cell' at 'b' and, when it is still 0 in this
+ * thread, calls 'find' first, on a cold path.  Returns what the cell holds
+ * then, named 'result': the load, or what 'find' returns (NULL when it
+ * returns nothing and the caller loads what it filled in).  Leaves 'b'
+ * where the paths join. */
+static LLVMValueRef load_or_find(LLVMBuilderRef b, h2s_function *f, const char *cell,
+                                 LLVMValueRef find, const char *result) {
+  LLVMContextRef ctx = h2s_context(f);
+  LLVMValueRef fn = LLVMGetBasicBlockParent(LLVMGetInsertBlock(b));
+  LLVMBasicBlockRef here = LLVMGetInsertBlock(b);
+  LLVMBasicBlockRef first = LLVMAppendBasicBlockInContext(ctx, fn, "first");
+  LLVMBasicBlockRef known = LLVMAppendBasicBlockInContext(ctx, fn, "known");
+  LLVMValueRef cached = load_bound(b, f, cell);
+  LLVMValueRef unset = LLVMBuildICmp(b, LLVMIntEQ, cached, LLVMConstInt(i64_type(f), 0, 0),
+                                     "unset");
+  h2s_bridge_weight_branch(LLVMBuildCondBr(b, unset, first, known), 1);
+  LLVMPositionBuilderAtEnd(b, first);
+  LLVMTypeRef type = LLVMGlobalGetValueType(find);
+  bool returns = LLVMGetTypeKind(LLVMGetReturnType(type)) != LLVMVoidTypeKind;
+  LLVMValueRef found = LLVMBuildCall2(b, type, find, NULL, 0, returns ? "found" : "");
+  LLVMSetInstructionCallConv(found, LLVMGetFunctionCallConv(find));
+  LLVMBuildBr(b, known);
+  LLVMPositionBuilderAtEnd(b, known);
+  if (!returns)
+    return NULL;
+  LLVMValueRef value = LLVMBuildPhi(b, i64_type(f), result);
+  LLVMValueRef values[] = {cached, found};
+  LLVMBasicBlockRef from[] = {here, first};
+  LLVMAddIncoming(value, values, from, 2);
+  return value;
+}
+
 /* "__heap2stack_room_floor_<percent>": the floor's cell and its helper are
  * named by the percent, so modules built with different room_percent
  * share nothing that differs. */
@@ -153,17 +185,8 @@ static LLVMValueRef build_floor_function(LLVMBuilderRef b, h2s_function *f, cons
   add_function_attribute(f, fn, "noinline");
   add_function_attribute(f, fn, "cold");
   LLVMSetFunctionCallConv(fn, LLVMPreserveMostCallConv);
-  LLVMBasicBlockRef entry = LLVMAppendBasicBlockInContext(ctx, fn, "entry");
-  LLVMBasicBlockRef first = LLVMAppendBasicBlockInContext(ctx, fn, "first");
-  LLVMBasicBlockRef known = LLVMAppendBasicBlockInContext(ctx, fn, "known");
-  LLVMPositionBuilderAtEnd(b, entry);
-  LLVMValueRef unset = LLVMBuildICmp(b, LLVMIntEQ, load_bound(b, f, lo_name),
-                                     LLVMConstInt(i64, 0, 0), "unset");
-  LLVMBuildCondBr(b, unset, first, known);
-  LLVMPositionBuilderAtEnd(b, first);
-  LLVMBuildCall2(b, LLVMGlobalGetValueType(bounds), bounds, NULL, 0, "");
-  LLVMBuildBr(b, known);
-  LLVMPositionBuilderAtEnd(b, known);
+  LLVMPositionBuilderAtEnd(b, LLVMAppendBasicBlockInContext(ctx, fn, "entry"));
+  load_or_find(b, f, lo_name, bounds, NULL);
   LLVMValueRef lo = load_bound(b, f, lo_name);
   LLVMValueRef hi = load_bound(b, f, hi_name);
   LLVMValueRef span = LLVMBuildSub(b, hi, lo, "span");
@@ -182,31 +205,13 @@ static LLVMValueRef load_floor(LLVMBuilderRef b, h2s_function *f) {
   char cell[64], helper[64];
   floor_name(f, "", cell, sizeof cell);
   floor_name(f, "_find", helper, sizeof helper);
-  LLVMContextRef ctx = h2s_context(f);
   LLVMValueRef find = LLVMGetNamedFunction(h2s_module(f), helper);
   if (!find) {
-    LLVMBuilderRef own = LLVMCreateBuilderInContext(ctx);
+    LLVMBuilderRef own = LLVMCreateBuilderInContext(h2s_context(f));
     find = build_floor_function(own, f, helper, cell);
     LLVMDisposeBuilder(own);
   }
-  LLVMValueRef fn = LLVMGetBasicBlockParent(LLVMGetInsertBlock(b));
-  LLVMBasicBlockRef here = LLVMGetInsertBlock(b);
-  LLVMBasicBlockRef first = LLVMAppendBasicBlockInContext(ctx, fn, "first");
-  LLVMBasicBlockRef known = LLVMAppendBasicBlockInContext(ctx, fn, "known");
-  LLVMValueRef cached = load_bound(b, f, cell);
-  LLVMValueRef unset = LLVMBuildICmp(b, LLVMIntEQ, cached, LLVMConstInt(i64_type(f), 0, 0),
-                                     "unset");
-  h2s_bridge_weight_branch(LLVMBuildCondBr(b, unset, first, known), 1);
-  LLVMPositionBuilderAtEnd(b, first);
-  LLVMValueRef found = LLVMBuildCall2(b, LLVMGlobalGetValueType(find), find, NULL, 0, "found");
-  LLVMSetInstructionCallConv(found, LLVMPreserveMostCallConv);
-  LLVMBuildBr(b, known);
-  LLVMPositionBuilderAtEnd(b, known);
-  LLVMValueRef floor = LLVMBuildPhi(b, i64_type(f), "floor");
-  LLVMValueRef values[] = {cached, found};
-  LLVMBasicBlockRef from[] = {here, first};
-  LLVMAddIncoming(floor, values, from, 2);
-  return floor;
+  return load_or_find(b, f, cell, find, "floor");
 }
 
 LLVMValueRef h2s_build_stack_has_room(LLVMBuilderRef b, h2s_function *f, uint64_t need) {
