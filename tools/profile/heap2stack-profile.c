@@ -64,7 +64,10 @@
  * process reports only its own calls.
  *
  * Output: one line of key=value pairs, appended at exit to the file named
- * by $H2S_SHIM_OUT (stderr if unset).
+ * by $H2S_SHIM_OUT (stderr if unset).  With $H2S_SHIM_ONLY_UNDER set to a
+ * directory, only processes whose executable lies under it write a line:
+ * counting a project's own programs in a test run preloaded into every
+ * process (make, sh, cmp), as tools/realworld/run.sh does for both builds.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -870,12 +873,29 @@ static void settle_live_blocks(void)
     }
 }
 
+/* True unless $H2S_SHIM_ONLY_UNDER names a directory that does not hold
+ * this process's executable. */
+static int reports_this_process(void)
+{
+    const char *dir = getenv("H2S_SHIM_ONLY_UNDER");
+    char exe[4096];
+    if (!dir || !*dir)
+        return 1;
+    ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    size_t n = strlen(dir);
+    while (n > 1 && dir[n - 1] == '/')
+        n--;
+    return len > (ssize_t)n && strncmp(exe, dir, n) == 0 && exe[n] == '/';
+}
+
 __attribute__((destructor)) static void shim_report(void)
 {
     static char buf[8192];
     char key[64];
     int n = 0, saturated;
     in_shim = 1;
+    if (!reports_this_process())
+        return;
     size_t peak = stack_peak(&saturated);
     for (int e = 0; e < E_COUNT; e++)
         n = put(buf, sizeof buf, n, entry_names[e], calls[e]);

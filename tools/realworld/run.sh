@@ -10,6 +10,11 @@
 #     suite reports: see the per-project notes below and docs/realworld.md),
 #   * allocation sites the plugin promoted / kept (its -Rpass=heap2stack and
 #     -Rpass-missed=heap2stack remarks, each source file counted once),
+#   * the heap calls (malloc, calloc, realloc, aligned allocations, free) the
+#     project's own programs make in each test run: both runs preload
+#     tools/profile/heap2stack-profile.c, which counts the calls of every
+#     process whose executable lies in the build tree (WORK/logs/PROJECT/
+#     MODE.shim, one line per process), and make, sh or cmp are left out,
 #   * whether the two builds give the same results.
 #
 # Usage (as root; apt-get source and apt-get build-dep-like installs need it):
@@ -54,7 +59,10 @@
 #               project's lines into the size distribution of its blocks
 #               freed while their allocating frame was live. Results:
 #               WORK/results-inst.{tsv,md} (tests passed and failed, which
-#               should match the plain build's) and WORK/sizes-inst.md. The
+#               should match the plain build's; the heap calls of the
+#               instrumented processes, and of them the calls of blocks one
+#               slot per site could have held: the ceiling) and
+#               WORK/sizes-inst.md. The
 #               plugin is not used. Processes that ran more than one thread
 #               are measured on their first thread only and counted as
 #               "threaded". The tests run with LD_LIBRARY_PATH=<build tree>,
@@ -74,8 +82,11 @@
 # Passed remarks of sites ("moved ..." and "copied ..."; a realloc kept in
 # its block's slot is not a site of its own), "kept" the number of "not
 # promoted" ones.
-# A site inlined into two functions is two sites. Both builds get
-# CFLAGS="-O2 -g" (and CXXFLAGS likewise).
+# A site inlined into two functions is two sites. Without LTO=1 the h2s
+# build also writes the pass's record to WORK/records/PROJECT/ (one YAML
+# file per module), which heap2stack-report --profile joins with the
+# profile of an INSTRUMENT=1 run to rank the kept sites by the blocks they
+# cost (docs/report.md). Both builds get CFLAGS="-O2 -g" (and CXXFLAGS likewise).
 #
 # Optimization records (-fsave-optimization-record) would give function
 # names, but they turn on every pass's remarks, and with those on, clang 22.1's
@@ -133,7 +144,7 @@ fi
 command -v "$CLANG" >/dev/null || die "$CLANG not found"
 mkdir -p "$WORK"/{src,build$SFX,logs$SFX,bin$SFX}
 WORK=$(readlink -f "$WORK")
-SHIM=$WORK/bin$SFX/libh2s_heapshim.so # INSTRUMENT=1 only
+SHIM=$WORK/bin$SFX/libh2s_heapshim.so
 
 #===- tools ---------------------------------------------------------------===#
 
@@ -209,6 +220,9 @@ for a in "$@"; do
 done
 h2s=(-fpass-plugin="$plugin" -fverify-intermediate-code
      -Rpass=heap2stack -Rpass-missed=heap2stack "${extra[@]}")
+# The record, for heap2stack-report --profile (compile-time sites only).
+[[ $lto != 1 && -n ${H2S_RECORDS_DIR:-} ]] &&
+  h2s+=(-mllvm -heap2stack-record="$H2S_RECORDS_DIR")
 if [[ $lto == 1 ]]; then
   # The pass runs in the linker; its remarks come out as
   # "file:line:col: moved ..." / "...: not promoted: ...".
@@ -338,6 +352,27 @@ site_counts() {
   [[ $LTO == 1 ]] && sort -u -o "$2" "$2"
   awk '/: (moved|copied) / { p++ } /: not promoted: / { k++ }
        END { printf "%d %d\n", p, k }' "$2"
+}
+
+# heap_calls SHIMFILE: "calls ceiling" summed over the processes of a
+# test run (the shim's lines): every heap call, and of them the calls of the
+# blocks freed while their allocating frame was live with no other block of
+# their site alive in it (local_small, local_large: what one slot per site
+# can hold).  The ceiling is known only for instrumented processes, and
+# only those are counted when the file has any ("-" without a file).
+heap_calls() {
+  [[ -f $1 ]] || { echo "- -"; return; }
+  awk '{ delete kv
+         for (i = 1; i <= NF; i++) { split($i, f, "="); kv[f[1]] = f[2] }
+         n = 0; c = 0
+         split("malloc calloc realloc memalign free new delete", e, " ")
+         for (i in e) {
+           n += kv[e[i]]
+           c += kv["local_small." e[i]] + kv["local_large." e[i]]
+         }
+         if (kv["activations"] > 0) { inst_n += n; inst_c += c; inst = 1 }
+         total += n }
+       END { if (inst) printf "%d %d\n", inst_n, inst_c; else printf "%d -\n", total }' "$1"
 }
 
 #===- projects ------------------------------------------------------------===#
@@ -579,8 +614,10 @@ run_mode() {
   local start bstatus tstatus counts
   start=$(date +%s)
   rm -rf "$dir"
-  [[ $mode == h2s ]] && rm -rf "$WORK/remarks$SFX/$proj"
-  [[ $mode == inst ]] && rm -f "$logs/inst.shim" "$logs/inst.build.shim" "$logs/inst.profile"
+  [[ $mode == h2s ]] && rm -rf "$WORK/remarks$SFX/$proj" "$WORK/records$SFX/$proj" &&
+    mkdir -p "$WORK/records$SFX/$proj"
+  rm -f "$logs/$mode.shim"
+  [[ $mode == inst ]] && rm -f "$logs/inst.build.shim" "$logs/inst.profile"
   mkdir -p "$dir" "$logs"
   cp -a "$src/." "$dir/"
   (
@@ -589,6 +626,7 @@ run_mode() {
     # Bitcode archives need LLVM's archiver for their symbol tables.
     [[ $LTO == 1 ]] && export AR=llvm-ar-22 RANLIB=llvm-ranlib-22 NM=llvm-nm-22
     export H2S_MODE=$mode H2S_REMARKS_DIR=$WORK/remarks$SFX/$proj
+    export H2S_RECORDS_DIR=$WORK/records$SFX/$proj
     [[ $mode == inst ]] && export H2S_SHIM_OUT=$logs/inst.build.shim
     timeout "$BUILD_TIMEOUT" bash -c "$(declare -f "build_$proj"); JOBS=$JOBS; build_$proj"
   ) >"$logs/$mode.build.log" 2>&1
@@ -605,8 +643,12 @@ run_mode() {
     export H2S_MODE=$mode H2S_REMARKS_DIR=$WORK/remarks$SFX/$proj
     # The tree's own shared libraries first: bzip2's Makefile links ./bzip2
     # to libbz2.so.1.0 without a run path, which would find the system's.
-    [[ $mode == inst ]] && export H2S_SHIM_OUT=$logs/inst.shim LD_PRELOAD=$SHIM \
-      H2S_PROFILE_OUT=$logs/inst.profile LD_LIBRARY_PATH=$dir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
+    export H2S_SHIM_OUT=$logs/$mode.shim LD_PRELOAD=$SHIM
+    [[ $mode == inst ]] && export H2S_PROFILE_OUT=$logs/inst.profile \
+      LD_LIBRARY_PATH=$dir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
+    # Without instrumentation the shim cannot tell a program of the project
+    # from the shell tools a test script runs; the executable's place can.
+    [[ $mode == inst ]] || export H2S_SHIM_ONLY_UNDER=$dir
     timeout "$TEST_TIMEOUT" bash -c "$(declare -f "test_$proj"); JOBS=$JOBS; test_$proj" </dev/null
   ) >"$logs/$mode.test.log" 2>&1
   tstatus=$?
@@ -620,29 +662,29 @@ run_mode() {
 # runs its tests under the shim, and tabulates the sizes with
 # bench/sizes.sh --table.
 measure_sizes() {
-  local proj src version tsv=$WORK/results$SFX.tsv t0 specs=()
+  local proj src version calls ceiling tsv=$WORK/results$SFX.tsv t0 specs=()
   t0=$(date +%s)
-  "$CLANG" -O2 -Wall -Wextra -fPIC -shared -o "$SHIM" "$REPO/tools/profile/heap2stack-profile.c" ||
-    die "cannot build the shim"
-  printf 'project\tversion\tbuild\ttests_exit\tpassed\tfailed\tseconds\n' >"$tsv"
+  printf 'project\tversion\tbuild\ttests_exit\tpassed\tfailed\tcalls\tceiling_calls\tseconds\n' >"$tsv"
   for proj in "$@"; do
     log "$proj: fetching ${PKG[$proj]}"
     if ! src=$(fetch "$proj"); then
-      printf '%s\t-\t-\t-\t-\t-\t-\n' "$proj" >>"$tsv"
+      printf '%s\t-\t-\t-\t-\t-\t-\t-\t-\n' "$proj" >>"$tsv"
       continue
     fi
     version=$(basename "$src")
     log "$proj: instrumented build and tests under the shim ($version)"
     read -r b t p f secs < <(run_mode "$proj" inst "$src")
     log "$proj: inst: build $b, tests exit $t, passed $p, failed $f (${secs}s)"
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$proj" "$version" "$b" "$t" "$p" "$f" "$secs" >>"$tsv"
+    read -r calls ceiling < <(heap_calls "$WORK/logs$SFX/$proj/inst.shim")
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$proj" "$version" "$b" "$t" "$p" "$f" \
+      "$calls" "$ceiling" "$secs" >>"$tsv"
     specs+=("$proj=$WORK/logs$SFX/$proj/inst.shim")
   done
   {
-    echo "| project | source | build | passed / failed | time (s) |"
-    echo "|---|---|---|---|---|"
-    tail -n +2 "$tsv" | while IFS=$'\t' read -r p v b t pp pf secs; do
-      echo "| $p | $v | $b | $pp / $pf | $secs |"
+    echo "| project | source | build | passed / failed | heap calls | of them one-slot frame-bounded (ceiling) | time (s) |"
+    echo "|---|---|---|---|---|---|---|"
+    tail -n +2 "$tsv" | while IFS=$'\t' read -r p v b t pp pf calls ceiling secs; do
+      echo "| $p | $v | $b | $pp / $pf | $calls | $ceiling | $secs |"
     done
     echo
     echo "Total time: $(($(date +%s) - t0)) s. Logs: $WORK/logs$SFX/."
@@ -659,6 +701,8 @@ main() {
   done
   [[ $INSTALL_DEPS == 1 ]] && install_deps
   write_wrappers
+  "$CLANG" -O2 -Wall -Wextra -fPIC -shared -o "$SHIM" "$REPO/tools/profile/heap2stack-profile.c" ||
+    die "cannot build the shim"
   if [[ $INSTRUMENT == 1 ]]; then
     measure_sizes "${projects[@]}"
     return 0
@@ -666,11 +710,11 @@ main() {
 
   local tsv=$WORK/results$SFX.tsv overall=0 t0
   t0=$(date +%s)
-  printf 'project\tversion\tplain_passed\tplain_failed\th2s_passed\th2s_failed\tpromoted\tkept\tplain_s\th2s_s\tverdict\n' >"$tsv"
+  printf 'project\tversion\tplain_passed\tplain_failed\th2s_passed\th2s_failed\tpromoted\tkept\tplain_calls\th2s_calls\tplain_s\th2s_s\tverdict\n' >"$tsv"
   for proj in "${projects[@]}"; do
     log "$proj: fetching ${PKG[$proj]}"
     if ! src=$(fetch "$proj"); then
-      printf '%s\t-\t-\t-\t-\t-\t-\t-\t-\t-\tFETCH FAILED\n' "$proj" >>"$tsv"
+      printf '%s\t-\t-\t-\t-\t-\t-\t-\t-\t-\t-\t-\tFETCH FAILED\n' "$proj" >>"$tsv"
       overall=1
       continue
     fi
@@ -682,6 +726,8 @@ main() {
     log "$proj: heap2stack build and tests"
     read -r hb ht hp hf hs < <(run_mode "$proj" h2s "$src")
     read -r promoted kept < <(site_counts "$WORK/remarks$SFX/$proj" "$WORK/logs$SFX/$proj/remarks.txt")
+    read -r pcalls _ < <(heap_calls "$WORK/logs$SFX/$proj/plain.shim")
+    read -r hcalls _ < <(heap_calls "$WORK/logs$SFX/$proj/h2s.shim")
     log "$proj: h2s: build $hb, tests exit $ht, passed $hp, failed $hf (${hs}s); sites promoted $promoted, kept $kept"
     local verdict=same
     if [[ $pb != 0 ]]; then
@@ -692,16 +738,16 @@ main() {
       verdict=DIFFERENT
     fi
     [[ $verdict == same ]] || overall=1
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$proj" "$version" \
-      "$pp" "$pf" "$hp" "$hf" "$promoted" "$kept" "$ps" "$hs" "$verdict" >>"$tsv"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$proj" "$version" \
+      "$pp" "$pf" "$hp" "$hf" "$promoted" "$kept" "$pcalls" "$hcalls" "$ps" "$hs" "$verdict" >>"$tsv"
   done
 
   # The Markdown table.
   {
-    echo "| project | source | passed / failed without | passed / failed with | sites promoted / kept | time without / with (s) | result |"
-    echo "|---|---|---|---|---|---|---|"
-    tail -n +2 "$tsv" | while IFS=$'\t' read -r p v pp pf hp hf pr k ps hs verdict; do
-      echo "| $p | $v | $pp / $pf | $hp / $hf | $pr / $k | $ps / $hs | $verdict |"
+    echo "| project | source | passed / failed without | passed / failed with | sites promoted / kept | heap calls without / with | time without / with (s) | result |"
+    echo "|---|---|---|---|---|---|---|---|"
+    tail -n +2 "$tsv" | while IFS=$'\t' read -r p v pp pf hp hf pr k pc hc ps hs verdict; do
+      echo "| $p | $v | $pp / $pf | $hp / $hf | $pr / $k | $pc / $hc | $ps / $hs | $verdict |"
     done
     echo
     echo "Total time: $(($(date +%s) - t0)) s. Logs: $WORK/logs$SFX/."
