@@ -35,6 +35,35 @@ bool h2s_summary_may_free(h2s_summaries *s, LLVMValueRef fn, unsigned param);
  * kept, or turned into an integer that carries its address. */
 bool h2s_summary_may_keep(h2s_summaries *s, LLVMValueRef fn, unsigned param);
 
+enum { H2S_MAX_BYTE_RANGES = 4 };
+
+/* Bytes of what a parameter points to, by offset from the parameter. */
+typedef struct h2s_byte_ranges {
+  bool all; /* any of them: 'at' is not used */
+  unsigned n;
+  struct {
+    int64_t offset;
+    uint64_t size;
+  } at[H2S_MAX_BYTE_RANGES];
+} h2s_byte_ranges;
+
+/* What a function may do with the memory its pointer parameter points to,
+ * one level down: with the pointers it loads from there (t->buf), and with
+ * the bytes there. */
+typedef struct h2s_param_memory {
+  bool frees, keeps;       /* a pointer it loads from there may be freed (or
+                              reallocated), may outlive the call */
+  h2s_byte_ranges written; /* bytes it may write */
+  h2s_byte_ranges leaked;  /* bytes it may read other than as a pointer it
+                              follows: as integers, copied elsewhere */
+} h2s_param_memory;
+
+/* Sets '*memory' to what the body of 'fn' may do with the memory its
+ * pointer parameter 'param' points to; false when the pass cannot tell (no
+ * body it can trust, a variadic argument, a byval copy, memory ran out). */
+bool h2s_summary_memory(h2s_summaries *s, LLVMValueRef fn, unsigned param,
+                        h2s_param_memory *memory);
+
 void h2s_summaries_free(h2s_summaries *s);
 
 #ifdef __cplusplus

@@ -89,6 +89,39 @@ PreservedAnalyses HeapToStackPass::run(Module &M, ModuleAnalysisManager &MAM) {
   return PA;
 }
 
+static void printRanges(raw_ostream &OS, const h2s_byte_ranges &R) {
+  if (R.all) {
+    OS << "any bytes";
+    return;
+  }
+  if (!R.n)
+    OS << "nothing";
+  for (unsigned I = 0; I < R.n; ++I) {
+    int64_t End;
+    OS << (I ? " " : "") << "[" << R.at[I].offset << ", ";
+    if (R.at[I].size <= INT64_MAX && !AddOverflow(R.at[I].offset, int64_t(R.at[I].size), End) &&
+        End != INT64_MAX)
+      OS << End << ")";
+    else
+      OS << "end)";
+  }
+}
+
+static void printMemory(raw_ostream &OS, h2s_summaries *Summaries, Function &F, unsigned Arg) {
+  h2s_param_memory Memory;
+  OS << "    its memory: ";
+  if (!h2s_summary_memory(Summaries, wrap(&F), Arg, &Memory)) {
+    OS << "unknown\n";
+    return;
+  }
+  OS << "loaded pointers " << (Memory.frees ? "may be freed" : "never freed") << ", "
+     << (Memory.keeps ? "may be kept" : "never kept") << "; writes ";
+  printRanges(OS, Memory.written);
+  OS << "; reads as data ";
+  printRanges(OS, Memory.leaked);
+  OS << "\n";
+}
+
 PreservedAnalyses SummaryPrinterPass::run(Module &M, ModuleAnalysisManager &MAM) {
   auto &FAM = MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
   h2s_module_ctx Mod(FAM, nullptr);
@@ -97,15 +130,18 @@ PreservedAnalyses SummaryPrinterPass::run(Module &M, ModuleAnalysisManager &MAM)
   for (Function &F : M) {
     if (F.isDeclaration())
       continue;
-    for (Argument &A : F.args())
-      if (A.getType()->isPointerTy())
-        OS << "  " << F.getName() << " parameter " << A.getArgNo() << ": "
-           << (h2s_summary_may_free(Summaries, wrap(&F), A.getArgNo()) ? "may free"
-                                                                       : "never freed")
-           << ", "
-           << (h2s_summary_may_keep(Summaries, wrap(&F), A.getArgNo()) ? "may keep"
-                                                                       : "never kept")
-           << "\n";
+    for (Argument &A : F.args()) {
+      if (!A.getType()->isPointerTy())
+        continue;
+      OS << "  " << F.getName() << " parameter " << A.getArgNo() << ": "
+         << (h2s_summary_may_free(Summaries, wrap(&F), A.getArgNo()) ? "may free"
+                                                                     : "never freed")
+         << ", "
+         << (h2s_summary_may_keep(Summaries, wrap(&F), A.getArgNo()) ? "may keep"
+                                                                     : "never kept")
+         << "\n";
+      printMemory(OS, Summaries, F, A.getArgNo());
+    }
   }
   h2s_summaries_free(Summaries);
   return PreservedAnalyses::all();

@@ -166,6 +166,10 @@ static h2s_use_kind classify_store_into(h2s_walk *w, LLVMValueRef store,
     const h2s_access *r = &h->reads[i];
     if (!h2s_spans_overlap(span, r->span))
       continue;
+    if (r->kind == H2S_READ_USES) /* by a callee, during the call */
+      continue;
+    if (r->kind == H2S_READ_COPIES) /* to memory the pass does not follow */
+      return escapes(w, H2S_HOLDER_EXPOSED, r->inst);
     if (LLVMGetTypeKind(LLVMTypeOf(r->value)) != LLVMPointerTypeKind)
       return escapes(w, H2S_READ_AS_INTEGER, r->inst);
     queue_derived(w, r->value, store);

@@ -100,6 +100,11 @@ bool h2s_is_descriptive_intrinsic(LLVMValueRef callee) {
   return false;
 }
 
+bool h2s_is_memory_intrinsic(LLVMValueRef callee) {
+  return h2s_is_intrinsic(callee, "llvm.memset") || h2s_is_intrinsic(callee, "llvm.memcpy") ||
+         h2s_is_intrinsic(callee, "llvm.memmove");
+}
+
 typedef struct h2s_source_walk {
   h2s_source_visitor *visit;
   void *data;

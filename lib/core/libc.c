@@ -100,10 +100,6 @@ static const h2s_libc_memory *memory_entry(const char *name) {
   return NULL;
 }
 
-h2s_contents h2s_libc_contents(const char *name, unsigned index) {
-  const h2s_libc_memory *m = memory_entry(name);
-  return m && index < 3 ? m->contents[index] : H2S_CONTENTS_EXPOSED;
-}
 
 int h2s_libc_pointer_out(const char *name, unsigned index) {
   const h2s_libc_memory *m = memory_entry(name);
@@ -118,8 +114,8 @@ static const char *constant_string(LLVMValueRef v, size_t *len) {
   return init && LLVMIsConstantString(init) ? LLVMGetAsString(init, len) : NULL;
 }
 
-/* True unless 'format' is known to have no %p conversion. */
-static bool may_print_address(const char *format, size_t len) {
+/* True unless 'format' is known to have no 'conversion' ('p', 'n'). */
+static bool may_convert(const char *format, size_t len, char conversion) {
   if (!format)
     return true;
   for (size_t i = 0; i < len; ++i) {
@@ -128,7 +124,7 @@ static bool may_print_address(const char *format, size_t len) {
     ++i;
     while (i < len && strchr("-+ #0123456789.*$'hlLqjzt", format[i]))
       ++i; /* position (1$), flags, width, precision, length */
-    if (i < len && format[i] == 'p')
+    if (i < len && format[i] == conversion)
       return true;
   }
   return false;
@@ -136,12 +132,38 @@ static bool may_print_address(const char *format, size_t len) {
 
 /* The format of a printf-family call is its last named parameter, for the
  * plain functions and the fortified wrappers alike. */
-static bool call_may_print_address(LLVMValueRef call) {
+static bool call_may_convert(LLVMValueRef call, char conversion) {
   unsigned fixed = LLVMCountParamTypes(LLVMGetCalledFunctionType(call));
   size_t len = 0;
   const char *format =
       fixed ? constant_string(LLVMGetOperand(call, fixed - 1), &len) : NULL;
-  return may_print_address(format, len);
+  return may_convert(format, len, conversion);
+}
+
+static bool is_variadic_argument(LLVMValueRef call, unsigned index) {
+  return index >= LLVMCountParamTypes(LLVMGetCalledFunctionType(call));
+}
+
+static const h2s_libc_entry *known_entry(const char *name) {
+  for (size_t i = 0; i < sizeof known / sizeof *known; ++i)
+    if (strcmp(name, known[i].name) == 0)
+      return &known[i];
+  return NULL;
+}
+
+/* A printf-family call reads the characters of its variadic pointer
+ * arguments (%s) or none of their bytes (%p, %d), unless a "%n" in its
+ * format (or a format it cannot read) may write a count into one. */
+static h2s_contents printed_contents(LLVMValueRef call) {
+  return call_may_convert(call, 'n') ? H2S_CONTENTS_WRITTEN : H2S_CONTENTS_READ;
+}
+
+h2s_contents h2s_libc_contents(const char *name, LLVMValueRef call, unsigned index) {
+  const h2s_libc_entry *k = known_entry(name);
+  if (k && k->kind == H2S_LIBC_PRINTS && is_variadic_argument(call, index))
+    return printed_contents(call);
+  const h2s_libc_memory *m = memory_entry(name);
+  return m && index < 3 ? m->contents[index] : H2S_CONTENTS_EXPOSED;
 }
 
 static h2s_capture capture_by(h2s_libc_kind kind, LLVMValueRef call,
@@ -151,21 +173,18 @@ static h2s_capture capture_by(h2s_libc_kind kind, LLVMValueRef call,
     return H2S_CAPTURES_NOTHING;
   case H2S_LIBC_RETURNS_INTO_ARG:
     return H2S_CAPTURES_RET_ONLY;
-  case H2S_LIBC_PRINTS: {
-    bool variadic = index >= LLVMCountParamTypes(LLVMGetCalledFunctionType(call));
-    return variadic && call_may_print_address(call) ? H2S_CAPTURES_MAYBE
-                                                    : H2S_CAPTURES_NOTHING;
-  }
+  case H2S_LIBC_PRINTS:
+    return is_variadic_argument(call, index) && call_may_convert(call, 'p')
+               ? H2S_CAPTURES_MAYBE
+               : H2S_CAPTURES_NOTHING;
   }
   return H2S_CAPTURES_MAYBE;
 }
 
 bool h2s_libc_arg_capture(const char *name, LLVMValueRef call, unsigned index,
                           h2s_capture *capture) {
-  for (size_t i = 0; i < sizeof known / sizeof *known; ++i)
-    if (strcmp(name, known[i].name) == 0) {
-      *capture = capture_by(known[i].kind, call, index);
-      return true;
-    }
-  return false;
+  const h2s_libc_entry *k = known_entry(name);
+  if (k)
+    *capture = capture_by(k->kind, call, index);
+  return k != NULL;
 }

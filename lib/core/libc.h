@@ -17,16 +17,18 @@ bool h2s_libc_arg_capture(const char *name, LLVMValueRef call, unsigned index,
 typedef enum h2s_contents {
   H2S_CONTENTS_EXPOSED, /* may copy them elsewhere or use pointers in them */
   H2S_CONTENTS_READ,    /* compares or searches them as characters */
-  H2S_CONTENTS_WRITTEN, /* overwrites them (strcpy's destination, *endptr) */
+  H2S_CONTENTS_WRITTEN, /* overwrites them, forward from the pointer
+                           (strcpy's destination, *endptr, printf's %n) */
   H2S_CONTENTS_RESUME   /* strtok_r's *saveptr: read when argument 0 is
                            null (the call returns a pointer derived from
                            what it read, and stores one back), always
                            written */
 } h2s_contents;
 
-/* How C library function 'name' treats the bytes its argument 'index'
- * points to; H2S_CONTENTS_EXPOSED for functions libc.c does not describe. */
-h2s_contents h2s_libc_contents(const char *name, unsigned index);
+/* How C library function 'name', called by 'call', treats the bytes its
+ * argument 'index' points to; H2S_CONTENTS_EXPOSED for functions libc.c
+ * does not describe. */
+h2s_contents h2s_libc_contents(const char *name, LLVMValueRef call, unsigned index);
 
 /* The argument through which 'name' stores a pointer into its argument
  * 'index' (strtol's endptr for its string), or -1. */

@@ -153,6 +153,14 @@ static bool collect_barriers(const h2s_holder *h, const h2s_access *r,
   return true;
 }
 
+bool h2s_write_reaches_read(const h2s_holder *h, const h2s_access *w, const h2s_access *r) {
+  h2s_values barriers = {0};
+  bool reaches = !collect_barriers(h, r, &barriers) ||
+                 reaches_avoiding(w->inst, r->inst, &barriers);
+  h2s_values_free(&barriers);
+  return reaches;
+}
+
 /* True when read 'r' may return the block 'held' stored after the site
  * 'alloc' ran again. */
 static bool read_may_return_old_block(LLVMValueRef alloc, const h2s_holding *held,

@@ -12,17 +12,21 @@
  * The walk over the pointers into a holder is escape.c's walk in miniature,
  * with a stricter rule for what may see the bytes: loads, stores into it,
  * comparisons, the descriptive intrinsics, freeing it, memset/memcpy into
- * it, the C library calls libc.c describes as only comparing, searching
- * or overwriting them (llvm.lifetime.start counts as a write of undefined
+ * it, memcpy/memmove out of it (a read whose bytes go where the pass does
+ * not follow, so the pointers stored where it reads escape), the C
+ * library calls libc.c describes as only comparing, searching or
+ * overwriting them (llvm.lifetime.start counts as a write of undefined
  * bytes), and integers made from its address that offsets.c finds tell
  * nothing of where it lives (UndefinedBehaviorSanitizer's alignment checks
  * of a local variable).  Anything else exposes the holder: its contents may
  * be copied elsewhere, or read as pointers by code the pass cannot see, and
  * every pointer stored into it counts as escaping.
  *
- * A read returns what an overlapping write stored, or the object's initial
- * contents: undefined for an alloca or a malloc'd block, zero for calloc,
- * unknown otherwise (a copied string, a realloc'd block).  frees.c asks
+ * A read returns what an overlapping write stored (unless writes that
+ * cover it come between them on every path: a field assigned after the
+ * struct's initializer), or the object's initial contents: undefined for
+ * an alloca or a malloc'd block, zero for calloc, unknown otherwise (a
+ * copied string, a realloc'd block).  frees.c asks
  * which values those are (h2s_visit_stored_values), lifetime.c when they
  * were stored.
  *
@@ -57,13 +61,21 @@ static h2s_step add_access(h2s_holder_walk *w, LLVMValueRef user, h2s_access **l
 }
 
 static h2s_step add_read(h2s_holder_walk *w, LLVMValueRef inst, h2s_span span) {
-  return add_access(w, inst, &w->h->reads, &w->h->nreads, (h2s_access){inst, inst, span});
+  return add_access(w, inst, &w->h->reads, &w->h->nreads,
+                    (h2s_access){inst, inst, span, H2S_READ_YIELDS});
+}
+
+/* A read by 'call' that yields no value: 'kind' says what it does. */
+static h2s_step add_call_read(h2s_holder_walk *w, LLVMValueRef call, h2s_span span,
+                              h2s_read_kind kind) {
+  return add_access(w, call, &w->h->reads, &w->h->nreads,
+                    (h2s_access){call, NULL, span, kind});
 }
 
 static h2s_step add_write(h2s_holder_walk *w, LLVMValueRef inst, LLVMValueRef value,
                           h2s_span span) {
   return add_access(w, inst, &w->h->writes, &w->h->nwrites,
-                    (h2s_access){inst, value, span});
+                    (h2s_access){inst, value, span, H2S_READ_YIELDS});
 }
 
 static uint64_t pointer_size(h2s_function *f) {
@@ -106,30 +118,43 @@ static h2s_span span_in(h2s_function *f, const h2s_holder *h, LLVMValueRef addre
 /* From llvm.lifetime.start on, an alloca holds nothing: undefined bytes. */
 static const h2s_span whole = {.known = true, .offset = 0, .size = INT64_MAX};
 
+/* The bytes from 'ptr' to the end of the holder: what a copy of a length
+ * known only at run time, or a C library call that writes a string, may
+ * touch.  It still starts where 'ptr' points: a copy out of a small-buffer
+ * struct's inline array cannot touch the pointer field before it. */
+static h2s_span span_to_end(h2s_holder_walk *w, LLVMValueRef ptr) {
+  h2s_span from = span_in(w->f, w->h, ptr, 1);
+  if (!from.known || from.stride)
+    return anywhere; /* from somewhere in an element: any element after it */
+  from.size = (uint64_t)INT64_MAX - (uint64_t)(from.offset > 0 ? from.offset : 0);
+  return from;
+}
+
 /* The bytes a memory intrinsic's length operand 'len' covers from 'ptr'. */
 static h2s_span intrinsic_span(h2s_holder_walk *w, LLVMValueRef ptr, LLVMValueRef len) {
-  if (!LLVMIsAConstantInt(len))
-    return anywhere;
-  return span_in(w->f, w->h, ptr, LLVMConstIntGetZExtValue(len));
+  if (LLVMIsAConstantInt(len))
+    return span_in(w->f, w->h, ptr, LLVMConstIntGetZExtValue(len));
+  return span_to_end(w, ptr);
 }
 
-static bool is_memory_intrinsic(LLVMValueRef callee) {
-  return h2s_is_intrinsic(callee, "llvm.memset") || h2s_is_intrinsic(callee, "llvm.memcpy") ||
-         h2s_is_intrinsic(callee, "llvm.memmove");
-}
 
 /* memset, memcpy and memmove write the holder as their destination; a
- * memset of zero bytes stores null pointers.  As a source, memcpy copies
- * the holder's bytes elsewhere. */
+ * memset of zero bytes stores null pointers.  As the source, memcpy and
+ * memmove copy the bytes they read to memory the pass does not follow: a
+ * read without a value, which lets out only the pointers stored where it
+ * reads (escape.c). */
 static h2s_step classify_memory_intrinsic(h2s_holder_walk *w, LLVMValueRef call,
                                           LLVMValueRef ptr, unsigned index) {
+  LLVMValueRef len = LLVMGetOperand(call, 2);
+  if (index == 1 && !h2s_is_intrinsic(h2s_called_function(call), "llvm.memset"))
+    return add_call_read(w, call, intrinsic_span(w, ptr, len), H2S_READ_COPIES);
   if (index != 0)
     return expose(w, call);
   LLVMValueRef byte = LLVMGetOperand(call, 1);
   bool zero = h2s_is_intrinsic(h2s_called_function(call), "llvm.memset") &&
               LLVMIsAConstantInt(byte) && !LLVMConstIntGetZExtValue(byte);
   LLVMValueRef value = zero ? LLVMConstPointerNull(LLVMTypeOf(ptr)) : NULL;
-  return add_write(w, call, value, intrinsic_span(w, ptr, LLVMGetOperand(call, 2)));
+  return add_write(w, call, value, intrinsic_span(w, ptr, len));
 }
 
 /* A C library call given a pointer into the holder, as libc.c describes
@@ -140,7 +165,7 @@ static h2s_step classify_library_call(h2s_holder_walk *w, LLVMValueRef call,
   h2s_capture capture = H2S_CAPTURES_MAYBE;
   h2s_libc_arg_capture(name, call, index, &capture);
   h2s_step step = H2S_STEP_NEXT;
-  switch (h2s_libc_contents(name, index)) {
+  switch (h2s_libc_contents(name, call, index)) {
   case H2S_CONTENTS_EXPOSED:
     return expose(w, call);
   case H2S_CONTENTS_RESUME: {
@@ -149,8 +174,8 @@ static h2s_step classify_library_call(h2s_holder_walk *w, LLVMValueRef call,
       step = add_read(w, call, cell);
     return step == H2S_STEP_NEXT ? add_write(w, call, NULL, cell) : step;
   }
-  case H2S_CONTENTS_WRITTEN:
-    step = add_write(w, call, NULL, anywhere);
+  case H2S_CONTENTS_WRITTEN: /* forward from where it is given */
+    step = add_write(w, call, NULL, span_to_end(w, ptr));
     break;
   case H2S_CONTENTS_READ:
     break;
@@ -159,6 +184,45 @@ static h2s_step classify_library_call(h2s_holder_walk *w, LLVMValueRef call,
     return step;
   /* strchr's result points into the holder; anything else lets it out */
   return capture == H2S_CAPTURES_RET_ONLY ? H2S_STEP_FOLLOW : expose(w, call);
+}
+
+/* The bytes of 'h' that 'ranges', by offset from 'at', name. */
+static h2s_step add_ranges(h2s_holder_walk *w, LLVMValueRef call, h2s_location at,
+                           const h2s_byte_ranges *ranges, bool written) {
+  h2s_step step = H2S_STEP_NEXT;
+  if (ranges->all)
+    return written ? add_write(w, call, NULL, anywhere)
+                   : add_call_read(w, call, anywhere, H2S_READ_COPIES);
+  for (unsigned i = 0; i < ranges->n && step == H2S_STEP_NEXT; ++i) {
+    h2s_location range = at;
+    range.offset += ranges->at[i].offset;
+    h2s_span span = span_at(w->h, range, ranges->at[i].size);
+    step = written ? add_write(w, call, NULL, span)
+                   : add_call_read(w, call, span, H2S_READ_COPIES);
+  }
+  return step;
+}
+
+/* A function of the module given a pointer into the holder as argument
+ * 'index': harmless when its summary says it neither keeps nor frees the
+ * pointer, and uses the pointers it loads from there only during the call.
+ * It may read any of the holder's pointers then; what it reads as data or
+ * writes, at offsets from the pointer, summaries.c lists. */
+static h2s_step classify_module_call(h2s_holder_walk *w, LLVMValueRef call,
+                                     LLVMValueRef callee, LLVMValueRef ptr, unsigned index) {
+  h2s_summaries *s = w->f->summaries;
+  h2s_param_memory m;
+  if (index >= LLVMCountParams(callee) || h2s_summary_may_keep(s, callee, index) ||
+      h2s_summary_may_free(s, callee, index) || !h2s_summary_memory(s, callee, index, &m) ||
+      m.frees || m.keeps)
+    return expose(w, call);
+  h2s_location at = locate(w->f, ptr);
+  if (at.offset > INT64_MAX / 2 || at.offset < INT64_MIN / 2)
+    at.known = false; /* no offset the ranges could be moved by */
+  h2s_step step = add_call_read(w, call, anywhere, H2S_READ_USES);
+  if (step == H2S_STEP_NEXT)
+    step = add_ranges(w, call, at, &m.leaked, false);
+  return step == H2S_STEP_NEXT ? add_ranges(w, call, at, &m.written, true) : step;
 }
 
 static h2s_step classify_call(h2s_holder_walk *w, LLVMValueRef call, LLVMValueRef ptr,
@@ -174,10 +238,12 @@ static h2s_step classify_call(h2s_holder_walk *w, LLVMValueRef call, LLVMValueRe
     return expose(w, call); /* a realloc moves the contents to another block */
   if (h2s_bridge_freed_operand(w->f->ctx, call, name) == ptr)
     return H2S_STEP_NEXT; /* freed: nothing reads it afterwards */
-  if (is_memory_intrinsic(callee))
+  if (h2s_is_memory_intrinsic(callee))
     return classify_memory_intrinsic(w, call, ptr, index);
   if (h2s_bridge_library_function(w->f->ctx, call, name))
     return classify_library_call(w, call, name, ptr, index);
+  if (callee && !LLVMIsDeclaration(callee))
+    return classify_module_call(w, call, callee, ptr, index);
   return expose(w, call);
 }
 
@@ -328,6 +394,8 @@ bool h2s_visit_stored_values(h2s_function *f, const h2s_holder *h,
     const h2s_access *w = &h->writes[i];
     if (!h2s_spans_overlap(w->span, r->span) || (w->value && LLVMIsUndef(w->value)))
       continue; /* undefined bytes: freeing them is undefined already */
+    if (!h2s_write_reaches_read(h, w, r))
+      continue; /* overwritten on every way to the read */
     if (!w->value || !visit(w->value, data))
       return false;
   }

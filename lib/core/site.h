@@ -75,13 +75,24 @@ typedef struct h2s_span {
   uint64_t stride; /* 0: exactly one range */
 } h2s_span;
 
+/* What a read of a holder does with the bytes it reads. */
+typedef enum h2s_read_kind {
+  H2S_READ_YIELDS, /* returns them as its value: a load, strtok_r */
+  H2S_READ_COPIES, /* copies them where the pass does not follow: memcpy
+                      out of the holder, a callee reading them as data */
+  H2S_READ_USES    /* a callee that loads pointers there only to use them
+                      during the call (summaries.c) */
+} h2s_read_kind;
+
 /* One read or write of a holder's memory. */
 typedef struct h2s_access {
   LLVMValueRef inst;  /* a load or store, or a call that reads or writes */
-  LLVMValueRef value; /* a read: what it yields (the load, the call); a
-                         write: the value stored, or NULL when the call
-                         writes what the pass cannot name (memcpy) */
+  LLVMValueRef value; /* a read that yields: what it yields (the load, the
+                         call); a write: the value stored, or NULL when
+                         the call writes what the pass cannot name (memcpy
+                         into the holder, a callee) */
   h2s_span span;
+  h2s_read_kind kind; /* a read's */
 } h2s_access;
 
 /* A local object of the function, an alloca or a site's block, into which
@@ -185,6 +196,10 @@ bool h2s_spans_overlap(h2s_span a, h2s_span b);
 bool h2s_visit_stored_values(h2s_function *f, const h2s_holder *h,
                              const h2s_access *r,
                              h2s_source_visitor *visit, void *data);
+/* False when every path from write 'w' of 'h' to read 'r' passes a write
+ * that covers what 'r' reads (lifetime.c): 'r' cannot return what 'w'
+ * stored, as when a field is assigned after the struct's initializer. */
+bool h2s_write_reaches_read(const h2s_holder *h, const h2s_access *w, const h2s_access *r);
 /* The read of a holder whose value is 'v', or NULL; sets '*holder'. */
 const h2s_access *h2s_holder_read(h2s_function *f, LLVMValueRef v,
                                   const h2s_holder **holder);
@@ -232,6 +247,9 @@ bool h2s_is_intrinsic(LLVMValueRef callee, const char *name);
 /* True when 'callee' is an intrinsic that only describes memory it is
  * given: llvm.assume, the lifetime markers, llvm.objectsize. */
 bool h2s_is_descriptive_intrinsic(LLVMValueRef callee);
+/* True when 'callee' is llvm.memset, llvm.memcpy or llvm.memmove:
+ * destination, then source or byte, then length. */
+bool h2s_is_memory_intrinsic(LLVMValueRef callee);
 /* Calls 'visit' on each value that reaches 'v' through merges, each once,
  * until it returns false; returns false then, or when memory runs out. */
 bool h2s_visit_sources(LLVMValueRef v, h2s_source_visitor *visit, void *data);

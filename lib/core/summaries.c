@@ -52,6 +52,7 @@ enum { H2S_MAX_SUMMARISED_PARAMS = 64 };
 typedef struct h2s_summary {
   LLVMValueRef fn;
   uint64_t may_free, may_keep;
+  h2s_param_memory *memory; /* one per parameter; NULL when memory ran out */
 } h2s_summary;
 
 struct h2s_summaries {
@@ -72,6 +73,8 @@ h2s_summaries *h2s_summaries_new(h2s_module_ctx *mod, uint64_t max_uses) {
 }
 
 void h2s_summaries_free(h2s_summaries *s) {
+  for (size_t i = 0; s && i < s->len; ++i)
+    free(s->items[i].memory);
   if (s)
     free(s->items);
   free(s);
@@ -95,7 +98,13 @@ typedef struct h2s_param_walk {
   bool frees, keeps;   /* what the uses seen so far may do */
   h2s_valset pointers; /* the pointers derived from the parameter */
   h2s_values casts;    /* their integer casts, for offsets.c */
+  /* The parameter whose memory is summarised as well, and what the uses
+   * seen so far may do with it; NULL for a pointer loaded from there. */
+  LLVMValueRef param;
+  h2s_param_memory memory;
 } h2s_param_walk;
+
+static h2s_step follow_use(LLVMUseRef use, void *data);
 
 /* H2S_STEP_FOLLOW when 'call' may return a pointer derived from the
  * argument it was given ('returns'): one of pointer type. */
@@ -154,6 +163,173 @@ static h2s_step follow_call(h2s_param_walk *w, LLVMValueRef call, LLVMValueRef p
               follow_result(call, info.ret != H2S_CAPTURED_NONE));
 }
 
+/*--- What the function does with the memory the parameter points to ------*/
+
+/* Adds [offset, offset + size) to 'r', whose ranges stay sorted and
+ * apart: merged with those it overlaps or touches; all bytes once there
+ * are more ranges than 'r' holds. */
+static void add_range(h2s_byte_ranges *r, int64_t offset, uint64_t size) {
+  if (r->all)
+    return;
+  __int128 lo = offset, hi = (__int128)offset + size;
+  unsigned first = 0, n = r->n;
+  while (first < n && (__int128)r->at[first].offset + r->at[first].size < lo)
+    ++first; /* ends before the new range starts */
+  unsigned last = first; /* the ranges [first, last) meet the new one */
+  for (; last < n && r->at[last].offset <= hi; ++last) {
+    __int128 start = r->at[last].offset, end = start + r->at[last].size;
+    lo = start < lo ? start : lo;
+    hi = end > hi ? end : hi;
+  }
+  if (first == last && n == H2S_MAX_BYTE_RANGES) {
+    r->all = true;
+    return;
+  }
+  /* Replace [first, last) by the merged range. */
+  unsigned kept_after = n - last;
+  memmove(&r->at[first + 1], &r->at[last], kept_after * sizeof r->at[0]);
+  r->at[first].offset = (int64_t)lo;
+  r->at[first].size = hi - lo > INT64_MAX ? INT64_MAX : (uint64_t)(hi - lo);
+  r->n = first + 1 + kept_after;
+}
+
+/* Adds the ranges of 'from', moved by 'shift' bytes, to 'r'; all bytes
+ * when the shift is unknown. */
+static void add_ranges(h2s_byte_ranges *r, const h2s_byte_ranges *from, bool known,
+                       int64_t shift) {
+  if (from->all || (!known && from->n))
+    r->all = true;
+  for (unsigned i = 0; known && i < from->n; ++i)
+    add_range(r, from->at[i].offset + shift, from->at[i].size);
+}
+
+static void memory_unknown(h2s_param_walk *w) {
+  w->memory.frees = w->memory.keeps = true;
+  w->memory.written.all = w->memory.leaked.all = true;
+}
+
+/* Where 'ptr' points from the parameter: false when not at a known
+ * constant offset. */
+static bool offset_from_param(h2s_param_walk *w, LLVMValueRef ptr, int64_t *offset) {
+  uint64_t stride;
+  int known;
+  LLVMValueRef base = h2s_bridge_pointer_base(w->ctx, ptr, offset, &stride, &known);
+  return base == w->param && known && !stride;
+}
+
+/* Notes that 'size' bytes at 'ptr' (to the end, for UINT64_MAX) are in 'r'. */
+static void touch(h2s_param_walk *w, h2s_byte_ranges *r, LLVMValueRef ptr, uint64_t size) {
+  int64_t offset;
+  if (!offset_from_param(w, ptr, &offset))
+    r->all = true;
+  else
+    add_range(r, offset, size == UINT64_MAX ? (uint64_t)INT64_MAX - (offset > 0 ? offset : 0)
+                                            : size);
+}
+
+/* A pointer loaded from the parameter's memory: what its own uses may do
+ * is what the function may do with the pointers stored there. */
+static void follow_loaded_pointer(h2s_param_walk *w, LLVMValueRef load) {
+  h2s_param_walk loaded = {.s = w->s, .ctx = w->ctx};
+  bool complete = h2s_walk_uses(load, w->s->max_uses, follow_use, &loaded);
+  bool leaks = !complete ||
+               (loaded.casts.len && h2s_address_leak(&loaded.pointers, &loaded.casts));
+  w->memory.frees = w->memory.frees || leaks || loaded.frees;
+  w->memory.keeps = w->memory.keeps || leaks || loaded.keeps;
+  h2s_valset_free(&loaded.pointers);
+  h2s_values_free(&loaded.casts);
+}
+
+static void note_load(h2s_param_walk *w, LLVMValueRef load, LLVMValueRef ptr) {
+  LLVMTypeRef type = LLVMTypeOf(load);
+  if (h2s_is_atomic_access(load))
+    memory_unknown(w);
+  else if (LLVMGetTypeKind(type) == LLVMPointerTypeKind)
+    follow_loaded_pointer(w, load);
+  else
+    touch(w, &w->memory.leaked, ptr, h2s_bridge_store_size(w->ctx, type));
+}
+
+/* The bytes a memory intrinsic's length 'len' covers. */
+static uint64_t intrinsic_length(LLVMValueRef len) {
+  return LLVMIsAConstantInt(len) ? LLVMConstIntGetZExtValue(len) : UINT64_MAX;
+}
+
+/* What the module's 'callee' does with the memory its parameter 'index',
+ * given 'ptr', points to: by its summary, moved to where 'ptr' points. */
+static void note_callee_memory(h2s_param_walk *w, LLVMValueRef callee, unsigned index,
+                               LLVMValueRef ptr) {
+  h2s_param_memory m;
+  int64_t offset;
+  if (!h2s_summary_memory(w->s, callee, index, &m)) {
+    memory_unknown(w);
+    return;
+  }
+  bool known = offset_from_param(w, ptr, &offset);
+  w->memory.frees = w->memory.frees || m.frees;
+  w->memory.keeps = w->memory.keeps || m.keeps;
+  add_ranges(&w->memory.written, &m.written, known, offset);
+  add_ranges(&w->memory.leaked, &m.leaked, known, offset);
+}
+
+/* What a call given 'ptr', derived from the parameter, as argument 'index'
+ * may do with the memory there, as far as it matters to the caller. */
+static void note_call_memory(h2s_param_walk *w, LLVMValueRef call, LLVMValueRef ptr,
+                             unsigned index) {
+  char name[H2S_FAMILY_CAP];
+  LLVMValueRef callee = h2s_called_function(call);
+  if (h2s_is_descriptive_intrinsic(callee))
+    return;
+  if (index >= LLVMGetNumArgOperands(call) ||
+      h2s_bridge_reallocated_operand(w->ctx, call) == ptr) { /* moves the pointers */
+    memory_unknown(w);
+  } else if (h2s_bridge_freed_operand(w->ctx, call, name) == ptr) {
+    /* nothing reads it afterwards */
+  } else if (h2s_is_memory_intrinsic(callee) && index < 2) {
+    bool source = index == 1 && !h2s_is_intrinsic(callee, "llvm.memset");
+    uint64_t size = intrinsic_length(LLVMGetOperand(call, 2));
+    touch(w, source ? &w->memory.leaked : &w->memory.written, ptr, size);
+  } else if (callee && !LLVMIsDeclaration(callee)) {
+    note_callee_memory(w, callee, index, ptr);
+  } else if (!h2s_bridge_library_function(w->ctx, call, name)) {
+    memory_unknown(w);
+  } else {
+    h2s_contents contents = h2s_libc_contents(name, call, index);
+    if (contents == H2S_CONTENTS_WRITTEN) /* forward from where it is given */
+      touch(w, &w->memory.written, ptr, UINT64_MAX);
+    else if (contents != H2S_CONTENTS_READ)
+      memory_unknown(w);
+  }
+}
+
+/* What one use of a pointer derived from the parameter does with the
+ * memory there, while the parameter's memory is summarised. */
+static void note_memory_use(h2s_param_walk *w, LLVMValueRef user, LLVMValueRef ptr,
+                            unsigned index) {
+  switch (LLVMGetInstructionOpcode(user)) {
+  case LLVMLoad:
+    note_load(w, user, ptr);
+    break;
+  case LLVMStore:
+    if (h2s_is_atomic_access(user))
+      memory_unknown(w);
+    else if (index == 1)
+      touch(w, &w->memory.written, ptr,
+            h2s_bridge_store_size(w->ctx, LLVMTypeOf(LLVMGetOperand(user, 0))));
+    break;
+  case LLVMCall:
+  case LLVMInvoke:
+    note_call_memory(w, user, ptr, index);
+    break;
+  case LLVMICmp:
+  case LLVMRet:
+  case LLVMPtrToInt: /* a leak of the address makes it all unknown */
+    break;
+  default:
+    memory_unknown(w);
+  }
+}
+
 /* Follows one use of a pointer derived from the parameter (h2s_walk_uses()). */
 static h2s_step follow_use(LLVMUseRef use, void *data) {
   h2s_param_walk *w = data;
@@ -164,6 +340,8 @@ static h2s_step follow_use(LLVMUseRef use, void *data) {
     return H2S_STEP_STOP;
   if (h2s_forwards_pointer(user))
     return H2S_STEP_FOLLOW;
+  if (w->param)
+    note_memory_use(w, user, ptr, index);
   switch (LLVMGetInstructionOpcode(user)) {
   case LLVMLoad:
   case LLVMICmp:
@@ -185,8 +363,9 @@ static h2s_step follow_use(LLVMUseRef use, void *data) {
 /* Sets bit 'bit' of '*may_free' and '*may_keep' as 'param' may be freed
  * or kept. */
 static void summarise_param(h2s_summaries *s, h2s_fn_ctx *ctx, LLVMValueRef param,
-                            uint64_t bit, uint64_t *may_free, uint64_t *may_keep) {
-  h2s_param_walk w = {.s = s, .ctx = ctx};
+                            uint64_t bit, uint64_t *may_free, uint64_t *may_keep,
+                            h2s_param_memory *memory) {
+  h2s_param_walk w = {.s = s, .ctx = ctx, .param = param};
   bool complete = ctx && h2s_walk_uses(param, s->max_uses, follow_use, &w);
   /* an integer that carries the address may become the pointer again */
   bool leaks = !complete || (w.casts.len && h2s_address_leak(&w.pointers, &w.casts));
@@ -194,8 +373,32 @@ static void summarise_param(h2s_summaries *s, h2s_fn_ctx *ctx, LLVMValueRef para
     *may_free |= bit;
   if (leaks || w.keeps)
     *may_keep |= bit;
+  if (leaks)
+    memory_unknown(&w);
+  *memory = w.memory;
   h2s_valset_free(&w.pointers);
   h2s_values_free(&w.casts);
+}
+
+static bool same_ranges(const h2s_byte_ranges *a, const h2s_byte_ranges *b) {
+  if (a->all || b->all)
+    return a->all == b->all;
+  if (a->n != b->n)
+    return false;
+  for (unsigned i = 0; i < a->n; ++i)
+    if (a->at[i].offset != b->at[i].offset || a->at[i].size != b->at[i].size)
+      return false;
+  return true;
+}
+
+static bool same_memory(const h2s_param_memory *a, const h2s_param_memory *b) {
+  return a->frees == b->frees && a->keeps == b->keeps &&
+         same_ranges(&a->written, &b->written) && same_ranges(&a->leaked, &b->leaked);
+}
+
+static unsigned summarised_params(LLVMValueRef fn) {
+  unsigned n = LLVMCountParams(fn);
+  return n < H2S_MAX_SUMMARISED_PARAMS ? n : H2S_MAX_SUMMARISED_PARAMS;
 }
 
 /* Computes the summary of 'fn' from its body and the summaries so far;
@@ -203,17 +406,22 @@ static void summarise_param(h2s_summaries *s, h2s_fn_ctx *ctx, LLVMValueRef para
 static bool summarise(h2s_summaries *s, size_t index) {
   LLVMValueRef fn = s->items[index].fn;
   h2s_fn_ctx *ctx = h2s_bridge_function_context(s->mod, fn);
-  unsigned n = LLVMCountParams(fn);
+  unsigned n = summarised_params(fn);
   uint64_t may_free = 0, may_keep = 0;
-  for (unsigned i = 0; i < n && i < H2S_MAX_SUMMARISED_PARAMS; ++i) {
+  h2s_param_memory memory[H2S_MAX_SUMMARISED_PARAMS] = {0};
+  for (unsigned i = 0; i < n; ++i) {
     LLVMValueRef param = LLVMGetParam(fn, i);
     if (LLVMGetTypeKind(LLVMTypeOf(param)) == LLVMPointerTypeKind)
-      summarise_param(s, ctx, param, (uint64_t)1 << i, &may_free, &may_keep);
+      summarise_param(s, ctx, param, (uint64_t)1 << i, &may_free, &may_keep, &memory[i]);
   }
   h2s_summary *sum = &s->items[index]; /* the calls above may grow items */
   bool changed = sum->may_free != may_free || sum->may_keep != may_keep;
   sum->may_free = may_free;
   sum->may_keep = may_keep;
+  for (unsigned i = 0; sum->memory && i < n; ++i) {
+    changed = changed || !same_memory(&sum->memory[i], &memory[i]);
+    sum->memory[i] = memory[i];
+  }
   return changed;
 }
 
@@ -226,7 +434,9 @@ static bool add(h2s_summaries *s, LLVMValueRef fn) {
     s->items = grown;
     s->cap = cap;
   }
-  s->items[s->len++] = (h2s_summary){fn, 0, 0};
+  /* Zeros: the least facts, where the fixed point starts. */
+  h2s_param_memory *memory = calloc(summarised_params(fn) + 1, sizeof *memory);
+  s->items[s->len++] = (h2s_summary){fn, 0, 0, memory};
   return true;
 }
 
@@ -277,4 +487,23 @@ bool h2s_summary_may_free(h2s_summaries *s, LLVMValueRef fn, unsigned param) {
 bool h2s_summary_may_keep(h2s_summaries *s, LLVMValueRef fn, unsigned param) {
   const h2s_summary *sum = summary_for(s, fn, param);
   return !sum || (sum->may_keep >> param & 1);
+}
+
+/* A byval (inalloca, preallocated) parameter points to the callee's own
+ * copy, which the call made from the caller's memory. */
+static bool is_copied_argument(LLVMValueRef fn, unsigned param) {
+  static const char *const copies[] = {"byval", "inalloca", "preallocated"};
+  for (size_t k = 0; k < sizeof copies / sizeof *copies; ++k)
+    if (LLVMGetEnumAttributeAtIndex(fn, param + 1, h2s_attr_kind(copies[k])))
+      return true;
+  return false;
+}
+
+bool h2s_summary_memory(h2s_summaries *s, LLVMValueRef fn, unsigned param,
+                        h2s_param_memory *memory) {
+  const h2s_summary *sum = summary_for(s, fn, param);
+  if (!sum || !sum->memory || is_copied_argument(fn, param))
+    return false;
+  *memory = sum->memory[param];
+  return true;
 }

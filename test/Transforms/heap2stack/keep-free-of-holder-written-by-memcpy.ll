@@ -4,8 +4,9 @@
 ; and the block stored beside it stays on the heap.  A memcpy into another
 ; field, and a memset of zeroes (null pointers), leave the free to release
 ; only the block or null: the block gets a slot and the free goes.  A memset
-; of another byte is as unknown as a memcpy, wherever it is in the function
-; (the rule does not look at the order of the writes).
+; of another byte is as unknown as a memcpy, but only where the load may
+; see it: a struct initialized so, then given the block's pointer on every
+; path to the load, still frees only the block.
 ; RUN: opt -passes='heap2stack<no-cleanup>' -S < %s | FileCheck %s
 ; RUN: opt -passes='heap2stack<no-cleanup>' -pass-remarks=heap2stack -pass-remarks-missed=heap2stack -disable-output < %s 2>&1 | FileCheck %s --check-prefix=REMARK
 
@@ -84,14 +85,16 @@ entry:
   ret void
 }
 
-define void @keeps_free_of_field_after_memset_nonzero() {
-; CHECK-LABEL: @keeps_free_of_field_after_memset_nonzero(
-; CHECK-NOT:     alloca [
-; CHECK:         call void @llvm.memset.p0.i64(ptr align 8 %holder, i8 1, i64 16, i1 false)
-; CHECK-NEXT:    %buf = call noalias ptr @malloc(i64 noundef 16)
-; CHECK-NEXT:    store ptr %buf, ptr %holder, align 8
+define void @promotes_free_of_field_assigned_after_memset_nonzero() {
+; CHECK-LABEL: @promotes_free_of_field_assigned_after_memset_nonzero(
+; CHECK-NEXT:  entry:
+; CHECK-NEXT:    %holder = alloca { ptr, i64 }, align 8
+; CHECK-NEXT:    %h2s.slot = alloca [16 x i8], align 16
+; CHECK-NEXT:    call void @llvm.memset.p0.i64(ptr align 8 %holder, i8 1, i64 16, i1 false)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
+; CHECK-NEXT:    store ptr %h2s.slot, ptr %holder, align 8
 ; CHECK-NEXT:    %back = load ptr, ptr %holder, align 8
-; CHECK-NEXT:    call void @free(ptr noundef %back)
+; CHECK-NEXT:    ret void
 ;
 entry:
   %holder = alloca { ptr, i64 }, align 8
@@ -103,7 +106,36 @@ entry:
   ret void
 }
 
+; The memset comes after the store on one path to the load.
+define void @keeps_free_of_field_memset_nonzero_after_store(i1 %now) {
+; CHECK-LABEL: @keeps_free_of_field_memset_nonzero_after_store(
+; CHECK-NOT:     alloca [
+; CHECK:         %buf = call noalias ptr @malloc(i64 noundef 16)
+; CHECK-NEXT:    store ptr %buf, ptr %holder, align 8
+; CHECK:       wipe:
+; CHECK-NEXT:    call void @llvm.memset.p0.i64(ptr align 8 %holder, i8 1, i64 16, i1 false)
+; CHECK:       join:
+; CHECK-NEXT:    %back = load ptr, ptr %holder, align 8
+; CHECK-NEXT:    call void @free(ptr noundef %back)
+;
+entry:
+  %holder = alloca { ptr, i64 }, align 8
+  %buf = call noalias ptr @malloc(i64 noundef 16)
+  store ptr %buf, ptr %holder, align 8
+  br i1 %now, label %wipe, label %join
+
+wipe:
+  call void @llvm.memset.p0.i64(ptr align 8 %holder, i8 1, i64 16, i1 false)
+  br label %join
+
+join:
+  %back = load ptr, ptr %holder, align 8
+  call void @free(ptr noundef %back)
+  ret void
+}
+
 ; REMARK:      remark: <unknown>:0:0: not promoted: 'free' may free another block too
+; REMARK-NEXT: remark: <unknown>:0:0: moved 16-byte 'malloc' block to the stack; its pointer is kept in a local variable
 ; REMARK-NEXT: remark: <unknown>:0:0: moved 16-byte 'malloc' block to the stack; its pointer is kept in a local variable
 ; REMARK-NEXT: remark: <unknown>:0:0: moved 16-byte 'malloc' block to the stack; its pointer is kept in a local variable
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: 'free' may free another block too

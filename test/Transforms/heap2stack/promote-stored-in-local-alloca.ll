@@ -6,8 +6,9 @@
 ; the pointer waits.  When the variable's address is given to a function the
 ; pass cannot see (even a readonly nocapture one, which may read the
 ; pointer out of it), is itself stored to memory, or is the source of a
-; memcpy to memory the pass does not follow, the block stays on the heap and
-; the remark names what lets the variable's contents out.
+; memcpy of the pointer's bytes to memory the pass does not follow, the
+; block stays on the heap and the remark names what lets the variable's
+; contents out.
 ; RUN: opt -passes='heap2stack<no-cleanup>' -S < %s | FileCheck %s
 ; RUN: opt -passes='heap2stack<no-cleanup>' -pass-remarks=heap2stack -pass-remarks-missed=heap2stack -disable-output < %s 2>&1 | FileCheck %s --check-prefix=REMARK
 

@@ -19,7 +19,7 @@ target triple = "x86_64-unknown-linux-gnu"
 @callback = global ptr null, align 8
 
 ; CHECK-LABEL: heap2stack summaries for module
-; CHECK-NEXT:  checked_reader parameter 0: never freed, never kept{{$}}
+; CHECK:       checked_reader parameter 0: never freed, never kept{{$}}
 define i32 @checked_reader(ptr %p) {
   %addr = ptrtoint ptr %p to i64, !nosanitize !0
   %low = and i64 %addr, 3, !nosanitize !0
@@ -33,26 +33,26 @@ load:
   ret i32 %v
 }
 
-; CHECK-NEXT:  stashes_address parameter 0: may free, may keep{{$}}
+; CHECK:       stashes_address parameter 0: may free, may keep{{$}}
 define void @stashes_address(ptr %p) {
   %addr = ptrtoint ptr %p to i64
   store i64 %addr, ptr @global_int, align 8
   ret void
 }
 
-; CHECK-NEXT:  returns_parameter parameter 0: never freed, may keep{{$}}
+; CHECK:       returns_parameter parameter 0: never freed, may keep{{$}}
 define ptr @returns_parameter(ptr %p) {
   %q = getelementptr inbounds i8, ptr %p, i64 4
   ret ptr %q
 }
 
-; CHECK-NEXT:  returns_search_result parameter 0: never freed, may keep{{$}}
+; CHECK:       returns_search_result parameter 0: never freed, may keep{{$}}
 define ptr @returns_search_result(ptr %p) {
   %hit = call ptr @strchr(ptr %p, i32 47)
   ret ptr %hit
 }
 
-; CHECK-NEXT:  measures_string parameter 0: never freed, never kept{{$}}
+; CHECK:       measures_string parameter 0: never freed, never kept{{$}}
 define i64 @measures_string(ptr %p) {
   %n = call i64 @strlen(ptr %p)
   %same = icmp eq ptr %p, @global_cell
@@ -60,38 +60,38 @@ define i64 @measures_string(ptr %p) {
   ret i64 %r
 }
 
-; CHECK-NEXT:  stores_parameter parameter 0: may free, may keep{{$}}
+; CHECK:       stores_parameter parameter 0: may free, may keep{{$}}
 define void @stores_parameter(ptr %p) {
   store ptr %p, ptr @global_cell, align 8
   ret void
 }
 
-; CHECK-NEXT:  calls_stasher parameter 0: may free, may keep{{$}}
+; CHECK:       calls_stasher parameter 0: may free, may keep{{$}}
 define void @calls_stasher(ptr %p) {
   call void @stashes_address(ptr %p)
   ret void
 }
 
-; CHECK-NEXT:  calls_checked_reader parameter 0: never freed, never kept{{$}}
+; CHECK:       calls_checked_reader parameter 0: never freed, never kept{{$}}
 define i32 @calls_checked_reader(ptr %p) {
   %v = call i32 @checked_reader(ptr %p)
   ret i32 %v
 }
 
-; CHECK-NEXT:  calls_through_pointer parameter 0: may free, may keep{{$}}
+; CHECK:       calls_through_pointer parameter 0: may free, may keep{{$}}
 define void @calls_through_pointer(ptr %p) {
   %f = load ptr, ptr @callback, align 8
   call void %f(ptr %p)
   ret void
 }
 
-; CHECK-NEXT:  passes_to_nocapture_declaration parameter 0: never freed, never kept{{$}}
+; CHECK:       passes_to_nocapture_declaration parameter 0: never freed, never kept{{$}}
 define void @passes_to_nocapture_declaration(ptr %p) {
   call void @reads_only(ptr %p)
   ret void
 }
 
-; CHECK-NEXT:  tick parameter 0: may free, may keep{{$}}
+; CHECK:       tick parameter 0: may free, may keep{{$}}
 define void @tick(ptr %p, i32 %n) {
   %stop = icmp eq i32 %n, 0
   br i1 %stop, label %done, label %again
@@ -103,7 +103,7 @@ done:
   ret void
 }
 
-; CHECK-NEXT:  tock parameter 0: may free, may keep{{$}}
+; CHECK:       tock parameter 0: may free, may keep{{$}}
 define void @tock(ptr %p, i32 %n) {
   %stop = icmp eq i32 %n, 0
   br i1 %stop, label %last, label %again

@@ -16,13 +16,13 @@ target triple = "x86_64-unknown-linux-gnu"
 @global_cell = global ptr null, align 8
 
 ; CHECK-LABEL: heap2stack summaries for module
-; CHECK-NEXT:  frees_parameter parameter 0: may free, never kept{{$}}
+; CHECK:       frees_parameter parameter 0: may free, never kept{{$}}
 define void @frees_parameter(ptr %p) {
   call void @free(ptr %p)
   ret void
 }
 
-; CHECK-NEXT:  frees_interior_pointer parameter 0: may free, never kept{{$}}
+; CHECK:       frees_interior_pointer parameter 0: may free, never kept{{$}}
 define void @frees_interior_pointer(ptr %p) {
   %q = getelementptr inbounds i8, ptr %p, i64 0
   %r = select i1 true, ptr %q, ptr null
@@ -30,13 +30,13 @@ define void @frees_interior_pointer(ptr %p) {
   ret void
 }
 
-; CHECK-NEXT:  reallocs_parameter parameter 0: may free, never kept{{$}}
+; CHECK:       reallocs_parameter parameter 0: may free, never kept{{$}}
 define ptr @reallocs_parameter(ptr %p) {
   %q = call ptr @realloc(ptr %p, i64 64)
   ret ptr %q
 }
 
-; CHECK-NEXT:  frees_own_scratch parameter 0: never freed, never kept{{$}}
+; CHECK:       frees_own_scratch parameter 0: never freed, never kept{{$}}
 define i32 @frees_own_scratch(ptr %p) {
   %scratch = call ptr @malloc(i64 16)
   %v = load i32, ptr %p, align 4
@@ -46,46 +46,46 @@ define i32 @frees_own_scratch(ptr %p) {
   ret i32 %w
 }
 
-; CHECK-NEXT:  calls_freeing_helper parameter 0: may free, never kept{{$}}
+; CHECK:       calls_freeing_helper parameter 0: may free, never kept{{$}}
 define void @calls_freeing_helper(ptr %p) {
   call void @frees_parameter(ptr %p)
   ret void
 }
 
-; CHECK-NEXT:  calls_reading_helper parameter 0: never freed, never kept{{$}}
-; CHECK-NEXT:  calls_reading_helper parameter 1: may free, never kept{{$}}
+; CHECK:       calls_reading_helper parameter 0: never freed, never kept{{$}}
+; CHECK:       calls_reading_helper parameter 1: may free, never kept{{$}}
 define i32 @calls_reading_helper(ptr %p, ptr %other) {
   %v = call i32 @frees_own_scratch(ptr %p)
   call void @free(ptr %other)
   ret i32 %v
 }
 
-; CHECK-NEXT:  frees_search_result parameter 0: may free, never kept{{$}}
+; CHECK:       frees_search_result parameter 0: may free, never kept{{$}}
 define void @frees_search_result(ptr %p) {
   %hit = call ptr @strchr(ptr %p, i32 47)
   call void @free(ptr %hit)
   ret void
 }
 
-; CHECK-NEXT:  stores_parameter parameter 0: may free, may keep{{$}}
+; CHECK:       stores_parameter parameter 0: may free, may keep{{$}}
 define void @stores_parameter(ptr %p) {
   store ptr %p, ptr @global_cell, align 8
   ret void
 }
 
-; CHECK-NEXT:  passes_to_unknown parameter 0: may free, may keep{{$}}
+; CHECK:       passes_to_unknown parameter 0: may free, may keep{{$}}
 define void @passes_to_unknown(ptr %p) {
   call void @unknown(ptr %p)
   ret void
 }
 
-; CHECK-NEXT:  passes_to_nofree_declaration parameter 0: never freed, never kept{{$}}
+; CHECK:       passes_to_nofree_declaration parameter 0: never freed, never kept{{$}}
 define void @passes_to_nofree_declaration(ptr %p) {
   call void @reads_only(ptr %p)
   ret void
 }
 
-; CHECK-NEXT:  passes_as_variadic parameter 0: may free, may keep{{$}}
+; CHECK:       passes_as_variadic parameter 0: may free, may keep{{$}}
 define void @passes_as_variadic(ptr %p) {
   call void (i32, ...) @variadic_helper(i32 1, ptr %p)
   ret void
@@ -95,7 +95,7 @@ define void @variadic_helper(i32 %n, ...) {
   ret void
 }
 
-; CHECK-NEXT:  recursive_reader parameter 0: never freed, never kept{{$}}
+; CHECK:       recursive_reader parameter 0: never freed, never kept{{$}}
 define i32 @recursive_reader(ptr %p, i32 %n) {
   %stop = icmp eq i32 %n, 0
   br i1 %stop, label %done, label %again
@@ -108,7 +108,7 @@ done:
   ret i32 %v
 }
 
-; CHECK-NEXT:  ping parameter 0: may free, never kept{{$}}
+; CHECK:       ping parameter 0: may free, never kept{{$}}
 define void @ping(ptr %p, i32 %n) {
   %stop = icmp eq i32 %n, 0
   br i1 %stop, label %done, label %again
@@ -120,7 +120,7 @@ done:
   ret void
 }
 
-; CHECK-NEXT:  pong parameter 0: may free, never kept{{$}}
+; CHECK:       pong parameter 0: may free, never kept{{$}}
 define void @pong(ptr %p, i32 %n) {
   %stop = icmp eq i32 %n, 0
   br i1 %stop, label %last, label %again
@@ -132,7 +132,7 @@ last:
   ret void
 }
 
-; CHECK-NEXT:  weak_reader parameter 0: may free, may keep{{$}}
+; CHECK:       weak_reader parameter 0: may free, may keep{{$}}
 define weak i32 @weak_reader(ptr %p) {
   %v = load i32, ptr %p, align 4
   ret i32 %v
