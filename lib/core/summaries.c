@@ -408,20 +408,29 @@ static bool summarise(h2s_summaries *s, size_t index) {
   h2s_fn_ctx *ctx = h2s_bridge_function_context(s->mod, fn);
   unsigned n = summarised_params(fn);
   uint64_t may_free = 0, may_keep = 0;
-  h2s_param_memory memory[H2S_MAX_SUMMARISED_PARAMS] = {0};
+  /* On the heap: summaries of a long chain of calls nest this deep. */
+  h2s_param_memory *memory = calloc(n + 1, sizeof *memory);
   for (unsigned i = 0; i < n; ++i) {
     LLVMValueRef param = LLVMGetParam(fn, i);
+    h2s_param_memory unused;
     if (LLVMGetTypeKind(LLVMTypeOf(param)) == LLVMPointerTypeKind)
-      summarise_param(s, ctx, param, (uint64_t)1 << i, &may_free, &may_keep, &memory[i]);
+      summarise_param(s, ctx, param, (uint64_t)1 << i, &may_free, &may_keep,
+                      memory ? &memory[i] : &unused);
   }
   h2s_summary *sum = &s->items[index]; /* the calls above may grow items */
   bool changed = sum->may_free != may_free || sum->may_keep != may_keep;
   sum->may_free = may_free;
   sum->may_keep = may_keep;
-  for (unsigned i = 0; sum->memory && i < n; ++i) {
+  if (!memory && sum->memory) { /* out of memory: no facts about the memory */
+    free(sum->memory);
+    sum->memory = NULL;
+    changed = true; /* summaries that used the facts so far may change */
+  }
+  for (unsigned i = 0; memory && sum->memory && i < n; ++i) {
     changed = changed || !same_memory(&sum->memory[i], &memory[i]);
     sum->memory[i] = memory[i];
   }
+  free(memory);
   return changed;
 }
 
