@@ -137,7 +137,6 @@ static h2s_span intrinsic_span(h2s_holder_walk *w, LLVMValueRef ptr, LLVMValueRe
   return span_to_end(w, ptr);
 }
 
-
 /* memset, memcpy and memmove write the holder as their destination; a
  * memset of zero bytes stores null pointers.  As the source, memcpy and
  * memmove copy the bytes they read to memory the pass does not follow: a
@@ -195,7 +194,8 @@ static h2s_step add_ranges(h2s_holder_walk *w, LLVMValueRef call, h2s_location a
                    : add_call_read(w, call, anywhere, H2S_READ_COPIES);
   for (unsigned i = 0; i < ranges->n && step == H2S_STEP_NEXT; ++i) {
     h2s_location range = at;
-    range.offset += ranges->at[i].offset;
+    if (__builtin_add_overflow(at.offset, ranges->at[i].offset, &range.offset))
+      range.known = false;
     h2s_span span = span_at(w->h, range, ranges->at[i].size);
     step = written ? add_write(w, call, NULL, span)
                    : add_call_read(w, call, span, H2S_READ_COPIES);
@@ -217,8 +217,6 @@ static h2s_step classify_module_call(h2s_holder_walk *w, LLVMValueRef call,
       m.frees || m.keeps)
     return expose(w, call);
   h2s_location at = locate(w->f, ptr);
-  if (at.offset > INT64_MAX / 2 || at.offset < INT64_MIN / 2)
-    at.known = false; /* no offset the ranges could be moved by */
   h2s_step step = add_call_read(w, call, anywhere, H2S_READ_USES);
   if (step == H2S_STEP_NEXT)
     step = add_ranges(w, call, at, &m.leaked, false);
