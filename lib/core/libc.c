@@ -60,7 +60,8 @@ static const h2s_libc_entry known[] = {
  * objects that hold blocks' pointers (memflow.c), and the pointer it stores
  * through an argument: strtol's *endptr and strtok_r's *saveptr receive a
  * pointer into argument 0.  Arguments past 'contents' and functions not
- * listed expose the bytes. */
+ * listed expose the bytes, but for the printf family's variadic arguments
+ * (printed_contents()). */
 typedef struct h2s_libc_memory {
   const char *name;
   h2s_contents contents[3];
@@ -99,7 +100,6 @@ static const h2s_libc_memory *memory_entry(const char *name) {
       return &memory[i];
   return NULL;
 }
-
 
 int h2s_libc_pointer_out(const char *name, unsigned index) {
   const h2s_libc_memory *m = memory_entry(name);
