@@ -12,15 +12,24 @@ bool h2s_is_call(LLVMValueRef inst) {
   return LLVMIsACallInst(inst) || LLVMIsAInvokeInst(inst);
 }
 
+/* A call whose type is not its callee's (a function called without its
+ * prototype in C) passes arguments the callee's parameters do not
+ * describe: like LLVM's getCalledFunction(), it counts as indirect. */
 LLVMValueRef h2s_called_function(LLVMValueRef call) {
   LLVMValueRef callee = LLVMGetCalledValue(call);
-  return LLVMIsAFunction(callee) ? callee : NULL;
+  return LLVMIsAFunction(callee) &&
+                 LLVMGlobalGetValueType(callee) == LLVMGetCalledFunctionType(call)
+             ? callee
+             : NULL;
 }
 
+/* The name of the function 'call' names, whatever the call's type. */
 const char *h2s_callee_name(LLVMValueRef call) {
-  LLVMValueRef callee = h2s_called_function(call);
+  LLVMValueRef callee = LLVMGetCalledValue(call);
+  if (!LLVMIsAFunction(callee))
+    return "";
   size_t len;
-  return callee ? LLVMGetValueName2(callee, &len) : "";
+  return LLVMGetValueName2(callee, &len);
 }
 
 unsigned h2s_operand_index(LLVMUseRef use) {

@@ -111,7 +111,7 @@ static void add_text(h2s_message *m, const char *s) {
 }
 
 static void blocker_name(LLVMValueRef blocker, char *out, size_t cap) {
-  if (blocker && h2s_is_call(blocker) && h2s_called_function(blocker))
+  if (blocker && h2s_is_call(blocker) && *h2s_callee_name(blocker))
     snprintf(out, cap, "%s", h2s_callee_name(blocker));
   else if (blocker && h2s_is_call(blocker))
     snprintf(out, cap, "an indirect call");

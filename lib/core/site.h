@@ -221,7 +221,7 @@ h2s_site *h2s_owner_of(h2s_function *f, LLVMValueRef v); /* NULL if none */
 /* IR helpers the stages share (ir.c). */
 bool h2s_is_call(LLVMValueRef inst);                 /* call or invoke */
 LLVMValueRef h2s_called_function(LLVMValueRef call); /* NULL if indirect */
-const char *h2s_callee_name(LLVMValueRef call);      /* "" if unnamed */
+const char *h2s_callee_name(LLVMValueRef call);      /* "" if indirect */
 unsigned h2s_operand_index(LLVMUseRef use);          /* among its user's */
 unsigned h2s_attr_kind(const char *name);
 bool h2s_fn_has_attr(LLVMValueRef fn, const char *name);
