@@ -212,7 +212,7 @@ static h2s_step classify_module_call(h2s_holder_walk *w, LLVMValueRef call,
                                      LLVMValueRef callee, LLVMValueRef ptr, unsigned index) {
   h2s_summaries *s = w->f->summaries;
   h2s_param_memory m;
-  if (index >= LLVMCountParams(callee) || h2s_summary_may_keep(s, callee, index) ||
+  if (h2s_summary_may_keep(s, callee, index) || /* also past the last parameter */
       h2s_summary_may_free(s, callee, index) || !h2s_summary_memory(s, callee, index, &m) ||
       m.frees || m.keeps)
     return expose(w, call);

@@ -178,9 +178,7 @@ h2s_runtime_use h2s_runtime_arg_use(LLVMValueRef call, unsigned index) {
   if (!callee || !LLVMIsDeclaration(callee) || index >= LLVMGetNumArgOperands(call))
     return H2S_RUNTIME_UNKNOWN;
   const char *name = h2s_callee_name(call);
-  LLVMTypeRef fn = LLVMGlobalGetValueType(callee);
-  if (LLVMGetCalledFunctionType(call) != fn) /* called with another prototype */
-    return H2S_RUNTIME_UNKNOWN;
+  LLVMTypeRef fn = LLVMGlobalGetValueType(callee); /* the call's type too (ir.c) */
   if (strncmp(name, ubsan_prefix, sizeof ubsan_prefix - 1) == 0)
     return is_handler_type(fn) ? H2S_RUNTIME_KEEPS_NOTHING : H2S_RUNTIME_UNKNOWN;
   char prototype[128];
