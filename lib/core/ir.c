@@ -171,6 +171,17 @@ bool h2s_walk_uses(LLVMValueRef root, uint64_t max_uses, h2s_use_visitor *visit,
   return complete;
 }
 
+bool h2s_has_exact_body(LLVMValueRef fn) {
+  switch (LLVMGetLinkage(fn)) {
+  case LLVMExternalLinkage:
+  case LLVMInternalLinkage:
+  case LLVMPrivateLinkage:
+    return !LLVMIsDeclaration(fn);
+  default:
+    return false;
+  }
+}
+
 bool h2s_is_power_of_two(uint64_t x) { return x && !(x & (x - 1)); }
 
 bool h2s_is_sanitized(LLVMValueRef fn) {

@@ -235,6 +235,9 @@ bool h2s_target_has_stack_room(h2s_function *f);
 bool h2s_can_split(LLVMValueRef fn);
 /* True when 'fn' is one of the bodies of a function split.c split. */
 bool h2s_is_split_body(LLVMValueRef fn);
+/* True when 'fn' has a body the linker keeps: no other definition
+ * replaces it (not weak, linkonce or available_externally). */
+bool h2s_has_exact_body(LLVMValueRef fn);
 bool h2s_is_power_of_two(uint64_t x);
 /* True when the load or store is atomic (any ordering but not-atomic). */
 bool h2s_is_atomic_access(LLVMValueRef load_or_store);

@@ -80,18 +80,6 @@ void h2s_summaries_free(h2s_summaries *s) {
   free(s);
 }
 
-/* True when the linker keeps this body: no other definition replaces it. */
-static bool has_exact_body(LLVMValueRef fn) {
-  switch (LLVMGetLinkage(fn)) {
-  case LLVMExternalLinkage:
-  case LLVMInternalLinkage:
-  case LLVMPrivateLinkage:
-    return !LLVMIsDeclaration(fn);
-  default:
-    return false;
-  }
-}
-
 typedef struct h2s_param_walk {
   h2s_summaries *s;
   h2s_fn_ctx *ctx;
@@ -481,7 +469,7 @@ static size_t summary_of(h2s_summaries *s, LLVMValueRef fn) {
 /* The summary of 'fn', or NULL when it has none for 'param' (a variadic
  * argument, which va_arg may hand to anything). */
 static const h2s_summary *summary_for(h2s_summaries *s, LLVMValueRef fn, unsigned param) {
-  if (!s || !has_exact_body(fn) || param >= LLVMCountParams(fn) ||
+  if (!s || !h2s_has_exact_body(fn) || param >= LLVMCountParams(fn) ||
       param >= H2S_MAX_SUMMARISED_PARAMS)
     return NULL;
   size_t index = summary_of(s, fn);
