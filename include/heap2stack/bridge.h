@@ -144,6 +144,10 @@ void h2s_bridge_build_lifetime(LLVMBuilderRef b, LLVMValueRef ptr, int start);
  * own subprogram. */
 LLVMValueRef h2s_bridge_clone_function(LLVMValueRef fn, const char *name);
 
+/* Deletes function 'fn', which nothing uses, and forgets its analyses and
+ * its context in 'mod'. */
+void h2s_bridge_erase_function(h2s_module_ctx *mod, LLVMValueRef fn);
+
 /* A new function without a body that takes the place of 'fn' (in the
  * module's list of functions too): its name,
  * linkage, attributes, metadata other than debug info, comdat, and every use
@@ -190,6 +194,10 @@ void h2s_bridge_count_guarded(void);
 /* Adds one function split into a room-guarded and a plain body to the
  * -stats counters. */
 void h2s_bridge_count_split(void);
+
+/* Adds one copy of a free wrapper that calls of promoted blocks use
+ * (wrappers.c) to the -stats counters. */
+void h2s_bridge_count_wrapper_copy(void);
 
 #ifdef __cplusplus
 }

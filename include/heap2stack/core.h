@@ -13,6 +13,7 @@
 #include "heap2stack/bridge.h"
 #include "heap2stack/recursion.h"
 #include "heap2stack/summaries.h"
+#include "heap2stack/wrappers.h"
 
 #include <llvm-c/Core.h>
 #include <stddef.h>
@@ -84,6 +85,7 @@ typedef enum h2s_reason {
   H2S_FREE_OTHER_FAMILY, /* freed by a deallocator of another family */
   H2S_FREE_MIXED,        /* a free may receive a block from elsewhere */
   H2S_FREE_SHARED,       /* a free shared with a site that stays on the heap */
+  H2S_FREE_SHARED_CALL,  /* a free wrapper's call frees another argument too */
   H2S_REALLOC_MIXED,     /* a realloc may resize another block too */
   /* lifetime */
   H2S_LOOP_CARRIED,      /* a block may be live when the site runs again */
@@ -117,11 +119,12 @@ typedef struct h2s_verdict {
  * rewrite and the remarks over 'fn'.  Returns the number of sites promoted.
  * 'ctx' answers the questions only LLVM's C++ API can; 'recursion' is the
  * module's h2s_recursion_analyse() result, 'summaries' the module's
- * summaries of its functions (h2s_summaries_new). */
+ * summaries of its functions (h2s_summaries_new), 'wrappers' its copies of
+ * free wrappers (h2s_wrappers_new). */
 unsigned h2s_promote_function(h2s_fn_ctx *ctx, LLVMValueRef fn,
                               const h2s_options *opts,
                               const h2s_recursion *recursion,
-                              h2s_summaries *summaries);
+                              h2s_summaries *summaries, h2s_wrappers *wrappers);
 
 #ifdef __cplusplus
 }

@@ -355,6 +355,13 @@ extern "C" LLVMValueRef h2s_bridge_clone_function(LLVMValueRef Fn, const char *N
   return wrap(Copy);
 }
 
+extern "C" void h2s_bridge_erase_function(h2s_module_ctx *Mod, LLVMValueRef Fn) {
+  Function &F = *cast<Function>(unwrap(Fn));
+  Mod->Functions.erase(&F);
+  Mod->FAM.clear(F, F.getName());
+  F.eraseFromParent();
+}
+
 extern "C" LLVMValueRef h2s_bridge_take_place_of(LLVMValueRef Fn, const char *Name) {
   Function &F = *cast<Function>(unwrap(Fn));
   Function *New = Function::Create(F.getFunctionType(), F.getLinkage(),

@@ -62,6 +62,7 @@ PreservedAnalyses HeapToStackPass::run(Module &M, ModuleAnalysisManager &MAM) {
     Record.emplace(Opts.RecordPath, Opts.RecordFormat, M);
   h2s_module_ctx Mod(FAM, Record ? &*Record : nullptr);
   h2s_summaries *Summaries = h2s_summaries_new(&Mod, Opts.Limits.max_uses);
+  h2s_wrappers *Wrappers = h2s_wrappers_new(&Mod, Summaries);
   // The core adds functions (split.c): only those there now are examined.
   std::vector<Function *> Defined;
   for (Function &F : M)
@@ -70,7 +71,8 @@ PreservedAnalyses HeapToStackPass::run(Module &M, ModuleAnalysisManager &MAM) {
   for (Function *FP : Defined) {
     Function &F = *FP;
     h2s_fn_ctx *Ctx = h2s_bridge_function_context(&Mod, wrap(&F));
-    if (!h2s_promote_function(Ctx, wrap(&F), &Opts.Limits, Recursion, Summaries))
+    if (!h2s_promote_function(Ctx, wrap(&F), &Opts.Limits, Recursion, Summaries,
+                              Wrappers))
       continue;
     Changed = true;
     FAM.invalidate(F, PreservedAnalyses::none());
@@ -78,6 +80,7 @@ PreservedAnalyses HeapToStackPass::run(Module &M, ModuleAnalysisManager &MAM) {
       FAM.invalidate(F, Cleanup.run(F, FAM));
   }
   h2s_summaries_free(Summaries);
+  h2s_wrappers_free(Wrappers); // after the summaries, which know copies by address
   h2s_recursion_free(Recursion);
   if (Inferred) // new callee attributes: no function analysis is current
     return PreservedAnalyses::none();

@@ -31,6 +31,8 @@ struct Counters {
                   "than their slot"};
   Counter Split{"Number of functions that may recurse split into a body with "
                 "slots, taken while the stack has room, and a plain body"};
+  Counter WrapperCopies{"Number of copies of free wrappers that leave promoted "
+                        "blocks alone"};
 
   ~Counters() {
     if (!AreStatisticsEnabled() || !(Promoted.Value || Kept.Value))
@@ -39,7 +41,7 @@ struct Counters {
     OS << "===" << std::string(73, '-') << "===\n"
        << "                    ... heap2stack Statistics Collected ...\n"
        << "===" << std::string(73, '-') << "===\n\n";
-    for (const Counter *C : {&Promoted, &Bytes, &Kept, &Guarded, &Split})
+    for (const Counter *C : {&Promoted, &Bytes, &Kept, &Guarded, &Split, &WrapperCopies})
       OS << format("%8llu", (unsigned long long)C->Value.load())
          << " heap2stack - " << C->Desc << "\n";
     OS << "\n";
@@ -61,3 +63,5 @@ extern "C" void h2s_bridge_count_kept(void) { ++Stats.Kept.Value; }
 extern "C" void h2s_bridge_count_guarded(void) { ++Stats.Guarded.Value; }
 
 extern "C" void h2s_bridge_count_split(void) { ++Stats.Split.Value; }
+
+extern "C" void h2s_bridge_count_wrapper_copy(void) { ++Stats.WrapperCopies.Value; }

@@ -18,7 +18,9 @@
  *                         phi, select, a call returning its argument, a
  *                         realloc resizing it): it is added to the worklist
  *                         once;
- *       H2S_USE_FREES     a deallocation: recorded for frees.c, not followed;
+ *       H2S_USE_FREES     a deallocation, or a call of a free wrapper the
+ *                         rewrite can point at a copy without the free
+ *                         (wrappers.c): recorded for frees.c, not followed;
  *       H2S_USE_ESCAPES   abort: the verdict names the reason and the user.
  *  3. Each classified use counts against opts->max_uses; running out counts
  *     as an escape.
@@ -319,6 +321,27 @@ static h2s_use_kind stores_through_argument(h2s_walk *w, LLVMValueRef call,
   return classify_store_into(w, call, cell, h2s_bridge_store_size(w->f->ctx, pointer));
 }
 
+/* A call that may free the block it is given as argument 'index': the
+ * block's free when it keeps nothing (its result included, which the walk
+ * would otherwise follow) and wrappers.c has a copy of the callee that
+ * leaves the block alone.  An invoke is not one: the rewrite would have to
+ * split its unwind edge as well. */
+static h2s_use_kind classify_free_wrapper(h2s_walk *w, LLVMValueRef call, LLVMValueRef ptr,
+                                          unsigned index, h2s_capture capture) {
+  LLVMValueRef callee = h2s_called_function(call);
+  char family[H2S_FAMILY_CAP];
+  LLVMValueRef copy = NULL;
+  if (capture == H2S_CAPTURES_NOTHING && callee && LLVMIsACallInst(call))
+    copy = h2s_wrapper_copy(w->f->wrappers, callee, index, family);
+  if (!copy)
+    return escapes_through_argument(w, H2S_FREED_BY_CALL, call, index);
+  if (!record_free(w, call, ptr, family))
+    return escapes(w, H2S_TOO_MANY_USES, call);
+  w->site->frees[w->site->nfrees - 1].copy = copy;
+  w->site->frees[w->site->nfrees - 1].arg = index;
+  return H2S_USE_FREES;
+}
+
 /* Classifies the block's pointer appearing as operand 'index' of 'call'. */
 static h2s_use_kind classify_call_use(h2s_walk *w, LLVMValueRef call,
                                       LLVMValueRef ptr, unsigned index) {
@@ -355,7 +378,7 @@ static h2s_use_kind classify_call_use(h2s_walk *w, LLVMValueRef call,
   if (capture == H2S_CAPTURES_MAYBE)
     return escapes_through_argument(w, H2S_CAPTURED_BY_CALL, call, index);
   if (may_free)
-    return escapes_through_argument(w, H2S_FREED_BY_CALL, call, index);
+    return classify_free_wrapper(w, call, ptr, index, capture);
   if (!h2s_values_push(&w->site->users, call))
     w->out_of_memory = true;
   return capture == H2S_CAPTURES_RET_ONLY ? H2S_USE_DERIVES : H2S_USE_HARMLESS;

@@ -14,6 +14,11 @@
  * the values stored where the load reads, and null for a zeroed object;
  * a holder written with what the pass cannot name (memcpy) fails.
  *
+ * A call of a free wrapper (wrappers.c) is a free like the others, of the
+ * family of the frees its copy leaves out.  Its copy leaves one parameter
+ * alone, so a call that is the free of blocks given as two of its
+ * arguments keeps them on the heap.
+ *
  * Only a free of the allocation's own value surely frees the block of this
  * very execution; a merged operand may be null or another block while this
  * one lives on, so only the former may end the slot's lifetime.
@@ -81,6 +86,18 @@ static bool only_site_blocks(h2s_function *f, h2s_site *site, LLVMValueRef v,
   return only;
 }
 
+/* True when the call of free wrapper 'fr' is also the free of a block
+ * given as another of its arguments: one copy leaves one parameter alone. */
+static bool frees_another_argument(const h2s_function *f, const h2s_free *fr) {
+  for (size_t i = 0; i < f->nsites; ++i)
+    for (size_t j = 0; j < f->sites[i].nfrees; ++j) {
+      const h2s_free *other = &f->sites[i].frees[j];
+      if (other->call == fr->call && other->copy && other->arg != fr->arg)
+        return true;
+    }
+  return false;
+}
+
 static bool pairs_with(const h2s_site *site, const char *family) {
   return *site->facts.family && strcmp(family, site->facts.family) == 0;
 }
@@ -97,6 +114,8 @@ void h2s_check_frees(h2s_function *f, h2s_site *site) {
       h2s_refuse(site, H2S_FREE_OTHER_FAMILY, fr->call);
     else if (!only_site_blocks(f, site, fr->freed, &fr->others))
       h2s_refuse(site, H2S_FREE_MIXED, fr->call);
+    else if (fr->copy && frees_another_argument(f, fr))
+      h2s_refuse(site, H2S_FREE_SHARED_CALL, fr->call);
     else
       fr->ends_lifetime = fr->freed == site->call;
   }

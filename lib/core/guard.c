@@ -14,6 +14,8 @@
  *
  *     if (p != slot) free(p);
  *
+ * (a free wrapper's call: if (p != slot) wrapper(p) else its_copy(p);)
+ *
  * and every realloc of it keeps the block in the slot while it fits, moves
  * it to the heap when it outgrows the slot, and is the original realloc
  * for a heap block, with glibc's results throughout:
@@ -121,6 +123,28 @@ static LLVMValueRef and_not_slot(LLVMBuilderRef b, LLVMValueRef on_heap,
   return on_heap ? LLVMBuildAnd(b, on_heap, other, "h2s.heap") : other;
 }
 
+/* A new block before 'rest' that calls 'copy' as 'call' does and goes on
+ * to 'rest', where a phi of the two calls' results replaces the result of
+ * 'call', which is alone in block 'release'. */
+static LLVMBasicBlockRef call_copy_instead(LLVMBuilderRef b, h2s_function *f,
+                                           LLVMValueRef call, LLVMBasicBlockRef release,
+                                           LLVMValueRef copy, LLVMBasicBlockRef rest) {
+  LLVMBasicBlockRef slot = new_block(f, rest, "h2s.slot");
+  LLVMValueRef twin = LLVMInstructionClone(call);
+  h2s_call_instead(twin, copy);
+  LLVMPositionBuilderAtEnd(b, slot);
+  LLVMInsertIntoBuilderWithName(b, twin, LLVMGetFirstUse(call) ? "h2s.nofree" : "");
+  LLVMBuildBr(b, rest);
+  if (LLVMGetFirstUse(call)) {
+    LLVMValueRef phi = replace_by_phi(b, rest, call);
+    LLVMSetValueName2(phi, "h2s.result", 10);
+    LLVMValueRef values[] = {call, twin};
+    LLVMBasicBlockRef from[] = {release, slot};
+    LLVMAddIncoming(phi, values, from, 2);
+  }
+  return slot;
+}
+
 void h2s_guard_free(LLVMBuilderRef b, h2s_function *f, LLVMValueRef call,
                     const h2s_site *site, const h2s_free *fr) {
   LLVMBasicBlockRef head = LLVMGetInstructionParent(call);
@@ -131,7 +155,9 @@ void h2s_guard_free(LLVMBuilderRef b, h2s_function *f, LLVMValueRef call,
                            h2s_site_of(f, fr->others.items[i])->slot);
   LLVMBasicBlockRef rest;
   LLVMBasicBlockRef release = isolate(call, &rest);
-  branch_from(b, head, on_heap, release, rest, 1);
+  LLVMBasicBlockRef on_slot =
+      fr->copy ? call_copy_instead(b, f, call, release, fr->copy, rest) : rest;
+  branch_from(b, head, on_heap, release, on_slot, 1);
 }
 
 /* Builds, from the empty block 'check', the slot's way through

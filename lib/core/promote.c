@@ -32,10 +32,11 @@ static void release(h2s_function *f) {
 unsigned h2s_promote_function(h2s_fn_ctx *ctx, LLVMValueRef fn,
                               const h2s_options *opts,
                               const h2s_recursion *recursion,
-                              h2s_summaries *summaries) {
+                              h2s_summaries *summaries, h2s_wrappers *wrappers) {
   if (h2s_is_split_body(fn))
     return 0; /* decided by an earlier run of the pass */
-  h2s_function f = {.fn = fn, .ctx = ctx, .opts = opts, .summaries = summaries};
+  h2s_function f = {.fn = fn, .ctx = ctx, .opts = opts, .summaries = summaries,
+                    .wrappers = wrappers};
   f.recursive = h2s_recursion_may_recurse(recursion, fn);
   if (!h2s_discover_sites(&f)) {
     release(&f);

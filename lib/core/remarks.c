@@ -50,6 +50,7 @@ static const h2s_reason_text reason_table[H2S_NUM_REASONS] = {
     [H2S_FREE_OTHER_FAMILY] = {"FreeMismatch", "not promoted: freed by '{blocker}', which does not pair with '{callee}'"},
     [H2S_FREE_MIXED] = {"FreeMismatch", "not promoted: '{blocker}' may free another block too"},
     [H2S_FREE_SHARED] = {"FreeShared", "not promoted: '{blocker}' also frees a block that stays on the heap"},
+    [H2S_FREE_SHARED_CALL] = {"FreeShared", "not promoted: '{blocker}' frees another of its arguments too"},
     [H2S_REALLOC_MIXED] = {"FreeMismatch", "not promoted: '{blocker}' may resize another block too"},
     [H2S_LOOP_CARRIED] = {"LoopCarried", "not promoted: a block may still be in use when the next one is allocated"},
     [H2S_SIZE_NOT_CONSTANT] = {"DynamicSize", "not promoted: size is known only at run time and guarded slots are off (guard-size=0)"},
@@ -244,6 +245,25 @@ static void append_holder(h2s_message *m, h2s_function *f, const h2s_site *site)
   }
 }
 
+/* A promoted site freed through a free wrapper says which, and where that
+ * call now calls the wrapper's copy (the first such call). */
+static void append_wrapper(h2s_message *m, const h2s_site *site) {
+  for (size_t i = 0; i < site->nfrees; ++i) {
+    if (!site->frees[i].copy)
+      continue;
+    const char *name = h2s_callee_name(site->frees[i].call);
+    char loc[256];
+    add_text(m, "; '");
+    add_piece(m, "Wrapper", name, strlen(name));
+    add_text(m, "' frees it, and is called as a copy that does not");
+    if (source_location(site->frees[i].call, loc, sizeof loc)) {
+      add_text(m, " at ");
+      add_piece(m, "WrapperLoc", loc, strlen(loc));
+    }
+    return;
+  }
+}
+
 /* The wording of a promoted 'site'. */
 static const h2s_reason_text *promoted_text(const h2s_site *site) {
   if (site->copy == H2S_COPY_NONE)
@@ -274,8 +294,10 @@ void h2s_remark_site(h2s_function *f, const h2s_site *site) {
     add_text(&m, room_condition);
     name = room_name;
   }
-  if (h2s_open(site))
+  if (h2s_open(site)) {
     append_holder(&m, f, site);
+    append_wrapper(&m, site);
+  }
   append_location(&m, verdict.blocker);
   size_t first_extra = m.nargs;
   if (!passed)

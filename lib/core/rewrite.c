@@ -38,6 +38,10 @@ static void build_slot(LLVMBuilderRef b, h2s_function *f, h2s_site *site) {
   LLVMSetAlignment(site->slot, (unsigned)site->align); /* policy.c: <= H2S_MAX_ALIGN */
 }
 
+void h2s_call_instead(LLVMValueRef call, LLVMValueRef fn) {
+  LLVMSetOperand(call, LLVMGetNumOperands(call) - 1, fn); /* the callee is last */
+}
+
 LLVMValueRef h2s_as_call(h2s_function *f, LLVMValueRef inst) {
   return LLVMIsAInvokeInst(inst) ? h2s_bridge_invoke_to_call(f->ctx, inst) : inst;
 }
@@ -70,12 +74,33 @@ static bool may_free_heap_block(h2s_function *f, const h2s_site *site,
   return heap;
 }
 
+/* Points the call of free wrapper 'fr' of 'site' at its copy, which reads
+ * the block during the call: the slot's lifetime ends after it, and a tail
+ * call (which may not touch the caller's frame) becomes a plain one. */
+static void rewrite_wrapper_call(LLVMBuilderRef b, h2s_function *f, const h2s_site *site,
+                                 const h2s_free *fr) {
+  LLVMValueRef call = fr->call;
+  if (LLVMGetTailCallKind(call) == LLVMTailCallKindTail)
+    LLVMSetTailCallKind(call, LLVMTailCallKindNone);
+  LLVMPositionBuilderBefore(b, LLVMGetNextInstruction(call));
+  if (fr->ends_lifetime)
+    h2s_bridge_build_lifetime(b, site->slot, 0);
+  if (may_free_heap_block(f, site, fr))
+    h2s_guard_free(b, f, call, site, fr);
+  else
+    h2s_call_instead(call, fr->copy);
+}
+
 /* Rewrites free 'fr' of 'site' once, for every site it may release: the
  * frees.c settlement promoted all of them. */
 static void rewrite_free(LLVMBuilderRef b, h2s_function *f, const h2s_site *site,
                          const h2s_free *fr, h2s_valset *done) {
   if (h2s_valset_add(done, fr->call) != 1)
     return;
+  if (fr->copy) {
+    rewrite_wrapper_call(b, f, site, fr);
+    return;
+  }
   LLVMValueRef call = h2s_as_call(f, fr->call);
   LLVMPositionBuilderBefore(b, call);
   if (fr->ends_lifetime)

@@ -30,7 +30,8 @@ void h2s_build_contents(LLVMBuilderRef b, h2s_function *f, const h2s_site *site,
  * else the original call"; a realloc of the site's block keeps it in the
  * slot while it fits and moves it to the heap otherwise; a free that may
  * receive a slot ('fr' of 'site') frees only what is not one of the slots
- * of the sites it may release. */
+ * of the sites it may release, and a free wrapper's call calls its copy
+ * for those. */
 void h2s_guard_allocation(LLVMBuilderRef b, h2s_function *f, h2s_site *site);
 void h2s_guard_realloc(LLVMBuilderRef b, h2s_function *f, const h2s_site *site,
                        LLVMValueRef realloc);
@@ -49,6 +50,9 @@ LLVMValueRef h2s_build_stack_has_room(LLVMBuilderRef b, h2s_function *f, uint64_
 
 /* The integer type of sizes (the data layout's intptr type). */
 LLVMTypeRef h2s_size_type(h2s_function *f);
+
+/* Makes 'call' call 'fn', a function of the same type. */
+void h2s_call_instead(LLVMValueRef call, LLVMValueRef fn);
 
 /* 'inst', an invoke turned into a call; other instructions unchanged. */
 LLVMValueRef h2s_as_call(h2s_function *f, LLVMValueRef inst);

@@ -11,6 +11,8 @@
  *     summaries.c which parameters the module's functions may free or keep
  *                 (a module-wide answer, computed on demand, like
  *                 recursion.c's)
+ *     wrappers.c  copies of the helpers that free a block (free wrappers):
+ *                 a call of one is the block's free (module-wide too)
  *     libc.c      what C library calls do with the pointers they are given
  *     runtime.c   ... and the C++ runtime, C++ standard libraries and UBSan
  *   frees.c     do the block's frees and reallocs take only promoted blocks?
@@ -48,10 +50,13 @@ typedef enum h2s_capture {
   H2S_CAPTURES_MAYBE     /* anything else */
 } h2s_capture;
 
-/* A deallocation of the block found by the escape walk. */
+/* A deallocation of the block found by the escape walk: a free, or a call
+ * of a free wrapper that the rewrite points at 'copy' (wrappers.c). */
 typedef struct h2s_free {
   LLVMValueRef call;
   LLVMValueRef freed;          /* the operand it frees */
+  LLVMValueRef copy;           /* a wrapper's copy without the free, or NULL */
+  unsigned arg;                /* a wrapper's: the argument it frees */
   char family[H2S_FAMILY_CAP];
   bool ends_lifetime;          /* frees this execution's block for sure */
   h2s_values others;           /* other sites' blocks it may free too */
@@ -149,6 +154,7 @@ typedef struct h2s_function {
   h2s_fn_ctx *ctx;
   const h2s_options *opts;
   h2s_summaries *summaries; /* what the module's functions free */
+  h2s_wrappers *wrappers;   /* copies of free wrappers (wrappers.c) */
   h2s_verdict blocker;     /* H2S_PROMOTED unless nothing may be promoted */
   bool recursive;          /* may be active more than once at a time */
   bool room_split;         /* may recurse, and its slots are taken only while
@@ -204,6 +210,11 @@ bool h2s_write_reaches_read(const h2s_holder *h, const h2s_access *w, const h2s_
 const h2s_access *h2s_holder_read(h2s_function *f, LLVMValueRef v,
                                   const h2s_holder **holder);
 void h2s_free_holders(h2s_function *f);
+/* The copy of function 'fn' that leaves its parameter 'param' alone, made
+ * and checked on first request, or NULL when there is none; sets 'family'
+ * to the family of the frees it leaves out (wrappers.c). */
+LLVMValueRef h2s_wrapper_copy(h2s_wrappers *w, LLVMValueRef fn, unsigned param,
+                              char family[H2S_FAMILY_CAP]);
 void h2s_check_frees(h2s_function *f, h2s_site *site);
 bool h2s_settle_shared_frees(h2s_function *f);
 void h2s_check_slot_reuse(h2s_function *f, h2s_site *site);

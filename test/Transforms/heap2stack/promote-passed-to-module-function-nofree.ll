@@ -3,7 +3,9 @@
 ; summary (summaries.c) shows it never frees the parameter, even though
 ; the function frees blocks of its own and so carries no nofree.  When the
 ; function frees the parameter, directly or through another function of
-; the module, the block stays on the heap.
+; the module, the block stays on the heap (here: the parameter or null,
+; through a select, so it is not a free wrapper either, see
+; promote-freed-by-wrapper.ll).
 ; RUN: opt -passes='heap2stack<no-cleanup>' -S < %s | FileCheck %s
 ; RUN: opt -passes='heap2stack<no-cleanup>' -pass-remarks=heap2stack -pass-remarks-missed=heap2stack -disable-output < %s 2>&1 | FileCheck %s --check-prefix=REMARK
 
@@ -26,7 +28,9 @@ define void @release(ptr noundef nocapture %p) {
 
 define i32 @release_after_use(ptr noundef nocapture %p) {
   %v = load i32, ptr %p, align 4
-  call void @release(ptr noundef %p)
+  %odd = trunc i32 %v to i1
+  %q = select i1 %odd, ptr %p, ptr null
+  call void @release(ptr noundef %q)
   ret i32 %v
 }
 
