@@ -202,6 +202,20 @@ NOINLINE unsigned h_is_null(const void *p __attribute__((noescape))) { return p 
 
 NOINLINE void h_release(void *p) { free(p); }
 
+/* Free wrappers that do more than free (wrappers.c): one reads the block
+ * first and returns what it read, one frees through h_release. */
+NOINLINE unsigned h_release_sum(void *p, size_t n) {
+  unsigned s = p ? h_sum(p, n) : 0u;
+  free(p);
+  return s;
+}
+
+static _Thread_local unsigned t_released;
+NOINLINE void h_release_counted(void *p) {
+  t_released += p != NULL;
+  h_release(p);
+}
+
 NOINLINE void *h_ident(void *p) { return p; }
 
 NOINLINE void *h_pick(void *a, void *b, unsigned c) { return c ? a : b; }
@@ -767,11 +781,15 @@ class Fn:
     def release(self, b, how=None):
         """Frees (or leaks) owned block 'b' and forgets it."""
         r = self.r
-        how = how or r.choice(["free"] * 6 + ["helper", "leak"])
+        how = how or r.choice(["free"] * 6 + ["helper", "helper_sum", "helper_counted", "leak"])
         if how == "free":
             self.emit("free(%s);" % b.name)
         elif how == "helper":
             self.emit("h_release(%s);" % b.name)
+        elif how == "helper_sum":
+            self.emit("acc = mix(acc, h_release_sum(%s, %d));" % (b.name, b.nbytes))
+        elif how == "helper_counted":
+            self.emit("h_release_counted(%s);" % b.name)
         self.blocks.remove(b)
 
     # -- features ----------------------------------------------------------
