@@ -15,7 +15,12 @@
  *   - libc++'s <__memory/shared_count.h> and <string>: __release_weak may
  *     delete its control block; append copies the characters it is given;
  *   - compiler-rt's ubsan_handlers.h: every __ubsan_handle_* function
- *     formats its arguments into a report and keeps none of them.
+ *     formats its arguments into a report and keeps none of them;
+ *   - POSIX <libgen.h>, which TargetLibraryInfo does not know (so libc.c's
+ *     table, keyed by its names, cannot hold them): dirname and basename
+ *     (glibc's POSIX basename is __xpg_basename) may write into the path
+ *     they are given and return a pointer into it, or to a static ".",
+ *     and keep nothing.
  * A string member keeps its object: it stores pointers into the object's own
  * inline buffer inside it, which the escape walk could not see come back.
  *
@@ -79,6 +84,10 @@ static const h2s_runtime_entry functions[] = {
     {"_ZNSt3__119__shared_weak_count14__release_weakEv", "void(ptr)", "f"},
     {"_ZNSt3__112basic_stringIcNS_11char_traitsIcEENS_9allocatorIcEEE6appendEPKcm",
      "ptr(ptr,ptr,i64)", "kn-"},
+    /* POSIX <libgen.h> */
+    {"dirname", "ptr(ptr)", "r"},
+    {"basename", "ptr(ptr)", "r"},
+    {"__xpg_basename", "ptr(ptr)", "r"},
 };
 
 /* compiler-rt's UBSan handlers: void __ubsan_handle_NAME(data, values...),

@@ -14,9 +14,9 @@ typedef enum h2s_runtime_use {
 } h2s_runtime_use;
 
 /* What the callee of 'call' does with its argument 'index', when it is a
- * declared function of the C++ runtime, the C++ standard library or a
- * sanitizer runtime that runtime.c describes, under its own symbol and
- * with the prototype the runtime gives it. */
+ * declared function of the C++ runtime, the C++ standard library, a
+ * sanitizer runtime or <libgen.h> that runtime.c describes, under its own
+ * symbol and with the prototype the runtime gives it. */
 h2s_runtime_use h2s_runtime_arg_use(LLVMValueRef call, unsigned index);
 
 /* How the escape walk sees 'use' (not H2S_RUNTIME_UNKNOWN). */
