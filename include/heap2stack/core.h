@@ -70,6 +70,7 @@ typedef enum h2s_reason {
   H2S_STORED,            /* written to memory the function does not own */
   H2S_HOLDER_EXPOSED,    /* written to a local object whose contents may
                             leave through 'blocker' */
+  H2S_HOLDER_PASSED,     /* the same, through a call given the object */
   H2S_READ_AS_INTEGER,   /* read back from a local object as an integer */
   H2S_RETURNED,          /* the pointer is returned */
   H2S_CAPTURED_BY_CALL,  /* passed to a call that may keep it */

@@ -162,6 +162,8 @@ static h2s_use_kind classify_store_into(h2s_walk *w, LLVMValueRef store,
   const h2s_holder *h = h2s_holder_of(w->f, address, size, &span);
   if (!h)
     return escapes(w, H2S_STORED, store);
+  if (h->exposed_by && h->exposed_arg)
+    return escapes_through_argument(w, H2S_HOLDER_PASSED, h->exposed_by, h->exposed_arg - 1);
   if (h->exposed_by)
     return escapes(w, H2S_HOLDER_EXPOSED, h->exposed_by);
   for (size_t i = 0; i < h->nreads; ++i) {

@@ -42,11 +42,15 @@ typedef struct h2s_holder_walk {
   h2s_holder *h;
   h2s_valset pointers; /* every pointer into the holder, for offsets.c */
   h2s_values casts;    /* their ptrtoints */
+  unsigned arg;        /* the use being classified: its argument, counting
+                          from 1, when its user is a call; else 0 */
 } h2s_holder_walk;
 
 static h2s_step expose(h2s_holder_walk *w, LLVMValueRef user) {
-  if (!w->h->exposed_by)
+  if (!w->h->exposed_by) {
     w->h->exposed_by = user;
+    w->h->exposed_arg = w->arg;
+  }
   return H2S_STEP_STOP;
 }
 
@@ -250,6 +254,8 @@ static h2s_step classify_use(LLVMUseRef use, void *data) {
   h2s_holder_walk *w = data;
   LLVMValueRef user = LLVMGetUser(use);
   LLVMValueRef ptr = LLVMGetUsedValue(use);
+  unsigned index = h2s_operand_index(use);
+  w->arg = h2s_is_call(user) && index < LLVMGetNumArgOperands(user) ? index + 1 : 0;
   if (h2s_valset_add(&w->pointers, ptr) < 0)
     return expose(w, user);
   if (h2s_forwards_pointer(user))
@@ -262,7 +268,7 @@ static h2s_step classify_use(LLVMUseRef use, void *data) {
                                          h2s_bridge_store_size(w->f->ctx, LLVMTypeOf(user))));
   case LLVMStore: {
     LLVMValueRef value = LLVMGetOperand(user, 0);
-    if (h2s_operand_index(use) == 0 || h2s_is_atomic_access(user))
+    if (index == 0 || h2s_is_atomic_access(user))
       return expose(w, user); /* the holder's own address is stored */
     uint64_t size = h2s_bridge_store_size(w->f->ctx, LLVMTypeOf(value));
     return add_write(w, user, value, span_in(w->f, w->h, ptr, size));
@@ -273,7 +279,7 @@ static h2s_step classify_use(LLVMUseRef use, void *data) {
     return h2s_values_push(&w->casts, user) ? H2S_STEP_NEXT : expose(w, user);
   case LLVMCall:
   case LLVMInvoke:
-    return classify_call(w, user, ptr, h2s_operand_index(use));
+    return classify_call(w, user, ptr, index);
   default: /* returned, converted to an integer, atomics, ...: let out */
     return expose(w, user);
   }

@@ -36,6 +36,7 @@ static const h2s_reason_text reason_table[H2S_NUM_REASONS] = {
     [H2S_ADDRESS_SPACE] = {"AddressSpace", "not promoted: the block is not in the stack's address space"},
     [H2S_STORED] = {"Escapes", "not promoted: stored to memory"},
     [H2S_HOLDER_EXPOSED] = {"Escapes", "not promoted: stored into an object that '{blocker}' may let out"},
+    [H2S_HOLDER_PASSED] = {"Escapes", "not promoted: stored into an object passed as argument {arg} to '{blocker}', which may let it out"},
     [H2S_READ_AS_INTEGER] = {"Escapes", "not promoted: stored to memory and read back as an integer"},
     [H2S_RETURNED] = {"Escapes", "not promoted: returned from the function"},
     [H2S_CAPTURED_BY_CALL] = {"Escapes", "not promoted: passed as argument {arg} to '{blocker}', which may keep it"},

@@ -107,6 +107,8 @@ typedef struct h2s_holder {
   LLVMValueRef base;       /* the alloca or the allocation call */
   LLVMValueRef exposed_by; /* the first use through which its contents may
                               leave the function, or NULL */
+  unsigned exposed_arg;    /* when that is a call given the holder: the
+                              argument, counting from 1; else 0 */
   h2s_access *reads, *writes;
   size_t nreads, nwrites;
 } h2s_holder;

@@ -63,7 +63,7 @@ define void @promotes_block_passed_with_prototype() {
 }
 
 ; REMARK:      remark: <unknown>:0:0: not promoted: passed as argument 1 to 'stash', which may keep it
-; REMARK-NEXT: remark: <unknown>:0:0: not promoted: stored into an object that 'stash' may let out
+; REMARK-NEXT: remark: <unknown>:0:0: not promoted: stored into an object passed as argument 1 to 'stash', which may let it out
 ; REMARK-NEXT: remark: <unknown>:0:0: moved 16-byte 'malloc' block to the stack
 
 declare noalias noundef ptr @malloc(i64 noundef) #0

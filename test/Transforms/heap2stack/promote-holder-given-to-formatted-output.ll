@@ -93,7 +93,7 @@ entry:
 ; REMARK:      remark: <unknown>:0:0: moved 32-byte 'malloc' block to the stack; its pointer is kept in a local variable
 ; REMARK-NEXT: remark: <unknown>:0:0: moved 32-byte 'malloc' block to the stack; its pointer is kept in a local variable
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: 'free' may free another block too
-; REMARK-NEXT: remark: <unknown>:0:0: not promoted: stored into an object that 'printf' may let out
+; REMARK-NEXT: remark: <unknown>:0:0: not promoted: stored into an object passed as argument 2 to 'printf', which may let it out
 
 declare i32 @printf(ptr nocapture readonly, ...)
 declare i32 @snprintf(ptr nocapture, i64, ptr nocapture readonly, ...)

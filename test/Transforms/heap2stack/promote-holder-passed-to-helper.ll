@@ -145,11 +145,11 @@ entry:
 
 ; REMARK:      remark: <unknown>:0:0: moved 32-byte 'malloc' block to the stack; its pointer is kept in a local variable
 ; REMARK-NEXT: remark: <unknown>:0:0: moved 32-byte 'malloc' block to the stack; its pointer is kept in a local variable
-; REMARK-NEXT: remark: <unknown>:0:0: not promoted: stored into an object that 'keeps_loaded_pointer' may let out
-; REMARK-NEXT: remark: <unknown>:0:0: not promoted: stored into an object that 'frees_loaded_pointer' may let out
+; REMARK-NEXT: remark: <unknown>:0:0: not promoted: stored into an object passed as argument 1 to 'keeps_loaded_pointer', which may let it out
+; REMARK-NEXT: remark: <unknown>:0:0: not promoted: stored into an object passed as argument 1 to 'frees_loaded_pointer', which may let it out
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: stored into an object that 'hashes_first_word' may let out
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: 'free' may free another block too
-; REMARK-NEXT: remark: <unknown>:0:0: not promoted: stored into an object that 'weak_reader' may let out
+; REMARK-NEXT: remark: <unknown>:0:0: not promoted: stored into an object passed as argument 1 to 'weak_reader', which may let it out
 
 @text = private constant [4 x i8] c"abc\00"
 
