@@ -171,6 +171,14 @@ bool h2s_walk_uses(LLVMValueRef root, uint64_t max_uses, h2s_use_visitor *visit,
   return complete;
 }
 
+bool h2s_has_block_address(LLVMValueRef fn) {
+  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb))
+    for (LLVMUseRef u = LLVMGetFirstUse(LLVMBasicBlockAsValue(bb)); u; u = LLVMGetNextUse(u))
+      if (LLVMIsABlockAddress(LLVMGetUser(u)))
+        return true;
+  return false;
+}
+
 bool h2s_has_exact_body(LLVMValueRef fn) {
   switch (LLVMGetLinkage(fn)) {
   case LLVMExternalLinkage:

@@ -248,6 +248,10 @@ bool h2s_target_has_stack_room(h2s_function *f);
 bool h2s_can_split(LLVMValueRef fn);
 /* True when 'fn' is one of the bodies of a function split.c split. */
 bool h2s_is_split_body(LLVMValueRef fn);
+/* True when the address of one of the blocks of 'fn' is taken: a
+ * blockaddress names a block of 'fn' itself, not of a copy or of a body
+ * moved elsewhere. */
+bool h2s_has_block_address(LLVMValueRef fn);
 /* True when 'fn' has a body the linker keeps: no other definition
  * replaces it (not weak, linkonce or available_externally). */
 bool h2s_has_exact_body(LLVMValueRef fn);

@@ -46,23 +46,13 @@ static bool has_unforwardable_parameter(LLVMValueRef fn) {
   return false;
 }
 
-/* True when the address of one of the blocks of 'fn' is taken: a
- * blockaddress would name a block that moves to another function. */
-static bool has_block_address(LLVMValueRef fn) {
-  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb))
-    for (LLVMUseRef u = LLVMGetFirstUse(LLVMBasicBlockAsValue(bb)); u; u = LLVMGetNextUse(u))
-      if (LLVMIsABlockAddress(LLVMGetUser(u)))
-        return true;
-  return false;
-}
-
 bool h2s_can_split(LLVMValueRef fn) {
   unsigned cc = LLVMGetFunctionCallConv(fn);
   return !LLVMIsFunctionVarArg(LLVMGlobalGetValueType(fn)) &&
          (cc == LLVMCCallConv || cc == LLVMFastCallConv) &&
          LLVMGetLinkage(fn) != LLVMAvailableExternallyLinkage &&
          !LLVMHasPrefixData(fn) && !LLVMHasPrologueData(fn) &&
-         !has_unforwardable_parameter(fn) && !has_block_address(fn);
+         !has_unforwardable_parameter(fn) && !h2s_has_block_address(fn);
 }
 
 bool h2s_is_split_body(LLVMValueRef fn) {
