@@ -135,10 +135,12 @@ static void leave_out_releases(h2s_wrappers *w, LLVMValueRef copy, unsigned para
 }
 
 /* True when 'fn' may have a copy that leaves its parameter 'param' alone:
- * a body the linker keeps, and some use of the parameter that frees it in
- * a way a copy can leave out (the copy's check settles the rest). */
+ * a body the linker keeps, whose blocks' addresses are not taken (a table
+ * of them outside the body would still name the original's), and some use
+ * of the parameter that frees it in a way a copy can leave out (the copy's
+ * check settles the rest). */
 static bool worth_copying(h2s_wrappers *w, LLVMValueRef fn, unsigned param) {
-  if (!h2s_has_exact_body(fn) || param >= LLVMCountParams(fn))
+  if (!h2s_has_exact_body(fn) || param >= LLVMCountParams(fn) || h2s_has_block_address(fn))
     return false;
   h2s_fn_ctx *ctx = h2s_bridge_function_context(w->mod, fn);
   LLVMValueRef p = LLVMGetParam(fn, param);

@@ -7,7 +7,9 @@
 ; the wrapper may free something else through the parameter (a select),
 ; reallocates it, keeps it or returns it (both count as keeping it), may
 ; be replaced at link time (so nothing is known of what it keeps),
-; frees it through a call of itself, frees it with another family, or is
+; frees it through a call of itself, frees it with another family, takes
+; the address of one of its blocks (a table of them, outside the body,
+; would still name the original's), or is
 ; invoked; and when one call would free two blocks.
 ; RUN: opt -passes='heap2stack<no-cleanup>' -S < %s | FileCheck %s
 ; RUN: opt -passes='heap2stack<no-cleanup>' -pass-remarks=heap2stack -pass-remarks-missed=heap2stack -disable-output < %s 2>&1 | FileCheck %s --check-prefix=REMARK
@@ -249,6 +251,39 @@ lp:
   resume { ptr, i32 } %x
 }
 
+@close_targets = internal constant [2 x ptr] [ptr blockaddress(@close_computed, %one), ptr blockaddress(@close_computed, %other)]
+
+define internal void @close_computed(ptr %s, i1 %c) {
+; CHECK-LABEL: define internal void @close_computed(
+; CHECK-NOT:     h2s.nofree
+; CHECK-LABEL: @keeps_block_freed_by_wrapper_with_block_address(
+;
+entry:
+  %index = zext i1 %c to i64
+  %slot = getelementptr inbounds [2 x ptr], ptr @close_targets, i64 0, i64 %index
+  %target = load ptr, ptr %slot, align 8
+  indirectbr ptr %target, [label %one, label %other]
+
+one:
+  call void @free(ptr %s)
+  ret void
+
+other:
+  call void @report(i32 2)
+  call void @free(ptr %s)
+  ret void
+}
+
+define void @keeps_block_freed_by_wrapper_with_block_address(i1 %c) {
+; CHECK:         %s = call noalias ptr @malloc(i64 noundef 16)
+; CHECK-NEXT:    call void @close_computed(ptr %s, i1 %c)
+;
+entry:
+  %s = call noalias ptr @malloc(i64 noundef 16)
+  call void @close_computed(ptr %s, i1 %c)
+  ret void
+}
+
 define internal void @close_both(ptr %s, ptr %t) {
 entry:
   call void @free(ptr %s)
@@ -291,6 +326,7 @@ attributes #3 = { nounwind allockind("free") "alloc-family"="_Znwm" }
 ; REMARK: remark: <unknown>:0:0: not promoted: passed as argument 1 to 'close_after', which may free it
 ; REMARK: remark: <unknown>:0:0: not promoted: freed by 'deletes', which does not pair with 'malloc'
 ; REMARK: remark: <unknown>:0:0: not promoted: passed as argument 1 to 'close', which may free it
+; REMARK: remark: <unknown>:0:0: not promoted: passed as argument 1 to 'close_computed', which may free it
 ; REMARK: remark: <unknown>:0:0: not promoted: 'close_both' frees another of its arguments too
 ; REMARK: remark: <unknown>:0:0: not promoted: 'close_both' frees another of its arguments too
 
