@@ -27,7 +27,7 @@
  *
  *===----------------------------------------------------------------------===*/
 #include "heap2stack/wrappers.h"
-#include "site.h"
+#include "rewrite.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -86,8 +86,8 @@ static bool same_family(char family[H2S_FAMILY_CAP], const char *found) {
   return strcmp(family, found) == 0;
 }
 
-/* When the use 'use' of parameter 'param' of a function (whose context is
- * 'ctx') frees it in a way a copy can leave out, returns true and sets
+/* When the use 'use' of the parameter 'param' of a function (whose context
+ * is 'ctx') frees it in a way a copy can leave out, returns true and sets
  * '*copy' to what the call should call instead: NULL for a deallocation,
  * which the copy drops, or the copy of the helper it calls.  The frees'
  * family must agree with 'family'. */
@@ -109,8 +109,9 @@ static bool is_release(h2s_wrappers *w, h2s_fn_ctx *ctx, LLVMValueRef param, LLV
 }
 
 /* Takes the frees of parameter 'param' out of 'copy': deletes its
- * deallocations, points the helpers it is handed to at their copies.
- * Returns the family of those frees, "" when there were none. */
+ * deallocations, points the calls of the helpers it is handed to at their
+ * copies.  Sets 'family' to the family of those frees, "" when there were
+ * none. */
 static void leave_out_releases(h2s_wrappers *w, LLVMValueRef copy, unsigned param,
                                char family[H2S_FAMILY_CAP]) {
   h2s_fn_ctx *ctx = h2s_bridge_function_context(w->mod, copy);
@@ -128,7 +129,7 @@ static void leave_out_releases(h2s_wrappers *w, LLVMValueRef copy, unsigned para
     if (!targets.items[i])
       LLVMInstructionEraseFromParent(call);
     else
-      LLVMSetOperand(call, LLVMGetNumOperands(call) - 1, targets.items[i]);
+      h2s_call_instead(call, targets.items[i]);
   }
   h2s_values_free(&calls);
   h2s_values_free(&targets);
