@@ -270,7 +270,7 @@ static bool summary_keeps_nothing(h2s_walk *w, LLVMValueRef call, unsigned index
 static h2s_capture arg_capture(h2s_walk *w, LLVMValueRef call, const char *library,
                                unsigned index, bool *may_free) {
   h2s_capture capture;
-  if (library && h2s_libc_arg_capture(library, call, index, &capture)) {
+  if (library && h2s_library_arg_capture(w->f->summaries, library, call, index, &capture)) {
     *may_free = false;
     return capture;
   }

@@ -10,7 +10,9 @@
  *   - string searches and copies (strchr, strcpy, ...) return a pointer into
  *     an argument and keep nothing, which LLVM marks at best as `returned`;
  *   - glibc's _FORTIFY_SOURCE wrappers (__snprintf_chk, __strcpy_chk) carry
- *     no attributes at all.
+ *     no attributes at all;
+ *   - qsort keeps nothing of its array, but hands pointers into it to its
+ *     comparator, which may keep them (h2s_libc_callback() names it).
  * None of these functions frees memory it is given.  The table is keyed by
  * the name the bridge reports for the callee (the wrapped function's name
  * for fortified wrappers), so a nobuiltin call or a library function the
@@ -24,7 +26,10 @@
 typedef enum h2s_libc_kind {
   H2S_LIBC_KEEPS_NOTHING,   /* reads or writes through its pointers only */
   H2S_LIBC_RETURNS_INTO_ARG,/* may return a pointer into an argument */
-  H2S_LIBC_PRINTS           /* keeps nothing, but may print an address */
+  H2S_LIBC_PRINTS,          /* keeps nothing, but may print an address */
+  H2S_LIBC_CALLS_BACK       /* keeps nothing itself, but hands pointers into
+                               its first argument to the function in its
+                               fourth (qsort's comparator) */
 } h2s_libc_kind;
 
 typedef struct h2s_libc_entry {
@@ -54,6 +59,7 @@ static const h2s_libc_entry known[] = {
     {"strtoul", H2S_LIBC_KEEPS_NOTHING},  {"strtoll", H2S_LIBC_KEEPS_NOTHING},
     {"strtoull", H2S_LIBC_KEEPS_NOTHING}, {"strtod", H2S_LIBC_KEEPS_NOTHING},
     {"strtof", H2S_LIBC_KEEPS_NOTHING},   {"strtold", H2S_LIBC_KEEPS_NOTHING},
+    {"qsort", H2S_LIBC_CALLS_BACK},
 };
 
 /* What a function does with the bytes its first arguments point to, for
@@ -170,6 +176,7 @@ static h2s_capture capture_by(h2s_libc_kind kind, LLVMValueRef call,
                               unsigned index) {
   switch (kind) {
   case H2S_LIBC_KEEPS_NOTHING:
+  case H2S_LIBC_CALLS_BACK: /* the callback: h2s_libc_callback() */
     return H2S_CAPTURES_NOTHING;
   case H2S_LIBC_RETURNS_INTO_ARG:
     return H2S_CAPTURES_RET_ONLY;
@@ -187,4 +194,9 @@ bool h2s_libc_arg_capture(const char *name, LLVMValueRef call, unsigned index,
   if (k)
     *capture = capture_by(k->kind, call, index);
   return k != NULL;
+}
+
+int h2s_libc_callback(const char *name, unsigned index) {
+  const h2s_libc_entry *k = known_entry(name);
+  return k && k->kind == H2S_LIBC_CALLS_BACK && index == 0 ? 3 : -1;
 }

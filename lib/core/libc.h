@@ -30,6 +30,11 @@ typedef enum h2s_contents {
  * does not describe. */
 h2s_contents h2s_libc_contents(const char *name, LLVMValueRef call, unsigned index);
 
+/* The argument of 'name' that holds the function to which the call hands
+ * pointers into its argument 'index' (qsort's comparator, for its array),
+ * or -1.  h2s_libc_arg_capture() answers for the call itself only. */
+int h2s_libc_callback(const char *name, unsigned index);
+
 /* The argument through which 'name' stores a pointer into its argument
  * 'index' (strtol's endptr for its string), or -1. */
 int h2s_libc_pointer_out(const char *name, unsigned index);

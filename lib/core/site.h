@@ -217,6 +217,13 @@ void h2s_free_holders(h2s_function *f);
  * to the family of the frees it leaves out (wrappers.c). */
 LLVMValueRef h2s_wrapper_copy(h2s_wrappers *w, LLVMValueRef fn, unsigned param,
                               char family[H2S_FAMILY_CAP]);
+/* What libc.c says of argument 'index' of library call 'call' to 'name',
+ * with the function it hands pointers into that argument to (qsort's
+ * comparator) judged by its summary: it captures the argument unless that
+ * function keeps and frees nothing.  False when libc.c does not describe
+ * 'name' (summaries.c). */
+bool h2s_library_arg_capture(h2s_summaries *s, const char *name, LLVMValueRef call,
+                             unsigned index, h2s_capture *capture);
 void h2s_check_frees(h2s_function *f, h2s_site *site);
 bool h2s_settle_shared_frees(h2s_function *f);
 void h2s_check_slot_reuse(h2s_function *f, h2s_site *site);

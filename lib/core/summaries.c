@@ -137,7 +137,7 @@ static h2s_step follow_call(h2s_param_walk *w, LLVMValueRef call, LLVMValueRef p
     return follow_module_call(w, call, callee, index);
   h2s_capture capture;
   if (h2s_bridge_library_function(w->ctx, call, name) &&
-      h2s_libc_arg_capture(name, call, index, &capture)) /* libc.c's free nothing */
+      h2s_library_arg_capture(w->s, name, call, index, &capture)) /* libc.c's free nothing */
     return note(w, false, capture == H2S_CAPTURES_MAYBE,
                 follow_result(call, capture == H2S_CAPTURES_RET_ONLY));
   h2s_runtime_use runtime = h2s_runtime_arg_use(call, index);
@@ -484,6 +484,38 @@ bool h2s_summary_may_free(h2s_summaries *s, LLVMValueRef fn, unsigned param) {
 bool h2s_summary_may_keep(h2s_summaries *s, LLVMValueRef fn, unsigned param) {
   const h2s_summary *sum = summary_for(s, fn, param);
   return !sum || (sum->may_keep >> param & 1);
+}
+
+/* True when 'v', the function a library call hands pointers to (qsort's
+ * comparator), is a function of the module of type i32(ptr, ptr) that
+ * keeps and frees neither parameter.  Any other type could take a pointer
+ * as an integer, which no summary follows. */
+static bool callback_only_uses(h2s_summaries *s, LLVMValueRef v) {
+  if (!LLVMIsAFunction(v))
+    return false;
+  LLVMTypeRef type = LLVMGlobalGetValueType(v);
+  LLVMTypeRef params[2];
+  if (LLVMIsFunctionVarArg(type) || LLVMCountParamTypes(type) != 2 ||
+      LLVMGetTypeKind(LLVMGetReturnType(type)) != LLVMIntegerTypeKind ||
+      LLVMGetIntTypeWidth(LLVMGetReturnType(type)) != 32)
+    return false;
+  LLVMGetParamTypes(type, params);
+  for (unsigned i = 0; i < 2; ++i)
+    if (LLVMGetTypeKind(params[i]) != LLVMPointerTypeKind ||
+        h2s_summary_may_keep(s, v, i) || h2s_summary_may_free(s, v, i))
+      return false;
+  return true;
+}
+
+bool h2s_library_arg_capture(h2s_summaries *s, const char *name, LLVMValueRef call,
+                             unsigned index, h2s_capture *capture) {
+  if (!h2s_libc_arg_capture(name, call, index, capture))
+    return false;
+  int callback = h2s_libc_callback(name, index);
+  if (callback >= 0 && ((unsigned)callback >= LLVMGetNumArgOperands(call) ||
+                        !callback_only_uses(s, LLVMGetOperand(call, (unsigned)callback))))
+    *capture = H2S_CAPTURES_MAYBE;
+  return true;
 }
 
 /* A byval (inalloca, preallocated) parameter points to the callee's own
