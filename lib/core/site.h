@@ -11,6 +11,7 @@
  *     summaries.c which parameters the module's functions may free or keep
  *                 (a module-wide answer, computed on demand, like
  *                 recursion.c's)
+ *       ranges.c  ... which bytes of what a parameter points to they touch
  *     wrappers.c  copies of the helpers that free a block (free wrappers):
  *                 a call of one is the block's free (module-wide too)
  *     libc.c      what C library calls do with the pointers they are given
@@ -212,6 +213,13 @@ bool h2s_write_reaches_read(const h2s_holder *h, const h2s_access *w, const h2s_
 const h2s_access *h2s_holder_read(h2s_function *f, LLVMValueRef v,
                                   const h2s_holder **holder);
 void h2s_free_holders(h2s_function *f);
+/* Byte ranges (ranges.c): adds [offset, offset + size) to 'r'; adds the
+ * ranges of 'from' moved by 'shift' bytes (all bytes when the shift is not
+ * 'known'); compares two sets. */
+void h2s_ranges_add(h2s_byte_ranges *r, int64_t offset, uint64_t size);
+void h2s_ranges_add_moved(h2s_byte_ranges *r, const h2s_byte_ranges *from, bool known,
+                          int64_t shift);
+bool h2s_ranges_equal(const h2s_byte_ranges *a, const h2s_byte_ranges *b);
 /* The copy of function 'fn' that leaves its parameter 'param' alone, made
  * and checked on first request, or NULL when there is none; sets 'family'
  * to the family of the frees it leaves out (wrappers.c). */

@@ -153,44 +153,6 @@ static h2s_step follow_call(h2s_param_walk *w, LLVMValueRef call, LLVMValueRef p
 
 /*--- What the function does with the memory the parameter points to ------*/
 
-/* Adds [offset, offset + size) to 'r', whose ranges stay sorted and
- * apart: merged with those it overlaps or touches; all bytes once there
- * are more ranges than 'r' holds. */
-static void add_range(h2s_byte_ranges *r, int64_t offset, uint64_t size) {
-  if (r->all)
-    return;
-  __int128 lo = offset, hi = (__int128)offset + size;
-  unsigned first = 0, n = r->n;
-  while (first < n && (__int128)r->at[first].offset + r->at[first].size < lo)
-    ++first; /* ends before the new range starts */
-  unsigned last = first; /* the ranges [first, last) meet the new one */
-  for (; last < n && r->at[last].offset <= hi; ++last) {
-    __int128 start = r->at[last].offset, end = start + r->at[last].size;
-    lo = start < lo ? start : lo;
-    hi = end > hi ? end : hi;
-  }
-  if (first == last && n == H2S_MAX_BYTE_RANGES) {
-    r->all = true;
-    return;
-  }
-  /* Replace [first, last) by the merged range. */
-  unsigned kept_after = n - last;
-  memmove(&r->at[first + 1], &r->at[last], kept_after * sizeof r->at[0]);
-  r->at[first].offset = (int64_t)lo;
-  r->at[first].size = hi - lo > INT64_MAX ? INT64_MAX : (uint64_t)(hi - lo);
-  r->n = first + 1 + kept_after;
-}
-
-/* Adds the ranges of 'from', moved by 'shift' bytes, to 'r'; all bytes
- * when the shift is unknown. */
-static void add_ranges(h2s_byte_ranges *r, const h2s_byte_ranges *from, bool known,
-                       int64_t shift) {
-  if (from->all || (!known && from->n))
-    r->all = true;
-  for (unsigned i = 0; known && i < from->n; ++i)
-    add_range(r, from->at[i].offset + shift, from->at[i].size);
-}
-
 static void memory_unknown(h2s_param_walk *w) {
   w->memory.frees = w->memory.keeps = true;
   w->memory.written.all = w->memory.leaked.all = true;
@@ -211,7 +173,7 @@ static void touch(h2s_param_walk *w, h2s_byte_ranges *r, LLVMValueRef ptr, uint6
   if (!offset_from_param(w, ptr, &offset))
     r->all = true;
   else
-    add_range(r, offset, size == UINT64_MAX ? (uint64_t)INT64_MAX - (offset > 0 ? offset : 0)
+    h2s_ranges_add(r, offset, size == UINT64_MAX ? (uint64_t)INT64_MAX - (offset > 0 ? offset : 0)
                                             : size);
 }
 
@@ -256,8 +218,8 @@ static void note_callee_memory(h2s_param_walk *w, LLVMValueRef callee, unsigned 
   bool known = offset_from_param(w, ptr, &offset);
   w->memory.frees = w->memory.frees || m.frees;
   w->memory.keeps = w->memory.keeps || m.keeps;
-  add_ranges(&w->memory.written, &m.written, known, offset);
-  add_ranges(&w->memory.leaked, &m.leaked, known, offset);
+  h2s_ranges_add_moved(&w->memory.written, &m.written, known, offset);
+  h2s_ranges_add_moved(&w->memory.leaked, &m.leaked, known, offset);
 }
 
 /* What a call given 'ptr', derived from the parameter, as argument 'index'
@@ -368,20 +330,9 @@ static void summarise_param(h2s_summaries *s, h2s_fn_ctx *ctx, LLVMValueRef para
   h2s_values_free(&w.casts);
 }
 
-static bool same_ranges(const h2s_byte_ranges *a, const h2s_byte_ranges *b) {
-  if (a->all || b->all)
-    return a->all == b->all;
-  if (a->n != b->n)
-    return false;
-  for (unsigned i = 0; i < a->n; ++i)
-    if (a->at[i].offset != b->at[i].offset || a->at[i].size != b->at[i].size)
-      return false;
-  return true;
-}
-
 static bool same_memory(const h2s_param_memory *a, const h2s_param_memory *b) {
   return a->frees == b->frees && a->keeps == b->keeps &&
-         same_ranges(&a->written, &b->written) && same_ranges(&a->leaked, &b->leaked);
+         h2s_ranges_equal(&a->written, &b->written) && h2s_ranges_equal(&a->leaked, &b->leaked);
 }
 
 static unsigned summarised_params(LLVMValueRef fn) {
