@@ -50,6 +50,14 @@ bool h2s_fn_has_attr(LLVMValueRef fn, const char *name) {
                                      h2s_attr_kind(name)) != NULL;
 }
 
+bool h2s_param_has_any_attr(LLVMValueRef fn, unsigned param, const char *const *names,
+                            size_t n) {
+  for (size_t k = 0; k < n; ++k)
+    if (LLVMGetEnumAttributeAtIndex(fn, param + 1, h2s_attr_kind(names[k])))
+      return true;
+  return false;
+}
+
 /* The string an annotation's second field points to, or NULL. */
 static const char *annotation_text(LLVMValueRef entry, size_t *len) {
   if (LLVMGetNumOperands(entry) < 2)

@@ -253,6 +253,10 @@ const char *h2s_callee_name(LLVMValueRef call);      /* "" if indirect */
 unsigned h2s_operand_index(LLVMUseRef use);          /* among its user's */
 unsigned h2s_attr_kind(const char *name);
 bool h2s_fn_has_attr(LLVMValueRef fn, const char *name);
+/* True when parameter 'param' of 'fn' has one of the 'n' enum attributes
+ * 'names'. */
+bool h2s_param_has_any_attr(LLVMValueRef fn, unsigned param, const char *const *names,
+                            size_t n);
 /* True when __attribute__((annotate("'name'"))) is on 'fn'. */
 bool h2s_fn_has_annotation(LLVMValueRef fn, const char *name);
 bool h2s_is_sanitized(LLVMValueRef fn); /* built with ASan, HWASan or MSan */

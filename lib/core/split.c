@@ -40,9 +40,9 @@ static const char *const unforwardable[] = {"byval", "inalloca", "preallocated",
 static bool has_unforwardable_parameter(LLVMValueRef fn) {
   unsigned n = LLVMCountParams(fn);
   for (unsigned i = 0; i < n; ++i)
-    for (size_t k = 0; k < sizeof unforwardable / sizeof *unforwardable; ++k)
-      if (LLVMGetEnumAttributeAtIndex(fn, i + 1, h2s_attr_kind(unforwardable[k])))
-        return true;
+    if (h2s_param_has_any_attr(fn, i, unforwardable,
+                               sizeof unforwardable / sizeof *unforwardable))
+      return true;
   return false;
 }
 

@@ -473,10 +473,7 @@ bool h2s_library_arg_capture(h2s_summaries *s, const char *name, LLVMValueRef ca
  * copy, which the call made from the caller's memory. */
 static bool is_copied_argument(LLVMValueRef fn, unsigned param) {
   static const char *const copies[] = {"byval", "inalloca", "preallocated"};
-  for (size_t k = 0; k < sizeof copies / sizeof *copies; ++k)
-    if (LLVMGetEnumAttributeAtIndex(fn, param + 1, h2s_attr_kind(copies[k])))
-      return true;
-  return false;
+  return h2s_param_has_any_attr(fn, param, copies, sizeof copies / sizeof *copies);
 }
 
 bool h2s_summary_memory(h2s_summaries *s, LLVMValueRef fn, unsigned param,
