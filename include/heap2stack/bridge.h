@@ -144,6 +144,12 @@ void h2s_bridge_build_lifetime(LLVMBuilderRef b, LLVMValueRef ptr, int start);
  * own subprogram. */
 LLVMValueRef h2s_bridge_clone_function(LLVMValueRef fn, const char *name);
 
+/* Inlines the call 'call' of the function of 'ctx' (InlineFunction) when
+ * LLVM says its callee can be inlined there (isInlineViable and the two
+ * functions' attributes agree), and forgets the function's analyses.
+ * Returns 1 when it inlined. */
+int h2s_bridge_inline_call(h2s_fn_ctx *ctx, LLVMValueRef call);
+
 /* Deletes function 'fn', which nothing uses, and forgets its analyses and
  * its context in 'mod'. */
 void h2s_bridge_erase_function(h2s_module_ctx *mod, LLVMValueRef fn);
@@ -194,6 +200,10 @@ void h2s_bridge_count_guarded(void);
 /* Adds one function split into a room-guarded and a plain body to the
  * -stats counters. */
 void h2s_bridge_count_split(void);
+
+/* Adds one call of an allocation wrapper inlined where its block is freed
+ * (factories.c) to the -stats counters. */
+void h2s_bridge_count_factory_inlined(void);
 
 /* Adds one copy of a free wrapper that calls of promoted blocks use
  * (wrappers.c) to the -stats counters. */

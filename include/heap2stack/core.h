@@ -33,6 +33,9 @@ typedef struct h2s_options {
   uint64_t guard_size;       /* slot of a run-time sized block; 0: none */
   uint64_t room_percent;     /* share of a thread's stack in which split
                                 recursive functions take their slots */
+  uint64_t factory_size;     /* instructions of the largest allocation
+                                wrapper inlined where its block is freed;
+                                0: none (factories.c) */
   int room;                  /* split recursive functions (room guards) */
   int pin_slots;             /* an inliner may run after the pass (LLVM 19's
                                 LTO pre-link): functions that get slots are
@@ -46,6 +49,7 @@ enum {
   H2S_DEFAULT_MAX_USES = 2000,
   H2S_DEFAULT_GUARD_SIZE = 128, /* docs/guard-size.md */
   H2S_DEFAULT_ROOM_PERCENT = 5, /* docs/design.md, "Room guards" */
+  H2S_DEFAULT_FACTORY_SIZE = 60, /* docs/design.md, "Allocation wrappers" */
   /* glibc's malloc guarantees 16 bytes on x86-64 and AArch64 (and on i386);
    * a promoted block is never aligned less. */
   H2S_MIN_ALIGN = 16
@@ -117,12 +121,13 @@ typedef struct h2s_verdict {
 } h2s_verdict;
 
 /* Runs discovery, escape analysis, the lifetime check, the policy, the
- * rewrite and the remarks over 'fn'.  Returns the number of sites promoted.
+ * rewrite and the remarks over 'fn', after inlining the allocation
+ * wrappers whose blocks it frees.  Returns true when it changed 'fn'.
  * 'ctx' answers the questions only LLVM's C++ API can; 'recursion' is the
  * module's h2s_recursion_analyse() result, 'summaries' the module's
  * summaries of its functions (h2s_summaries_new), 'wrappers' its copies of
  * free wrappers (h2s_wrappers_new). */
-unsigned h2s_promote_function(h2s_fn_ctx *ctx, LLVMValueRef fn,
+bool h2s_promote_function(h2s_fn_ctx *ctx, LLVMValueRef fn,
                               const h2s_options *opts,
                               const h2s_recursion *recursion,
                               h2s_summaries *summaries, h2s_wrappers *wrappers);

@@ -10,11 +10,13 @@
 #include "Record.h"
 #include "heap2stack/bridge.h"
 
+#include "llvm/Analysis/InlineCost.h"
 #include "llvm/Analysis/LazyValueInfo.h"
 #include "llvm/Analysis/MemoryBuiltins.h"
 #include "llvm/Analysis/OptimizationRemarkEmitter.h"
 #include "llvm/Analysis/ScalarEvolution.h"
 #include "llvm/Analysis/TargetLibraryInfo.h"
+#include "llvm/Analysis/TargetTransformInfo.h"
 #include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/Dominators.h"
 #include "llvm/IR/Instructions.h"
@@ -353,6 +355,21 @@ extern "C" LLVMValueRef h2s_bridge_clone_function(LLVMValueRef Fn, const char *N
   makeLocal(*Copy, Name);
   Copy->setComdat(F.getComdat());
   return wrap(Copy);
+}
+
+extern "C" int h2s_bridge_inline_call(h2s_fn_ctx *Ctx, LLVMValueRef Call) {
+  auto &CB = *cast<CallBase>(unwrap(Call));
+  Function *Callee = CB.getCalledFunction();
+  Function &Caller = Ctx->F;
+  if (!Callee || !isInlineViable(*Callee).isSuccess() ||
+      !AttributeFuncs::areInlineCompatible(Caller, *Callee) ||
+      !Ctx->FAM.getResult<TargetIRAnalysis>(Caller).areInlineCompatible(&Caller, Callee))
+    return 0;
+  InlineFunctionInfo IFI;
+  if (!InlineFunction(CB, IFI, /*MergeAttributes=*/true).isSuccess())
+    return 0;
+  Ctx->FAM.invalidate(Caller, PreservedAnalyses::none());
+  return 1;
 }
 
 extern "C" void h2s_bridge_erase_function(h2s_module_ctx *Mod, LLVMValueRef Fn) {

@@ -37,7 +37,8 @@ void HeapToStackPass::printPipeline(raw_ostream &OS,
   const h2s_options &L = Opts.Limits;
   OS << "heap2stack<max-size=" << L.max_size << ";frame-budget=" << L.frame_budget
      << ";recursive-budget=" << L.recursive_budget << ";max-uses=" << L.max_uses
-     << ";guard-size=" << L.guard_size << ";room-percent=" << L.room_percent << ";"
+     << ";guard-size=" << L.guard_size << ";room-percent=" << L.room_percent
+     << ";factory-size=" << L.factory_size << ";"
      << (L.room ? "room" : "no-room");
   if (!Opts.RecordPath.empty())
     OS << ";record=" << Opts.RecordPath << ";record-format="

@@ -63,6 +63,12 @@ static cl::opt<uint64_t> RoomPercent(
     cl::desc("Share of each thread's stack, in percent (0 to 100), in which "
              "functions that may recurse take their stack slots"));
 
+static cl::opt<uint64_t> FactorySize(
+    "heap2stack-factory-size", cl::init(H2S_DEFAULT_FACTORY_SIZE), cl::cat(Category),
+    cl::desc("Instructions of the largest allocation wrapper of the module that "
+             "heap2stack inlines where the block it returns is freed; 0 "
+             "inlines none"));
+
 static cl::opt<std::string> RecordPath(
     "heap2stack-record", cl::init(""), cl::cat(Category), cl::value_desc("path"),
     cl::desc("Write heap2stack's own remarks to this file, or to one file per "
@@ -99,8 +105,9 @@ static PassOptions optionsFromCommandLine() {
                                RoomPercent.getValue()),
                        /*gen_crash_diag=*/false);
   PassOptions O;
-  O.Limits = {MaxSize,   FrameBudget, RecursiveBudget, MaxUses,
-              GuardSize, RoomPercent, Room,        /*pin_slots=*/0};
+  O.Limits = {MaxSize,     FrameBudget, RecursiveBudget, MaxUses,
+              GuardSize,   RoomPercent, FactorySize,     Room,
+              /*pin_slots=*/0};
   O.Cleanup = Cleanup;
   O.RecordPath = RecordPath;
   O.RecordFormat = RecordFormat;
@@ -115,12 +122,13 @@ static Error badParameter(StringRef Param, StringRef Accepted) {
 }
 
 // Parses "max-size=N;frame-budget=N;recursive-budget=N;max-uses=N;
-// guard-size=N;room-percent=N;no-room;no-cleanup".
+// guard-size=N;room-percent=N;factory-size=N;no-room;no-cleanup".
 static Expected<PassOptions> parseParameters(StringRef Params) {
   PassOptions O = optionsFromCommandLine();
   const char *Accepted =
       "max-size=N, frame-budget=N, recursive-budget=N, max-uses=N, "
-      "guard-size=N (N a non-negative integer), room-percent=N (0 to 100), room or "
+      "guard-size=N, factory-size=N (N a non-negative integer), room-percent=N (0 to "
+      "100), room or "
       "no-room, cleanup or no-cleanup, record=PATH, record-format=yaml or "
       "record-format=bitstream";
   while (!Params.empty()) {
@@ -134,9 +142,10 @@ static Expected<PassOptions> parseParameters(StringRef Params) {
                           .Case("max-uses", &O.Limits.max_uses)
                           .Case("guard-size", &O.Limits.guard_size)
                           .Case("room-percent", &O.Limits.room_percent)
+                          .Case("factory-size", &O.Limits.factory_size)
                           .Default(nullptr);
     if (Field && Value.getAsInteger(10, *Field))
-      return badParameter(Param, "a non-negative integer number of bytes/uses");
+      return badParameter(Param, "a non-negative integer");
     if (Field == &O.Limits.room_percent && *Field > 100)
       return badParameter(Param, "a percentage from 0 to 100");
     if (Field)

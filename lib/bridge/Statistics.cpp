@@ -31,6 +31,8 @@ struct Counters {
                   "than their slot"};
   Counter Split{"Number of functions that may recurse split into a body with "
                 "slots, taken while the stack has room, and a plain body"};
+  Counter FactoriesInlined{"Number of calls of allocation wrappers inlined "
+                           "where their blocks are freed"};
   Counter WrapperCopies{"Number of copies of free wrappers that leave promoted "
                         "blocks alone"};
 
@@ -41,7 +43,8 @@ struct Counters {
     OS << "===" << std::string(73, '-') << "===\n"
        << "                    ... heap2stack Statistics Collected ...\n"
        << "===" << std::string(73, '-') << "===\n\n";
-    for (const Counter *C : {&Promoted, &Bytes, &Kept, &Guarded, &Split, &WrapperCopies})
+    for (const Counter *C : {&Promoted, &Bytes, &Kept, &Guarded, &Split, &FactoriesInlined,
+                            &WrapperCopies})
       OS << format("%8llu", (unsigned long long)C->Value.load())
          << " heap2stack - " << C->Desc << "\n";
     OS << "\n";
@@ -65,3 +68,5 @@ extern "C" void h2s_bridge_count_guarded(void) { ++Stats.Guarded.Value; }
 extern "C" void h2s_bridge_count_split(void) { ++Stats.Split.Value; }
 
 extern "C" void h2s_bridge_count_wrapper_copy(void) { ++Stats.WrapperCopies.Value; }
+
+extern "C" void h2s_bridge_count_factory_inlined(void) { ++Stats.FactoriesInlined.Value; }

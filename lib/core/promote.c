@@ -29,18 +29,19 @@ static void release(h2s_function *f) {
   h2s_valset_free(&f->erased);
 }
 
-unsigned h2s_promote_function(h2s_fn_ctx *ctx, LLVMValueRef fn,
+bool h2s_promote_function(h2s_fn_ctx *ctx, LLVMValueRef fn,
                               const h2s_options *opts,
                               const h2s_recursion *recursion,
                               h2s_summaries *summaries, h2s_wrappers *wrappers) {
   if (h2s_is_split_body(fn))
-    return 0; /* decided by an earlier run of the pass */
+    return false; /* decided by an earlier run of the pass */
   h2s_function f = {.fn = fn, .ctx = ctx, .opts = opts, .summaries = summaries,
                     .wrappers = wrappers};
   f.recursive = h2s_recursion_may_recurse(recursion, fn);
+  bool inlined = h2s_inline_factories(&f);
   if (!h2s_discover_sites(&f)) {
     release(&f);
-    return 0; /* out of memory: change nothing */
+    return inlined; /* out of memory: change nothing more */
   }
   h2s_assess_function(&f);
   run_stage(&f, h2s_analyse_escape);
@@ -70,5 +71,5 @@ unsigned h2s_promote_function(h2s_fn_ctx *ctx, LLVMValueRef fn,
       h2s_split_dispatch(&f, plain);
   }
   release(&f);
-  return promoted;
+  return inlined || promoted;
 }

@@ -3,6 +3,8 @@
  * The pipeline's stages, in the order promote.c runs them and in the order a
  * reader should open their files:
  *
+ *   factories.c allocation wrappers whose blocks die in the function are
+ *               inlined first, so that their allocations become its sites
  *   sites.c     discovery: which calls allocate, with what size (or bound)
  *               and alignment, and what they copy in (strdup)
  *   escape.c    escape analysis: may the block outlive the frame?
@@ -187,6 +189,9 @@ static inline bool h2s_may_reach_heap(const h2s_site *site) {
 }
 
 /* Stages: see the table above. */
+/* Inlines the calls of allocation wrappers whose blocks 'f' frees;
+ * true when it inlined any (factories.c). */
+bool h2s_inline_factories(h2s_function *f);
 bool h2s_discover_sites(h2s_function *f);
 uint64_t h2s_size_bound(h2s_function *f, const h2s_site *site);
 void h2s_analyse_escape(h2s_function *f, h2s_site *site);

@@ -8,16 +8,16 @@
 ; RUN: not opt -passes='heap2stack<room-percent=101>' -disable-output < %s 2>&1 | FileCheck %s --check-prefix=PERCENT
 ; RUN: not opt -heap2stack-room-percent=101 -passes=heap2stack -disable-output < %s 2>&1 | FileCheck %s --check-prefix=PERCENT-OPTION
 
-; NOT-A-NUMBER: {{^}}LLVM ERROR: invalid heap2stack parameter 'max-size=abc': expected a non-negative integer number of bytes/uses{{$}}
+; NOT-A-NUMBER: {{^}}LLVM ERROR: invalid heap2stack parameter 'max-size=abc': expected a non-negative integer{{$}}
 ; NOT-A-NUMBER-NOT: {{.}}
 
-; NEGATIVE: {{^}}LLVM ERROR: invalid heap2stack parameter 'frame-budget=-1': expected a non-negative integer number of bytes/uses{{$}}
+; NEGATIVE: {{^}}LLVM ERROR: invalid heap2stack parameter 'frame-budget=-1': expected a non-negative integer{{$}}
 ; NEGATIVE-NOT: {{.}}
 
-; NO-VALUE: {{^}}LLVM ERROR: invalid heap2stack parameter 'max-size': expected a non-negative integer number of bytes/uses{{$}}
+; NO-VALUE: {{^}}LLVM ERROR: invalid heap2stack parameter 'max-size': expected a non-negative integer{{$}}
 ; NO-VALUE-NOT: {{.}}
 
-; UNKNOWN: {{^}}LLVM ERROR: invalid heap2stack parameter 'fast': expected max-size=N, frame-budget=N, recursive-budget=N, max-uses=N, guard-size=N (N a non-negative integer), room-percent=N (0 to 100), room or no-room, cleanup or no-cleanup, record=PATH, record-format=yaml or record-format=bitstream{{$}}
+; UNKNOWN: {{^}}LLVM ERROR: invalid heap2stack parameter 'fast': expected max-size=N, frame-budget=N, recursive-budget=N, max-uses=N, guard-size=N, factory-size=N (N a non-negative integer), room-percent=N (0 to 100), room or no-room, cleanup or no-cleanup, record=PATH, record-format=yaml or record-format=bitstream{{$}}
 ; UNKNOWN-NOT: {{.}}
 
 ; PERCENT: {{^}}LLVM ERROR: invalid heap2stack parameter 'room-percent=101': expected a percentage from 0 to 100{{$}}
