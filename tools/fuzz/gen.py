@@ -216,6 +216,22 @@ NOINLINE void h_release_counted(void *p) {
   h_release(p);
 }
 
+/* An allocation wrapper the inliner may keep out of line (factories.c
+ * inlines its calls where their block is freed): it counts what it makes
+ * and stamps the first byte, which the caller's fill overwrites. */
+static _Thread_local unsigned t_made, t_made_bytes;
+static void *h_make(size_t n) {
+  unsigned char *p = malloc(n);
+  if (!p)
+    return NULL;
+  t_made++;
+  t_made_bytes += (unsigned)n;
+  if ((t_made & 1023u) == 0)
+    t_overflow = mix(t_overflow, t_made_bytes);
+  p[0] = (unsigned char)t_made;
+  return p;
+}
+
 NOINLINE void *h_ident(void *p) { return p; }
 
 NOINLINE void *h_pick(void *a, void *b, unsigned c) { return c ? a : b; }
@@ -639,7 +655,8 @@ class Fn:
         count = max(1, nbytes // esize)
         if ctype == "char":
             count = max(2, count)
-        kinds = ["malloc"] * 5 + ["calloc"] * 2 + ["aligned"] * 2 + ["memalign", "realloc0"]
+        kinds = ["malloc"] * 5 + ["calloc"] * 2 + ["aligned"] * 2 + ["memalign", "realloc0",
+                                                                    "factory"]
         if ctype == "char":
             kinds += ["strdup"] * 2
         kind = r.choice(kinds)
@@ -662,6 +679,8 @@ class Fn:
                       "%s%s = calloc(%d, %d);" % (decl, name, count, esize))
         elif kind == "realloc0":
             self.emit("%s%s = realloc(NULL, %d);" % (decl, name, count * esize))
+        elif kind == "factory":
+            self.emit("%s%s = h_make(%d);" % (decl, name, count * esize))
         else:
             size = ("%d * sizeof(%s)" % (count, ctype)) if r.random() < 0.5 else str(count * esize)
             self.emit("%s%s = malloc(%s);" % (decl, name, size))
@@ -676,7 +695,8 @@ class Fn:
         the real element count (None when no fill is due)."""
         r = self.r
         esize = TYPES[ctype]
-        kinds = ["malloc"] * 4 + ["calloc"] * 2 + ["calloc2", "aligned", "memalign", "realloc0"]
+        kinds = ["malloc"] * 4 + ["calloc"] * 2 + ["calloc2", "aligned", "memalign", "realloc0",
+                                                   "factory"]
         if ctype == "char":
             kinds += ["strdup", "strndup"]
         kind = r.choice(kinds)
@@ -710,6 +730,8 @@ class Fn:
                 self.emit("%s%s = calloc(%s, sizeof(%s));" % (decl, name, n, ctype))
             elif kind == "realloc0":
                 self.emit("%s%s = realloc(NULL, %s * sizeof(%s));" % (decl, name, n, ctype))
+            elif kind == "factory":
+                self.emit("%s%s = h_make(%s * sizeof(%s));" % (decl, name, n, ctype))
             else:
                 self.emit("%s%s = malloc(%s * sizeof(%s));" % (decl, name, n, ctype))
         return Block(name, ctype, lo, family, self.loop_level, self.nest), kind, align, n
