@@ -90,7 +90,8 @@ typedef enum h2s_reason {
   H2S_FREE_OTHER_FAMILY, /* freed by a deallocator of another family */
   H2S_FREE_MIXED,        /* a free may receive a block from elsewhere */
   H2S_FREE_SHARED,       /* a free shared with a site that stays on the heap */
-  H2S_FREE_SHARED_CALL,  /* a free wrapper's call frees another argument too */
+  H2S_FREE_SHARED_CALL,  /* a free wrapper's call also frees another
+                            argument, or returns into another block */
   H2S_REALLOC_MIXED,     /* a realloc may resize another block too */
   /* lifetime */
   H2S_LOOP_CARRIED,      /* a block may be live when the site runs again */

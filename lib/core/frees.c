@@ -17,7 +17,8 @@
  * A call of a free wrapper (wrappers.c) is a free like the others, of the
  * family of the frees its copy leaves out.  Its copy leaves one parameter
  * alone, so a call that is the free of blocks given as two of its
- * arguments keeps them on the heap.
+ * arguments keeps them on the heap, as does one that returns a pointer
+ * into another site's block.
  *
  * Only a free of the allocation's own value surely frees the block of this
  * very execution; a merged operand may be null or another block while this
@@ -86,15 +87,27 @@ static bool only_site_blocks(h2s_function *f, h2s_site *site, LLVMValueRef v,
   return only;
 }
 
+static bool derives(const h2s_site *site, LLVMValueRef v) {
+  for (size_t i = 0; i < site->derived.len; ++i)
+    if (site->derived.items[i] == v)
+      return true;
+  return false;
+}
+
 /* True when the call of free wrapper 'fr' is also the free of a block
- * given as another of its arguments: one copy leaves one parameter alone. */
-static bool frees_another_argument(const h2s_function *f, const h2s_free *fr) {
-  for (size_t i = 0; i < f->nsites; ++i)
+ * given as another of its arguments (one copy leaves one parameter alone),
+ * or returns a pointer into a site's block (the guarded rewrite replaces
+ * its result by a phi, which that site's own rewrite would not see). */
+static bool shares_wrapper_call(const h2s_function *f, const h2s_free *fr) {
+  for (size_t i = 0; i < f->nsites; ++i) {
+    if (derives(&f->sites[i], fr->call))
+      return true;
     for (size_t j = 0; j < f->sites[i].nfrees; ++j) {
       const h2s_free *other = &f->sites[i].frees[j];
       if (other->call == fr->call && other->copy && other->arg != fr->arg)
         return true;
     }
+  }
   return false;
 }
 
@@ -114,7 +127,7 @@ void h2s_check_frees(h2s_function *f, h2s_site *site) {
       h2s_refuse(site, H2S_FREE_OTHER_FAMILY, fr->call);
     else if (!only_site_blocks(f, site, fr->freed, &fr->others))
       h2s_refuse(site, H2S_FREE_MIXED, fr->call);
-    else if (fr->copy && frees_another_argument(f, fr))
+    else if (fr->copy && shares_wrapper_call(f, fr))
       h2s_refuse(site, H2S_FREE_SHARED_CALL, fr->call);
     else
       fr->ends_lifetime = fr->freed == site->call;

@@ -51,7 +51,7 @@ static const h2s_reason_text reason_table[H2S_NUM_REASONS] = {
     [H2S_FREE_OTHER_FAMILY] = {"FreeMismatch", "not promoted: freed by '{blocker}', which does not pair with '{callee}'"},
     [H2S_FREE_MIXED] = {"FreeMismatch", "not promoted: '{blocker}' may free another block too"},
     [H2S_FREE_SHARED] = {"FreeShared", "not promoted: '{blocker}' also frees a block that stays on the heap"},
-    [H2S_FREE_SHARED_CALL] = {"FreeShared", "not promoted: '{blocker}' frees another of its arguments too"},
+    [H2S_FREE_SHARED_CALL] = {"FreeShared", "not promoted: the call of '{blocker}' also frees or returns another block"},
     [H2S_REALLOC_MIXED] = {"FreeMismatch", "not promoted: '{blocker}' may resize another block too"},
     [H2S_LOOP_CARRIED] = {"LoopCarried", "not promoted: a block may still be in use when the next one is allocated"},
     [H2S_SIZE_NOT_CONSTANT] = {"DynamicSize", "not promoted: size is known only at run time and guarded slots are off (guard-size=0)"},

@@ -10,7 +10,8 @@
 ; frees it through a call of itself, frees it with another family, takes
 ; the address of one of its blocks (a table of them, outside the body,
 ; would still name the original's), or is
-; invoked; and when one call would free two blocks.
+; invoked; and when one call would free two blocks (one that frees one
+; and returns another is keep-wrapper-call-returning-another-block.ll).
 ; RUN: opt -passes='heap2stack<no-cleanup>' -S < %s | FileCheck %s
 ; RUN: opt -passes='heap2stack<no-cleanup>' -pass-remarks=heap2stack -pass-remarks-missed=heap2stack -disable-output < %s 2>&1 | FileCheck %s --check-prefix=REMARK
 ; RUN: opt -passes=heap2stack -stats -disable-output < %s 2>&1 | FileCheck %s --check-prefix=STATS
@@ -327,8 +328,8 @@ attributes #3 = { nounwind allockind("free") "alloc-family"="_Znwm" }
 ; REMARK: remark: <unknown>:0:0: not promoted: freed by 'deletes', which does not pair with 'malloc'
 ; REMARK: remark: <unknown>:0:0: not promoted: passed as argument 1 to 'close', which may free it
 ; REMARK: remark: <unknown>:0:0: not promoted: passed as argument 1 to 'close_computed', which may free it
-; REMARK: remark: <unknown>:0:0: not promoted: 'close_both' frees another of its arguments too
-; REMARK: remark: <unknown>:0:0: not promoted: 'close_both' frees another of its arguments too
+; REMARK: remark: <unknown>:0:0: not promoted: the call of 'close_both' also frees or returns another block
+; REMARK: remark: <unknown>:0:0: not promoted: the call of 'close_both' also frees or returns another block
 
 ; STATS: 2 heap2stack - Number of heap allocations moved to the stack
 ; STATS: 2 heap2stack - Number of copies of free wrappers that leave promoted blocks alone
