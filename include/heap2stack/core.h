@@ -49,7 +49,7 @@ enum {
   H2S_DEFAULT_MAX_USES = 2000,
   H2S_DEFAULT_GUARD_SIZE = 128, /* docs/guard-size.md */
   H2S_DEFAULT_ROOM_PERCENT = 5, /* docs/design.md, "Room guards" */
-  H2S_DEFAULT_FACTORY_SIZE = 60, /* docs/design.md, "Allocation wrappers" */
+  H2S_DEFAULT_FACTORY_SIZE = 100, /* docs/design.md, "Allocation wrappers" */
   /* glibc's malloc guarantees 16 bytes on x86-64 and AArch64 (and on i386);
    * a promoted block is never aligned less. */
   H2S_MIN_ALIGN = 16
