@@ -14,6 +14,8 @@
  * not variadic, not noinline or optnone, of at most factory_size
  * instructions, every return of which gives back, through phis and
  * selects, null or the result of an allocation call in its own body.
+ * Calls marked noinline, and functions built for size (-Os, -Oz), are
+ * left alone.
  * Inlining never changes what the program does, only its code: calls are
  * inlined only where the block they return is freed, so that it may
  * become a slot, and each function inlines at most
@@ -105,11 +107,13 @@ static h2s_step find_free(LLVMUseRef use, void *data) {
 }
 
 /* True when 'call' should be inlined: it calls a factory, and the caller
- * frees what it returns. */
+ * frees what it returns.  A call marked noinline is left alone. */
 static bool dies_in_caller(h2s_function *f, LLVMValueRef call) {
   LLVMValueRef callee = h2s_called_function(call);
   if (!LLVMIsACallInst(call) || !callee ||
-      LLVMGetTailCallKind(call) == LLVMTailCallKindMustTail || !is_factory(f, callee))
+      LLVMGetTailCallKind(call) == LLVMTailCallKindMustTail ||
+      LLVMGetCallSiteEnumAttribute(call, LLVMAttributeFunctionIndex, h2s_attr_kind("noinline")) ||
+      !is_factory(f, callee))
     return false;
   h2s_free_search s = {f, false};
   h2s_walk_uses(call, H2S_MAX_FREE_SEARCH, find_free, &s);
@@ -117,7 +121,9 @@ static bool dies_in_caller(h2s_function *f, LLVMValueRef call) {
 }
 
 bool h2s_inline_factories(h2s_function *f) {
-  if (!f->opts->factory_size)
+  /* -Os and -Oz ask for less code, which inlining never gives */
+  if (!f->opts->factory_size || h2s_fn_has_attr(f->fn, "optsize") ||
+      h2s_fn_has_attr(f->fn, "minsize"))
     return false;
   h2s_values calls = {0};
   for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->fn); bb; bb = LLVMGetNextBasicBlock(bb))

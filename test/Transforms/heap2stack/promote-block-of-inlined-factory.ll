@@ -5,7 +5,8 @@
 ; is promoted there.  Calls are left alone when the caller does not free
 ; the block (it returns it), and factories are not inlined when they are
 ; larger than factory-size instructions (0 turns inlining off), noinline,
-; may be replaced at link time, or return a block they did not allocate.
+; may be replaced at link time, or return a block they did not allocate;
+; a call marked noinline, and one in a function built for size, stay.
 ; RUN: opt -passes='heap2stack<no-cleanup>' -S < %s | FileCheck %s
 ; RUN: opt -passes='heap2stack<no-cleanup;factory-size=0>' -S < %s | FileCheck %s --check-prefix=OFF
 ; RUN: opt -passes='heap2stack<no-cleanup;factory-size=6>' -S < %s | FileCheck %s --check-prefix=SMALL
@@ -142,6 +143,28 @@ define void @keeps_call_of_replaceable_factory(i32 %id) {
 ;
 entry:
   %r = call ptr @weak_new(i32 %id)
+  call void @free(ptr %r)
+  ret void
+}
+
+define void @keeps_call_marked_noinline(i32 %id) {
+; CHECK-LABEL: @keeps_call_marked_noinline(
+; CHECK-NEXT:  entry:
+; CHECK-NEXT:    %r = call ptr @rec_new(i32 %id) #[[NOINLINE:[0-9]+]]
+;
+entry:
+  %r = call ptr @rec_new(i32 %id) noinline
+  call void @free(ptr %r)
+  ret void
+}
+
+define void @keeps_call_in_function_built_for_size(i32 %id) minsize {
+; CHECK-LABEL: @keeps_call_in_function_built_for_size(
+; CHECK-NEXT:  entry:
+; CHECK-NEXT:    %r = call ptr @rec_new(i32 %id)
+;
+entry:
+  %r = call ptr @rec_new(i32 %id)
   call void @free(ptr %r)
   ret void
 }
