@@ -184,15 +184,17 @@ static h2s_use_kind classify_store_into(h2s_walk *w, LLVMValueRef store,
   return H2S_USE_HARMLESS;
 }
 
+/* Records 'call' as a free of the block, given 'freed'; 'copy' is a free
+ * wrapper's copy for its argument 'arg', or NULL for a deallocation. */
 static bool record_free(h2s_walk *w, LLVMValueRef call, LLVMValueRef freed,
-                        const char *family) {
+                        const char *family, LLVMValueRef copy, unsigned arg) {
   h2s_site *site = w->site;
   h2s_free *grown = realloc(site->frees, (site->nfrees + 1) * sizeof *grown);
   if (!grown)
     return false;
   site->frees = grown;
   h2s_free *fr = &site->frees[site->nfrees++];
-  *fr = (h2s_free){.call = call, .freed = freed};
+  *fr = (h2s_free){.call = call, .freed = freed, .copy = copy, .arg = arg};
   memcpy(fr->family, family, H2S_FAMILY_CAP);
   return true;
 }
@@ -337,11 +339,8 @@ static h2s_use_kind classify_free_wrapper(h2s_walk *w, LLVMValueRef call, LLVMVa
     copy = h2s_wrapper_copy(w->f->wrappers, callee, index, family);
   if (!copy)
     return escapes_through_argument(w, H2S_FREED_BY_CALL, call, index);
-  if (!record_free(w, call, ptr, family))
-    return escapes(w, H2S_TOO_MANY_USES, call);
-  w->site->frees[w->site->nfrees - 1].copy = copy;
-  w->site->frees[w->site->nfrees - 1].arg = index;
-  return H2S_USE_FREES;
+  return record_free(w, call, ptr, family, copy, index) ? H2S_USE_FREES
+                                                        : escapes(w, H2S_TOO_MANY_USES, call);
 }
 
 /* Classifies the block's pointer appearing as operand 'index' of 'call'. */
@@ -361,7 +360,7 @@ static h2s_use_kind classify_call_use(h2s_walk *w, LLVMValueRef call,
     return classify_resize(w, call, index);
   char family[H2S_FAMILY_CAP];
   if (h2s_bridge_freed_operand(w->f->ctx, call, family) == ptr)
-    return record_free(w, call, ptr, family) ? H2S_USE_FREES
+    return record_free(w, call, ptr, family, NULL, 0) ? H2S_USE_FREES
                                              : escapes(w, H2S_TOO_MANY_USES, call);
   if (LLVMIsACallInst(call) && LLVMGetTailCallKind(call) == LLVMTailCallKindMustTail)
     return escapes(w, H2S_MUSTTAIL, call);

@@ -16,6 +16,7 @@
  * selects, null or the result of an allocation call in its own body.
  * Calls marked noinline, and functions built for size (-Os, -Oz), are
  * left alone.
+ *
  * Inlining never changes what the program does, only its code: calls are
  * inlined only where the block they return is freed, so that it may
  * become a slot, and each function inlines at most
