@@ -20,8 +20,9 @@
  * each read that may return it, no path may lead from the store through
  * the allocation to the read, unless the bytes are overwritten on the way
  * (a write that covers the read) or the read is of a newer object (the
- * holder's own alloca or allocation runs again, for a read at a constant
- * offset from it, which is then always the newest one).  A pointer stored
+ * holder's own alloca or allocation runs again, for a read through a
+ * pointer that only GEPs make from it: that pointer is always into the
+ * newest object, at whatever offset, even one a callee adds).  A pointer stored
  * into its own block needs no such check: the next block is the same slot.
  *
  * A realloc that grows its own block (buf = realloc(buf, n)) runs again on
@@ -140,11 +141,11 @@ static bool covers(h2s_span outer, h2s_span inner) {
 }
 
 /* The instructions after which read 'r' of 'h' no longer returns what an
- * earlier store left: writes covering it and, for a read at a constant
- * offset, the holder's own allocation. */
+ * earlier store left: writes covering it and, for a read through a pointer
+ * made from the holder's base by GEPs alone, the holder's own allocation. */
 static bool collect_barriers(const h2s_holder *h, const h2s_access *r,
                              h2s_values *barriers) {
-  if (r->span.known && !h2s_values_push(barriers, h->base))
+  if (r->newest && !h2s_values_push(barriers, h->base))
     return false;
   for (size_t i = 0; i < h->nwrites; ++i)
     if (covers(h->writes[i].span, r->span) &&

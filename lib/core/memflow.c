@@ -44,6 +44,7 @@ typedef struct h2s_holder_walk {
   h2s_values casts;    /* their ptrtoints */
   unsigned arg;        /* the use being classified: its argument, counting
                           from 1, when its user is a call; else 0 */
+  bool newest;         /* its pointer is one only GEPs make from the base */
 } h2s_holder_walk;
 
 static h2s_step expose(h2s_holder_walk *w, LLVMValueRef user) {
@@ -66,14 +67,14 @@ static h2s_step add_access(h2s_holder_walk *w, LLVMValueRef user, h2s_access **l
 
 static h2s_step add_read(h2s_holder_walk *w, LLVMValueRef inst, h2s_span span) {
   return add_access(w, inst, &w->h->reads, &w->h->nreads,
-                    (h2s_access){inst, inst, span, H2S_READ_YIELDS});
+                    (h2s_access){inst, inst, span, H2S_READ_YIELDS, w->newest});
 }
 
 /* A read by 'call' that yields no value: 'kind' says what it does. */
 static h2s_step add_call_read(h2s_holder_walk *w, LLVMValueRef call, h2s_span span,
                               h2s_read_kind kind) {
   return add_access(w, call, &w->h->reads, &w->h->nreads,
-                    (h2s_access){call, NULL, span, kind});
+                    (h2s_access){call, NULL, span, kind, w->newest});
 }
 
 static h2s_step add_write(h2s_holder_walk *w, LLVMValueRef inst, LLVMValueRef value,
@@ -256,6 +257,8 @@ static h2s_step classify_use(LLVMUseRef use, void *data) {
   LLVMValueRef ptr = LLVMGetUsedValue(use);
   unsigned index = h2s_operand_index(use);
   w->arg = h2s_is_call(user) && index < LLVMGetNumArgOperands(user) ? index + 1 : 0;
+  h2s_location at = locate(w->f, ptr);
+  w->newest = at.base == w->h->base && at.known;
   if (h2s_valset_add(&w->pointers, ptr) < 0)
     return expose(w, user);
   if (h2s_forwards_pointer(user))

@@ -101,6 +101,10 @@ typedef struct h2s_access {
                          into the holder, a callee) */
   h2s_span span;
   h2s_read_kind kind; /* a read's */
+  bool newest;        /* a read's: made through a pointer that only GEPs
+                         derive from the holder's base, so of the object
+                         that base last created, whatever offsets the
+                         reader adds (lifetime.c) */
 } h2s_access;
 
 /* A local object of the function, an alloca or a site's block, into which
