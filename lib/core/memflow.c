@@ -80,7 +80,7 @@ static h2s_step add_call_read(h2s_holder_walk *w, LLVMValueRef call, h2s_span sp
 static h2s_step add_write(h2s_holder_walk *w, LLVMValueRef inst, LLVMValueRef value,
                           h2s_span span) {
   return add_access(w, inst, &w->h->writes, &w->h->nwrites,
-                    (h2s_access){inst, value, span, H2S_READ_YIELDS});
+                    (h2s_access){inst, value, span, H2S_READ_YIELDS, false});
 }
 
 static uint64_t pointer_size(h2s_function *f) {
@@ -97,10 +97,47 @@ typedef struct h2s_location {
   int known;
 } h2s_location;
 
-static h2s_location locate(h2s_function *f, LLVMValueRef address) {
+/* Where 'address' points by GEPs alone: the bridge's base object and
+ * offset. */
+static h2s_location locate_exactly(h2s_function *f, LLVMValueRef address) {
   h2s_location at;
   at.base = h2s_bridge_pointer_base(f->ctx, address, &at.offset, &at.stride, &at.known);
   return at;
+}
+
+typedef struct h2s_merge_search {
+  h2s_function *f;
+  h2s_location at; /* of the sources seen so far; base NULL before one */
+} h2s_merge_search;
+
+/* Accepts null, and sources that all point to one place (h2s_visit_sources()). */
+static bool is_same_place(LLVMValueRef v, void *data) {
+  h2s_merge_search *s = data;
+  if (LLVMIsAConstantPointerNull(v))
+    return true;
+  h2s_location at = locate_exactly(s->f, v);
+  if (!at.known || at.stride)
+    return false;
+  if (!s->at.base)
+    s->at = at;
+  return at.base == s->at.base && at.offset == s->at.offset;
+}
+
+/* Where 'address' points, also through a phi or select whose other
+ * values are null, as a factory inlined with its failure path returns:
+ * through null nothing may be accessed, so the access is of the one place
+ * the other values name.  Not a pointer into the newest object, though: a
+ * phi may carry an earlier one around a loop. */
+static h2s_location locate(h2s_function *f, LLVMValueRef address) {
+  h2s_location at = locate_exactly(f, address);
+  if (!at.known || !h2s_is_merge(at.base))
+    return at;
+  h2s_merge_search s = {f, {0}};
+  if (!h2s_visit_sources(at.base, is_same_place, &s) || !s.at.base ||
+      __builtin_add_overflow(at.offset, s.at.offset, &s.at.offset))
+    return at;
+  s.at.stride = at.stride;
+  return s.at;
 }
 
 /* The bytes of 'h' an access of 'size' bytes at 'at' touches. */
@@ -113,6 +150,32 @@ static h2s_span span_at(const h2s_holder *h, h2s_location at, uint64_t size) {
     offset = r < 0 ? r + s : r;
   }
   return (h2s_span){.known = true, .offset = offset, .size = size, .stride = at.stride};
+}
+
+static bool is_made_from(h2s_function *f, LLVMValueRef ptr, LLVMValueRef base) {
+  h2s_location at = locate_exactly(f, ptr);
+  return at.base == base && at.known;
+}
+
+/* True when 'ptr' points into the object 'base' created last: it is made
+ * from 'base' by GEPs alone, or from a phi or select that 'base' dominates
+ * whose values are null or so made (the factory's failure path again).
+ * Then no path leads from where the pointer is made through 'base' again
+ * to a use of it, so it never names an earlier object. */
+static bool is_into_newest(h2s_function *f, LLVMValueRef ptr, LLVMValueRef base) {
+  h2s_location at = locate_exactly(f, ptr);
+  if (at.base == base || !at.known || !h2s_is_merge(at.base) ||
+      !h2s_bridge_dominates(f->ctx, base, at.base))
+    return at.base == base && at.known;
+  LLVMValueRef merge = at.base;
+  unsigned first = LLVMIsASelectInst(merge) ? 1 : 0;
+  unsigned n = LLVMIsAPHINode(merge) ? LLVMCountIncoming(merge) : (unsigned)LLVMGetNumOperands(merge);
+  for (unsigned i = first; i < n; ++i) {
+    LLVMValueRef v = LLVMGetOperand(merge, i);
+    if (!LLVMIsAConstantPointerNull(v) && !is_made_from(f, v, base))
+      return false;
+  }
+  return true;
 }
 
 static h2s_span span_in(h2s_function *f, const h2s_holder *h, LLVMValueRef address,
@@ -257,8 +320,7 @@ static h2s_step classify_use(LLVMUseRef use, void *data) {
   LLVMValueRef ptr = LLVMGetUsedValue(use);
   unsigned index = h2s_operand_index(use);
   w->arg = h2s_is_call(user) && index < LLVMGetNumArgOperands(user) ? index + 1 : 0;
-  h2s_location at = locate(w->f, ptr);
-  w->newest = at.base == w->h->base && at.known;
+  w->newest = is_into_newest(w->f, ptr, w->h->base);
   if (h2s_valset_add(&w->pointers, ptr) < 0)
     return expose(w, user);
   if (h2s_forwards_pointer(user))
