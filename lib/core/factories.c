@@ -5,22 +5,18 @@
  * only a call that returns a pointer.  LLVM's inliner leaves such a helper
  * alone once it costs more than its threshold, which a constructor that
  * fills in a few fields soon does.  Before discovery, the pass inlines a
- * call of a factory, with LLVM's own InlineFunction (through the bridge),
- * when the caller frees the block it returns: directly, through a phi or
+ * call of a factory, with LLVM's own InlineFunction (inlining.c), when
+ * the caller frees the block it returns: directly, through a phi or
  * select, or through a free wrapper (wrappers.c).  The allocation is then
  * one of the caller's sites and goes through the pipeline like any other.
  *
- * A factory is a function of the module the linker keeps (an exact body),
- * not variadic, not noinline or optnone, of at most factory_size
+ * A factory is a function inlining.c may inline, of at most factory_size
  * instructions, every return of which gives back, through phis and
  * selects, null or the result of an allocation call in its own body.
- * Calls marked noinline, and functions built for size (-Os, -Oz), are
- * left alone.
- *
  * Inlining never changes what the program does, only its code: calls are
  * inlined only where the block they return is freed, so that it may
- * become a slot, and each function inlines at most
- * H2S_MAX_FACTORY_INLINES of them.
+ * become a slot.  (A factory whose block is stored into a local object
+ * that the caller frees it from is helpers.c's to inline.)
  *
  * Inlining instead of a copy of the factory that takes the caller's slot:
  * the caller's analysis then sees the factory's stores into the block
@@ -31,7 +27,7 @@
  *===----------------------------------------------------------------------===*/
 #include "site.h"
 
-enum { H2S_MAX_FACTORY_INLINES = 16, H2S_MAX_FREE_SEARCH = 64 };
+enum { H2S_MAX_FREE_SEARCH = 64 };
 
 typedef struct h2s_returns {
   h2s_fn_ctx *ctx;
@@ -43,18 +39,15 @@ static bool is_fresh_block(LLVMValueRef v, void *data) {
   h2s_returns *r = data;
   if (LLVMIsAConstantPointerNull(v))
     return true;
-  if (!h2s_is_call(v))
-    return false;
-  h2s_alloc_facts facts;
-  h2s_bridge_describe_alloc(r->ctx, v, &facts);
-  r->allocations += facts.is_alloc != 0;
-  return facts.is_alloc;
+  bool allocation = h2s_is_allocation(r->ctx, v);
+  r->allocations += allocation;
+  return allocation;
 }
 
 /* True when every return of 'fn' gives back null or a block allocated
  * there, and at least one gives back a block.  The allocations are judged
  * as the caller's TargetLibraryInfo sees them: inlined, they are its. */
-static bool returns_fresh_blocks(h2s_function *f, LLVMValueRef fn) {
+static bool returns_fresh_blocks(const h2s_function *f, LLVMValueRef fn) {
   h2s_returns r = {f->ctx, 0};
   for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb)) {
     LLVMValueRef term = LLVMGetBasicBlockTerminator(bb);
@@ -65,24 +58,9 @@ static bool returns_fresh_blocks(h2s_function *f, LLVMValueRef fn) {
   return r.allocations > 0;
 }
 
-/* The number of instructions of 'fn', counting up to 'limit' + 1. */
-static uint64_t size_of(LLVMValueRef fn, uint64_t limit) {
-  uint64_t n = 0;
-  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb && n <= limit;
-       bb = LLVMGetNextBasicBlock(bb))
-    for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i && n <= limit;
-         i = LLVMGetNextInstruction(i))
-      ++n;
-  return n;
-}
-
-static bool is_factory(h2s_function *f, LLVMValueRef fn) {
-  LLVMTypeRef type = LLVMGlobalGetValueType(fn);
-  return fn != f->fn && h2s_has_exact_body(fn) && !LLVMIsFunctionVarArg(type) &&
-         LLVMGetTypeKind(LLVMGetReturnType(type)) == LLVMPointerTypeKind &&
-         !h2s_fn_has_attr(fn, "noinline") && !h2s_fn_has_attr(fn, "optnone") &&
-         !h2s_is_split_body(fn) && size_of(fn, f->opts->factory_size) <= f->opts->factory_size &&
-         returns_fresh_blocks(f, fn);
+bool h2s_is_factory(const h2s_function *f, LLVMValueRef fn) {
+  return LLVMGetTypeKind(LLVMGetReturnType(LLVMGlobalGetValueType(fn))) == LLVMPointerTypeKind &&
+         h2s_is_inlinable(f, fn, f->opts->factory_size) && returns_fresh_blocks(f, fn);
 }
 
 typedef struct h2s_free_search {
@@ -108,13 +86,10 @@ static h2s_step find_free(LLVMUseRef use, void *data) {
 }
 
 /* True when 'call' should be inlined: it calls a factory, and the caller
- * frees what it returns.  A call marked noinline is left alone. */
+ * frees what it returns. */
 static bool dies_in_caller(h2s_function *f, LLVMValueRef call) {
-  LLVMValueRef callee = h2s_called_function(call);
-  if (!LLVMIsACallInst(call) || !callee ||
-      LLVMGetTailCallKind(call) == LLVMTailCallKindMustTail ||
-      LLVMGetCallSiteEnumAttribute(call, LLVMAttributeFunctionIndex, h2s_attr_kind("noinline")) ||
-      !is_factory(f, callee))
+  LLVMValueRef callee = h2s_inlinable_callee(f, call, f->opts->factory_size);
+  if (!callee || !h2s_is_factory(f, callee))
     return false;
   h2s_free_search s = {f, false};
   h2s_walk_uses(call, H2S_MAX_FREE_SEARCH, find_free, &s);
@@ -122,23 +97,15 @@ static bool dies_in_caller(h2s_function *f, LLVMValueRef call) {
 }
 
 bool h2s_inline_factories(h2s_function *f) {
-  /* -Os and -Oz ask for less code, which inlining never gives */
-  if (!f->opts->factory_size || h2s_fn_has_attr(f->fn, "optsize") ||
-      h2s_fn_has_attr(f->fn, "minsize"))
-    return false;
+  unsigned left = f->opts->factory_size ? h2s_inlines_left(f) : 0;
   h2s_values calls = {0};
-  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->fn); bb; bb = LLVMGetNextBasicBlock(bb))
-    for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i))
-      if (calls.len < H2S_MAX_FACTORY_INLINES && h2s_is_call(i) && dies_in_caller(f, i) &&
-          !h2s_values_push(&calls, i))
-        break;
-  bool inlined = false;
-  for (size_t i = 0; i < calls.len; ++i) {
-    if (!h2s_bridge_inline_call(f->ctx, calls.items[i]))
-      continue;
-    h2s_bridge_count_factory_inlined();
-    inlined = true;
-  }
+  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->fn); bb && left;
+       bb = LLVMGetNextBasicBlock(bb))
+    for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i && calls.len < left;
+         i = LLVMGetNextInstruction(i))
+      if (h2s_is_call(i) && dies_in_caller(f, i) && !h2s_values_push(&calls, i))
+        left = 0; /* out of memory: inline what was found */
+  bool inlined = h2s_inline_calls(f, &calls, h2s_bridge_count_factory_inlined);
   h2s_values_free(&calls);
   return inlined;
 }

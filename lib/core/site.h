@@ -175,6 +175,7 @@ typedef struct h2s_function {
   h2s_holder **holders;    /* objects analysed as holders, on demand */
   size_t nholders;
   h2s_valset erased;       /* instructions the rewrite has deleted */
+  unsigned inlined;        /* calls inlining.c tried to inline here */
 } h2s_function;
 
 static inline void h2s_refuse(h2s_site *site, h2s_reason reason,
@@ -193,9 +194,23 @@ static inline bool h2s_may_reach_heap(const h2s_site *site) {
 }
 
 /* Stages: see the table above. */
-/* Inlines the calls of allocation wrappers whose blocks 'f' frees;
- * true when it inlined any (factories.c). */
+/* Inlining a helper to see a block's whole life (inlining.c): true when
+ * 'fn' may be inlined into 'f' and has at most 'max_size' instructions;
+ * the callee of 'call' when the call may be inlined too, else NULL; how
+ * many more calls 'f' may inline; inlines 'calls', counting each with
+ * 'count', and says whether it inlined any. */
+bool h2s_is_inlinable(const h2s_function *f, LLVMValueRef fn, uint64_t max_size);
+LLVMValueRef h2s_inlinable_callee(const h2s_function *f, LLVMValueRef call,
+                                  uint64_t max_size);
+unsigned h2s_inlines_left(const h2s_function *f);
+bool h2s_inline_calls(h2s_function *f, const h2s_values *calls, void (*count)(void));
+/* True when 'fn' is an allocation wrapper (factories.c); inlines the calls
+ * of those whose blocks 'f' frees, and says whether it inlined any. */
+bool h2s_is_factory(const h2s_function *f, LLVMValueRef fn);
 bool h2s_inline_factories(h2s_function *f);
+/* True when 'v' is a call that allocates a block, as MemoryBuiltins and
+ * the caller's TargetLibraryInfo see it (sites.c). */
+bool h2s_is_allocation(h2s_fn_ctx *ctx, LLVMValueRef v);
 bool h2s_discover_sites(h2s_function *f);
 uint64_t h2s_size_bound(h2s_function *f, const h2s_site *site);
 void h2s_analyse_escape(h2s_function *f, h2s_site *site);

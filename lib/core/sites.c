@@ -151,6 +151,14 @@ static bool add_site(h2s_function *f, LLVMValueRef call,
   return true;
 }
 
+bool h2s_is_allocation(h2s_fn_ctx *ctx, LLVMValueRef v) {
+  h2s_alloc_facts facts;
+  if (!h2s_is_call(v))
+    return false;
+  h2s_bridge_describe_alloc(ctx, v, &facts);
+  return facts.is_alloc;
+}
+
 /* Collects the allocation sites of 'f->fn' in program order into f->sites.
  * Returns false when memory ran out. */
 bool h2s_discover_sites(h2s_function *f) {
