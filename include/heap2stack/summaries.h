@@ -53,6 +53,8 @@ typedef struct h2s_byte_ranges {
 typedef struct h2s_param_memory {
   bool frees, keeps;       /* a pointer it loads from there may be freed (or
                               reallocated), may outlive the call */
+  bool allocates;          /* it may store there a block allocated during
+                              the call (sb->buf = malloc(n)) */
   h2s_byte_ranges written; /* bytes it may write */
   h2s_byte_ranges leaked;  /* bytes it may read other than as a pointer it
                               follows: as integers, copied elsewhere */

@@ -123,7 +123,7 @@ static void printMemory(raw_ostream &OS, h2s_summaries *Summaries, Function &F, 
   printRanges(OS, Memory.written);
   OS << "; reads as data ";
   printRanges(OS, Memory.leaked);
-  OS << "\n";
+  OS << (Memory.allocates ? "; stores blocks it allocates\n" : "\n");
 }
 
 PreservedAnalyses SummaryPrinterPass::run(Module &M, ModuleAnalysisManager &MAM) {

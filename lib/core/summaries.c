@@ -154,7 +154,7 @@ static h2s_step follow_call(h2s_param_walk *w, LLVMValueRef call, LLVMValueRef p
 /*--- What the function does with the memory the parameter points to ------*/
 
 static void memory_unknown(h2s_param_walk *w) {
-  w->memory.frees = w->memory.keeps = true;
+  w->memory.frees = w->memory.keeps = w->memory.allocates = true;
   w->memory.written.all = w->memory.leaked.all = true;
 }
 
@@ -218,6 +218,7 @@ static void note_callee_memory(h2s_param_walk *w, LLVMValueRef callee, unsigned 
   bool known = offset_from_param(w, ptr, &offset);
   w->memory.frees = w->memory.frees || m.frees;
   w->memory.keeps = w->memory.keeps || m.keeps;
+  w->memory.allocates = w->memory.allocates || m.allocates;
   h2s_ranges_add_moved(&w->memory.written, &m.written, known, offset);
   h2s_ranges_add_moved(&w->memory.leaked, &m.leaked, known, offset);
 }
@@ -252,6 +253,18 @@ static void note_call_memory(h2s_param_walk *w, LLVMValueRef call, LLVMValueRef 
   }
 }
 
+/* Accepts anything but an allocation call (h2s_visit_sources()). */
+static bool is_not_allocation(LLVMValueRef v, void *ctx) {
+  return !h2s_is_allocation(ctx, v);
+}
+
+/* True when 'value', stored into the parameter's memory, may be a block
+ * allocated by the function itself (malloc, or realloc growing a field). */
+static bool is_fresh_block(h2s_param_walk *w, LLVMValueRef value) {
+  return LLVMGetTypeKind(LLVMTypeOf(value)) == LLVMPointerTypeKind &&
+         !h2s_visit_sources(value, is_not_allocation, w->ctx);
+}
+
 /* What one use of a pointer derived from the parameter does with the
  * memory there, while the parameter's memory is summarised. */
 static void note_memory_use(h2s_param_walk *w, LLVMValueRef user, LLVMValueRef ptr,
@@ -263,9 +276,11 @@ static void note_memory_use(h2s_param_walk *w, LLVMValueRef user, LLVMValueRef p
   case LLVMStore:
     if (h2s_is_atomic_access(user))
       memory_unknown(w);
-    else if (index == 1)
-      touch(w, &w->memory.written, ptr,
-            h2s_bridge_store_size(w->ctx, LLVMTypeOf(LLVMGetOperand(user, 0))));
+    else if (index == 1) {
+      LLVMValueRef value = LLVMGetOperand(user, 0);
+      touch(w, &w->memory.written, ptr, h2s_bridge_store_size(w->ctx, LLVMTypeOf(value)));
+      w->memory.allocates = w->memory.allocates || is_fresh_block(w, value);
+    }
     break;
   case LLVMCall:
   case LLVMInvoke:
@@ -331,7 +346,7 @@ static void summarise_param(h2s_summaries *s, h2s_fn_ctx *ctx, LLVMValueRef para
 }
 
 static bool same_memory(const h2s_param_memory *a, const h2s_param_memory *b) {
-  return a->frees == b->frees && a->keeps == b->keeps &&
+  return a->frees == b->frees && a->keeps == b->keeps && a->allocates == b->allocates &&
          h2s_ranges_equal(&a->written, &b->written) && h2s_ranges_equal(&a->leaked, &b->leaked);
 }
 

@@ -122,14 +122,14 @@ define void @five_fields_written(ptr %b) {
 }
 
 ; CHECK:       passes_to_indirect_call parameter 0: may free, never kept{{$}}
-; CHECK-NEXT:    its memory: loaded pointers may be freed, may be kept; writes any bytes; reads as data any bytes{{$}}
+; CHECK-NEXT:    its memory: loaded pointers may be freed, may be kept; writes any bytes; reads as data any bytes; stores blocks it allocates{{$}}
 define void @passes_to_indirect_call(ptr %b, ptr %fn) {
   call void %fn(ptr nocapture readonly %b)
   ret void
 }
 
 ; CHECK:       loads_atomically parameter 0: never freed, never kept{{$}}
-; CHECK-NEXT:    its memory: loaded pointers may be freed, may be kept; writes any bytes; reads as data any bytes{{$}}
+; CHECK-NEXT:    its memory: loaded pointers may be freed, may be kept; writes any bytes; reads as data any bytes; stores blocks it allocates{{$}}
 define ptr @loads_atomically(ptr %b) {
   %data = load atomic ptr, ptr %b acquire, align 8
   %c = icmp eq ptr %data, null
