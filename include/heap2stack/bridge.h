@@ -150,6 +150,10 @@ LLVMValueRef h2s_bridge_clone_function(LLVMValueRef fn, const char *name);
  * Returns 1 when it inlined. */
 int h2s_bridge_inline_call(h2s_fn_ctx *ctx, LLVMValueRef call);
 
+/* Runs SROA over the function of 'ctx', so that the local objects helpers
+ * inlined there managed become SSA values, and forgets its analyses. */
+void h2s_bridge_scalarize_locals(h2s_fn_ctx *ctx);
+
 /* Deletes function 'fn', which nothing uses, and forgets its analyses and
  * its context in 'mod'. */
 void h2s_bridge_erase_function(h2s_module_ctx *mod, LLVMValueRef fn);
@@ -204,6 +208,7 @@ void h2s_bridge_count_split(void);
 /* Adds one call of an allocation wrapper inlined where its block is freed
  * (factories.c) to the -stats counters. */
 void h2s_bridge_count_factory_inlined(void);
+void h2s_bridge_count_helper_inlined(void);
 
 /* Adds one copy of a free wrapper that calls of promoted blocks use
  * (wrappers.c) to the -stats counters. */

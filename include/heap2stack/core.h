@@ -36,6 +36,10 @@ typedef struct h2s_options {
   uint64_t factory_size;     /* instructions of the largest allocation
                                 wrapper inlined where its block is freed;
                                 0: none (factories.c) */
+  uint64_t helper_size;      /* instructions of the largest helper of a
+                                local object inlined where the object's
+                                block is allocated and freed; 0: none
+                                (helpers.c) */
   int room;                  /* split recursive functions (room guards) */
   int pin_slots;             /* an inliner may run after the pass (LLVM 19's
                                 LTO pre-link): functions that get slots are
@@ -50,6 +54,7 @@ enum {
   H2S_DEFAULT_GUARD_SIZE = 128, /* docs/guard-size.md */
   H2S_DEFAULT_ROOM_PERCENT = 5, /* docs/design.md, "Room guards" */
   H2S_DEFAULT_FACTORY_SIZE = 100, /* docs/design.md, "Allocation wrappers" */
+  H2S_DEFAULT_HELPER_SIZE = 100,  /* docs/design.md, "Helpers of local objects" */
   /* glibc's malloc guarantees 16 bytes on x86-64 and AArch64 (and on i386);
    * a promoted block is never aligned less. */
   H2S_MIN_ALIGN = 16

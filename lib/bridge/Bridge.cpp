@@ -22,6 +22,8 @@
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/MDBuilder.h"
 #include "llvm/IR/Module.h"
+#include "llvm/IR/PassManager.h"
+#include "llvm/Transforms/Scalar/SROA.h"
 #include "llvm/Transforms/Utils/BasicBlockUtils.h"
 #include "llvm/Transforms/Utils/Cloning.h"
 #include "llvm/Transforms/Utils/Local.h"
@@ -370,6 +372,12 @@ extern "C" int h2s_bridge_inline_call(h2s_fn_ctx *Ctx, LLVMValueRef Call) {
     return 0;
   Ctx->FAM.invalidate(Caller, PreservedAnalyses::none());
   return 1;
+}
+
+extern "C" void h2s_bridge_scalarize_locals(h2s_fn_ctx *Ctx) {
+  FunctionPassManager FPM;
+  FPM.addPass(SROAPass(SROAOptions::PreserveCFG));
+  Ctx->FAM.invalidate(Ctx->F, FPM.run(Ctx->F, Ctx->FAM));
 }
 
 extern "C" void h2s_bridge_erase_function(h2s_module_ctx *Mod, LLVMValueRef Fn) {

@@ -38,7 +38,7 @@ void HeapToStackPass::printPipeline(raw_ostream &OS,
   OS << "heap2stack<max-size=" << L.max_size << ";frame-budget=" << L.frame_budget
      << ";recursive-budget=" << L.recursive_budget << ";max-uses=" << L.max_uses
      << ";guard-size=" << L.guard_size << ";room-percent=" << L.room_percent
-     << ";factory-size=" << L.factory_size << ";"
+     << ";factory-size=" << L.factory_size << ";helper-size=" << L.helper_size << ";"
      << (L.room ? "room" : "no-room");
   if (!Opts.RecordPath.empty())
     OS << ";record=" << Opts.RecordPath << ";record-format="

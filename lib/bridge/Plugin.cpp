@@ -69,6 +69,12 @@ static cl::opt<uint64_t> FactorySize(
              "heap2stack inlines where the block it returns is freed; 0 "
              "inlines none"));
 
+static cl::opt<uint64_t> HelperSize(
+    "heap2stack-helper-size", cl::init(H2S_DEFAULT_HELPER_SIZE), cl::cat(Category),
+    cl::desc("Instructions of the largest helper of a local object (one that "
+             "allocates into it or frees from it) that heap2stack inlines where "
+             "the object's block is allocated and freed; 0 inlines none"));
+
 static cl::opt<std::string> RecordPath(
     "heap2stack-record", cl::init(""), cl::cat(Category), cl::value_desc("path"),
     cl::desc("Write heap2stack's own remarks to this file, or to one file per "
@@ -106,8 +112,8 @@ static PassOptions optionsFromCommandLine() {
                        /*gen_crash_diag=*/false);
   PassOptions O;
   O.Limits = {MaxSize,     FrameBudget, RecursiveBudget, MaxUses,
-              GuardSize,   RoomPercent, FactorySize,     Room,
-              /*pin_slots=*/0};
+              GuardSize,   RoomPercent, FactorySize,     HelperSize,
+              Room,        /*pin_slots=*/0};
   O.Cleanup = Cleanup;
   O.RecordPath = RecordPath;
   O.RecordFormat = RecordFormat;
@@ -122,12 +128,14 @@ static Error badParameter(StringRef Param, StringRef Accepted) {
 }
 
 // Parses "max-size=N;frame-budget=N;recursive-budget=N;max-uses=N;
-// guard-size=N;room-percent=N;factory-size=N;no-room;no-cleanup".
+// guard-size=N;room-percent=N;factory-size=N;helper-size=N;no-room;
+// no-cleanup".
 static Expected<PassOptions> parseParameters(StringRef Params) {
   PassOptions O = optionsFromCommandLine();
   const char *Accepted =
       "max-size=N, frame-budget=N, recursive-budget=N, max-uses=N, "
-      "guard-size=N, factory-size=N (N a non-negative integer), room-percent=N (0 to "
+      "guard-size=N, factory-size=N, helper-size=N (N a non-negative integer), "
+      "room-percent=N (0 to "
       "100), room or "
       "no-room, cleanup or no-cleanup, record=PATH, record-format=yaml or "
       "record-format=bitstream";
@@ -143,6 +151,7 @@ static Expected<PassOptions> parseParameters(StringRef Params) {
                           .Case("guard-size", &O.Limits.guard_size)
                           .Case("room-percent", &O.Limits.room_percent)
                           .Case("factory-size", &O.Limits.factory_size)
+                          .Case("helper-size", &O.Limits.helper_size)
                           .Default(nullptr);
     if (Field && Value.getAsInteger(10, *Field))
       return badParameter(Param, "a non-negative integer");

@@ -33,6 +33,8 @@ struct Counters {
                 "slots, taken while the stack has room, and a plain body"};
   Counter FactoriesInlined{"Number of calls of allocation wrappers inlined "
                            "where their blocks are freed"};
+  Counter HelpersInlined{"Number of calls of helpers of local objects inlined "
+                         "where the objects' blocks are allocated and freed"};
   Counter WrapperCopies{"Number of copies of free wrappers that leave promoted "
                         "blocks alone"};
 
@@ -44,7 +46,7 @@ struct Counters {
        << "                    ... heap2stack Statistics Collected ...\n"
        << "===" << std::string(73, '-') << "===\n\n";
     for (const Counter *C : {&Promoted, &Bytes, &Kept, &Guarded, &Split, &FactoriesInlined,
-                            &WrapperCopies})
+                            &HelpersInlined, &WrapperCopies})
       OS << format("%8llu", (unsigned long long)C->Value.load())
          << " heap2stack - " << C->Desc << "\n";
     OS << "\n";
@@ -70,3 +72,5 @@ extern "C" void h2s_bridge_count_split(void) { ++Stats.Split.Value; }
 extern "C" void h2s_bridge_count_wrapper_copy(void) { ++Stats.WrapperCopies.Value; }
 
 extern "C" void h2s_bridge_count_factory_inlined(void) { ++Stats.FactoriesInlined.Value; }
+
+extern "C" void h2s_bridge_count_helper_inlined(void) { ++Stats.HelpersInlined.Value; }

@@ -39,6 +39,7 @@ bool h2s_promote_function(h2s_fn_ctx *ctx, LLVMValueRef fn,
                     .wrappers = wrappers};
   f.recursive = h2s_recursion_may_recurse(recursion, fn);
   bool inlined = h2s_inline_factories(&f);
+  inlined = h2s_inline_object_helpers(&f) || inlined;
   if (!h2s_discover_sites(&f)) {
     release(&f);
     return inlined; /* out of memory: change nothing more */

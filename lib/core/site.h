@@ -208,6 +208,10 @@ bool h2s_inline_calls(h2s_function *f, const h2s_values *calls, void (*count)(vo
  * of those whose blocks 'f' frees, and says whether it inlined any. */
 bool h2s_is_factory(const h2s_function *f, LLVMValueRef fn);
 bool h2s_inline_factories(h2s_function *f);
+/* Inlines the calls of helpers of 'f''s own objects that allocate a block
+ * into one, or free it from there, where 'f' does the rest of the block's
+ * life (helpers.c); says whether it inlined any. */
+bool h2s_inline_object_helpers(h2s_function *f);
 /* True when 'v' is a call that allocates a block, as MemoryBuiltins and
  * the caller's TargetLibraryInfo see it (sites.c). */
 bool h2s_is_allocation(h2s_fn_ctx *ctx, LLVMValueRef v);

@@ -17,7 +17,7 @@
 ; NO-VALUE: {{^}}LLVM ERROR: invalid heap2stack parameter 'max-size': expected a non-negative integer{{$}}
 ; NO-VALUE-NOT: {{.}}
 
-; UNKNOWN: {{^}}LLVM ERROR: invalid heap2stack parameter 'fast': expected max-size=N, frame-budget=N, recursive-budget=N, max-uses=N, guard-size=N, factory-size=N (N a non-negative integer), room-percent=N (0 to 100), room or no-room, cleanup or no-cleanup, record=PATH, record-format=yaml or record-format=bitstream{{$}}
+; UNKNOWN: {{^}}LLVM ERROR: invalid heap2stack parameter 'fast': expected max-size=N, frame-budget=N, recursive-budget=N, max-uses=N, guard-size=N, factory-size=N, helper-size=N (N a non-negative integer), room-percent=N (0 to 100), room or no-room, cleanup or no-cleanup, record=PATH, record-format=yaml or record-format=bitstream{{$}}
 ; UNKNOWN-NOT: {{.}}
 
 ; PERCENT: {{^}}LLVM ERROR: invalid heap2stack parameter 'room-percent=101': expected a percentage from 0 to 100{{$}}

@@ -16,10 +16,10 @@
 ; RUN: opt -heap2stack-max-size=64 -passes='default<O2>' -print-pipeline-passes -disable-output < %s | FileCheck %s --check-prefix=OPTION
 ; RUN: opt -passes='heap2stack<max-size=512;no-cleanup>' -print-pipeline-passes -disable-output < %s | FileCheck %s --check-prefix=PARAMS
 
-; RUNS: inline{{.*}}heap2stack<max-size=1024;frame-budget=2048;recursive-budget=0;max-uses=2000;guard-size=128;room-percent=5;factory-size=100;room;cleanup>
+; RUNS: inline{{.*}}heap2stack<max-size=1024;frame-budget=2048;recursive-budget=0;max-uses=2000;guard-size=128;room-percent=5;factory-size=100;helper-size=100;room;cleanup>
 ; SKIPS-NOT: heap2stack
 ; OPTION: heap2stack<max-size=64;frame-budget=2048;
-; PARAMS: heap2stack<max-size=512;frame-budget=2048;recursive-budget=0;max-uses=2000;guard-size=128;room-percent=5;factory-size=100;room;no-cleanup>
+; PARAMS: heap2stack<max-size=512;frame-budget=2048;recursive-budget=0;max-uses=2000;guard-size=128;room-percent=5;factory-size=100;helper-size=100;room;no-cleanup>
 
 define void @empty() {
   ret void
