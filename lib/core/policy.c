@@ -118,6 +118,22 @@ static bool place_runtime_sized(const h2s_function *f, h2s_site *site) {
   return h2s_open(site);
 }
 
+/* Gives a block of a compile-time size that reallocs grow a slot of
+ * guard_size bytes, when that is larger and passes the limits: the growth
+ * then stays in the slot while it fits (a string builder that starts with
+ * 16 bytes), as a guarded slot's does. */
+static void make_room_to_grow(const h2s_function *f, h2s_site *site) {
+  const h2s_options *opts = f->opts;
+  uint64_t size = site->size;
+  if (!site->reallocs.len || size >= opts->guard_size || opts->guard_size > opts->max_size)
+    return;
+  site->size = opts->guard_size;
+  if (fits_budget(f, site))
+    site->placement = H2S_PLACE_ROOMY;
+  else
+    site->size = size;
+}
+
 /* Applies the limits to a site that analysis found promotable, places it,
  * and charges its slot to the function's budget when it passes. */
 static void apply_policy(h2s_function *f, h2s_site *site) {
@@ -132,6 +148,11 @@ static void apply_policy(h2s_function *f, h2s_site *site) {
   check_alignment(f, site);
   if (!h2s_open(site) || (!site->facts.has_size && !place_runtime_sized(f, site)))
     return;
+  if (site->facts.has_size) /* an earlier round may have made room */
+    site->size = h2s_constant_size(site);
+  uint64_t size = site->size;
+  if (site->facts.has_size && size <= f->opts->max_size)
+    make_room_to_grow(f, site);
   uint64_t cost = slot_cost(site);
   if (site->size > f->opts->max_size)
     refuse_with_limit(site, H2S_TOO_LARGE, site->size, f->opts->max_size);
@@ -140,7 +161,8 @@ static void apply_policy(h2s_function *f, h2s_site *site) {
                       cost, f->budget);
   else {
     f->spent += cost;
-    site->verdict.amount = site->size;
+    site->verdict.amount = size;
+    site->verdict.limit = site->placement == H2S_PLACE_ROOMY ? site->size : 0;
   }
 }
 

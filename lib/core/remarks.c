@@ -72,12 +72,13 @@ static const h2s_reason_text reason_table[H2S_NUM_REASONS] = {
 /* The Passed wording of a promoted site, by where its block went; copies
  * (strdup) and guarded slots say so.  H2S_RESIZED_IN_SLOT words a realloc
  * whose block was promoted. */
-enum { H2S_COPIED = H2S_PLACE_GUARDED + 1, H2S_COPIED_GUARDED, H2S_RESIZED_IN_SLOT,
+enum { H2S_COPIED = H2S_PLACE_ROOMY + 1, H2S_COPIED_GUARDED, H2S_RESIZED_IN_SLOT,
        H2S_NUM_PLACEMENT_TEXTS };
 static const h2s_reason_text placement_table[H2S_NUM_PLACEMENT_TEXTS] = {
     [H2S_PLACE_CONSTANT] = {"Promoted", "moved {amount}-byte '{callee}' block to the stack"},
     [H2S_PLACE_BOUNDED] = {"Promoted", "moved '{callee}' block of at most {amount} bytes to the stack"},
     [H2S_PLACE_GUARDED] = {"PromotedGuarded", "moved '{callee}' block to a {amount}-byte stack slot when it fits, to the heap when larger"},
+    [H2S_PLACE_ROOMY] = {"Promoted", "moved {amount}-byte '{callee}' block to a {limit}-byte stack slot, in which it grows while it fits"},
     [H2S_COPIED] = {"Promoted", "copied the {amount}-byte '{callee}' string to the stack"},
     [H2S_COPIED_GUARDED] = {"PromotedGuarded", "copied the '{callee}' string to a {amount}-byte stack slot when it fits, to the heap when longer"},
     [H2S_RESIZED_IN_SLOT] = {"ReallocInSlot", "'{callee}' keeps the '{blocker}' block in its stack slot while it fits"},

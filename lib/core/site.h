@@ -131,7 +131,9 @@ typedef struct h2s_holding {
 typedef enum h2s_placement {
   H2S_PLACE_CONSTANT, /* a slot of the compile-time size */
   H2S_PLACE_BOUNDED,  /* a slot of the run-time size's proven bound */
-  H2S_PLACE_GUARDED   /* a guard_size slot when the size fits, else the heap */
+  H2S_PLACE_GUARDED,  /* a guard_size slot when the size fits, else the heap */
+  H2S_PLACE_ROOMY     /* a guard_size slot above the compile-time size, in
+                         which reallocs grow the block while it fits */
 } h2s_placement;
 
 typedef struct h2s_site {
@@ -185,6 +187,11 @@ static inline void h2s_refuse(h2s_site *site, h2s_reason reason,
 
 static inline bool h2s_open(const h2s_site *site) {
   return site->verdict.reason == H2S_PROMOTED;
+}
+
+/* The bytes a block of 'site' of a compile-time size takes (at least 1). */
+static inline uint64_t h2s_constant_size(const h2s_site *site) {
+  return site->facts.size ? site->facts.size : 1;
 }
 
 /* True when a pointer of 'site' may be a heap block although the site is

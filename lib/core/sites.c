@@ -145,7 +145,7 @@ static bool add_site(h2s_function *f, LLVMValueRef call,
   }
   h2s_site *site = &(*sites)[(*nsites)++];
   *site = (h2s_site){.call = call, .facts = *facts, .bound = UINT64_MAX};
-  site->size = site->facts.size ? site->facts.size : 1;
+  site->size = h2s_constant_size(site);
   site->align = slot_alignment(call, &site->facts);
   refuse_unmodelled_kind(f, site);
   return true;

@@ -3,16 +3,17 @@
 // RUN:   -Rpass-missed=heap2stack -c %s -o /dev/null 2>&1 \
 // RUN:   | FileCheck --check-prefix=REMARK --implicit-check-not=remark: %s
 //
-// A word buffer that starts as malloc(16) and is grown to 64 bytes with
-// realloc when the word does not fit. The malloc(16) gets a 16-byte stack
-// slot and the realloc is rewritten to keep the block there while it fits;
-// a 64-byte request does not fit, so for a grown word the realloc moves the
-// block to the heap: realloc(NULL, 64) and a copy of the slot's 16 bytes
-// (LLVM then simplifies realloc(NULL, 64) to malloc(64)). The free frees
-// only a block that is not the slot.
+// A word buffer that starts as malloc(16) and is grown to 256 bytes with
+// realloc when the word does not fit. The malloc(16) gets a stack slot of
+// guard-size (128) bytes, room to grow in, and the realloc is rewritten to
+// keep the block there while it fits; a 256-byte request does not fit, so
+// for a grown word the realloc moves the block to the heap:
+// realloc(NULL, 256) and a copy of the slot's 128 bytes (LLVM then
+// simplifies realloc(NULL, 256) to malloc(256)). The free frees only a
+// block that is not the slot.
 //
 // Of the 40 words, "n:" plus 10 letters fit in 16 bytes and stay in the
-// slot; every fourth word has 40 letters and grows: 10 blocks. Without the
+// slot; every fourth word has 200 letters and grows: 10 blocks. Without the
 // plugin there are 40 mallocs (and 10 reallocs, counted apart); with it the
 // 10 moved blocks are mallocs. The other allocation is stdio's buffer. Each
 // word's hash is checked against one computed without a buffer.
@@ -20,7 +21,7 @@
 // CHECK: output: same, exit status: same (0)
 // CHECK: heap allocations: 41 without the plugin, 11 with it
 //
-// REMARK: remark: moved 16-byte 'malloc' block to the stack
+// REMARK: remark: moved 16-byte 'malloc' block to a 128-byte stack slot, in which it grows while it fits
 // REMARK: remark: 'realloc' keeps the 'malloc' block in its stack slot while it fits
 
 #include <stdio.h>
@@ -37,7 +38,7 @@ __attribute__((noinline)) unsigned text_hash(const char *text) {
   return h;
 }
 
-static int letters_of(int n) { return n % 4 == 3 ? 40 : 10; }
+static int letters_of(int n) { return n % 4 == 3 ? 200 : 10; }
 
 /* Builds "n:" followed by letters_of('n') letters, growing the buffer when
    they do not fit, and returns its hash. */
@@ -49,7 +50,7 @@ __attribute__((noinline)) unsigned build_word(int n) {
   int len = snprintf(buf, cap, "%d:", n);
   int letters = letters_of(n);
   if ((size_t)(len + letters + 1) > cap) {
-    cap = 64;
+    cap = 256;
     char *grown = realloc(buf, cap);
     if (!grown) {
       free(buf);

@@ -232,6 +232,44 @@ static void *h_make(size_t n) {
   return p;
 }
 
+/* A string builder whose helpers manage its buffer (helpers.c inlines
+ * their calls where the builder's buffer is both allocated and freed).
+ * h_sb_add is cold, so that LLVM's inliner leaves it out of line. */
+struct h_sb {
+  char *buf;
+  size_t len, cap;
+};
+
+static int h_sb_init(struct h_sb *b, size_t cap) {
+  b->len = 0;
+  b->cap = cap ? cap : 1;
+  b->buf = malloc(b->cap);
+  if (!b->buf)
+    return -1;
+  b->buf[0] = 0;
+  return 0;
+}
+
+__attribute__((cold)) static int h_sb_add(struct h_sb *b, const char *s, size_t n) {
+  while (b->len + n + 1 > b->cap) {
+    char *p = realloc(b->buf, 2 * b->cap);
+    if (!p)
+      return -1;
+    b->buf = p;
+    b->cap *= 2;
+  }
+  memcpy(b->buf + b->len, s, n);
+  b->len += n;
+  b->buf[b->len] = 0;
+  return 0;
+}
+
+static void h_sb_release(struct h_sb *b) {
+  free(b->buf);
+  b->buf = NULL;
+  b->len = b->cap = 0;
+}
+
 NOINLINE void *h_ident(void *p) { return p; }
 
 NOINLINE void *h_pick(void *a, void *b, unsigned c) { return c ? a : b; }
@@ -1188,8 +1226,11 @@ class Fn:
     def f_grow(self):
         """A buffer that starts small and grows by doubling while a loop
         appends to it: elements, or words of text."""
-        if self.r.random() < 0.4:
+        x = self.r.random()
+        if x < 0.25:
             self.grow_text()
+        elif x < 0.4:
+            self.grow_builder()
         else:
             self.grow_elems()
 
@@ -1264,6 +1305,32 @@ class Fn:
         least = lo * self.word_lens()[0] + 1
         self.end_grown(Block(sb, "char", least, "malloc", self.loop_level, self.nest),
                        "%s + 1" % ln, keep=least >= 2)
+
+    def grow_builder(self):
+        """Appends run-time words to a string builder through its helpers
+        (h_sb_init, h_sb_add), then releases it with h_sb_release, frees
+        its buffer directly, or keeps the buffer."""
+        r = self.r
+        b, i, w = self.fresh("b"), self.fresh("i"), self.fresh("w")
+        self.emit("struct h_sb %s;" % b)
+        self.emit("if (h_sb_init(&%s, %s) < 0)" % (b, self.grow_cap()))
+        self.emit("  " + self.ret_fail())
+        want = self.rt_count(*r.choice([(0, 4), (1, 12), (20, 120)]))
+        self.open("for (size_t %s = 0; %s < %s; %s++)" % (i, i, want, i))
+        self.emit("const char *%s = g_words[(%s * %du + %s) %% %du];" % (
+            w, i, r.randint(1, 7), self.rt_source(), len(self.gen.words)))
+        self.emit("if (h_sb_add(&%s, %s, strlen(%s)) < 0)" % (b, w, w))
+        self.emit("  break;")
+        self.close()
+        self.emit("t_bad += strlen(%s.buf) != %s.len;" % (b, b))
+        self.emit("acc = mix(acc, h_sum(%s.buf, %s.len + 1));" % (b, b))
+        x = r.random()
+        if x < 0.5:
+            self.emit("h_sb_release(&%s);" % b)
+        elif x < 0.8:
+            self.emit("free(%s.buf);" % b)
+        else:
+            self.emit("h_keep(%s.buf, %s.len + 1);" % (b, b))
 
     def end_grown(self, b, n, keep=True):
         """After growing 'b' (its first 'n' elements written, 'n' a C

@@ -96,7 +96,7 @@ exit:
 define void @realloc_freed_each_iteration(i64 %count, i64 %n) {
 ; CHECK-LABEL: @realloc_freed_each_iteration(
 ; CHECK-NEXT:  entry:
-; CHECK-NEXT:    %h2s.slot = alloca [16 x i8], align 16
+; CHECK-NEXT:    %h2s.slot = alloca [128 x i8], align 16
 ; CHECK-NEXT:    br label %loop
 ; CHECK:       loop:
 ; CHECK-NEXT:    %i = phi i64 [ 0, %entry ], [ %i.next, %[[LATCH:h2s.cont[0-9]*]] ]
@@ -138,7 +138,7 @@ exit:
 define void @growing_buffer(i64 %count) {
 ; CHECK-LABEL: @growing_buffer(
 ; CHECK-NEXT:  entry:
-; CHECK-NEXT:    %h2s.slot = alloca [16 x i8], align 16
+; CHECK-NEXT:    %h2s.slot = alloca [128 x i8], align 16
 ; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    br label %loop
 ; CHECK:       loop:
@@ -150,7 +150,7 @@ define void @growing_buffer(i64 %count) {
 ; CHECK:       [[HEAP]]:
 ; CHECK-NEXT:    %grown = call ptr @realloc(ptr noundef %data, i64 noundef %cap.twice)
 ; CHECK:         %h2s.moved = call ptr @realloc(ptr null, i64 %cap.twice)
-; CHECK:         call void @llvm.memcpy.p0.p0.i64(ptr align 1 %h2s.moved, ptr align 16 %h2s.slot, i64 16, i1 false)
+; CHECK:         call void @llvm.memcpy.p0.p0.i64(ptr align 1 %h2s.moved, ptr align 16 %h2s.slot, i64 128, i1 false)
 ; CHECK:         %h2s.block = phi ptr [ %grown, %[[HEAP]] ], [ %h2s.slot, %h2s.resize ], [ null, %h2s.move ], [ %h2s.moved, %h2s.grow ], [ %h2s.moved, %h2s.copy ]
 ; CHECK:       latch:
 ; CHECK:         %data.next = phi ptr [ %h2s.block, %{{.*}} ], [ %data, %loop ]
@@ -198,8 +198,8 @@ exit:
 define void @two_buffers_realloced_in_turn(i64 %count, i64 %n) {
 ; CHECK-LABEL: @two_buffers_realloced_in_turn(
 ; CHECK-NEXT:  entry:
-; CHECK-NEXT:    %[[A:h2s.slot[0-9]*]] = alloca [16 x i8], align 16
-; CHECK-NEXT:    %[[B:h2s.slot[0-9]*]] = alloca [16 x i8], align 16
+; CHECK-NEXT:    %[[A:h2s.slot[0-9]*]] = alloca [128 x i8], align 16
+; CHECK-NEXT:    %[[B:h2s.slot[0-9]*]] = alloca [128 x i8], align 16
 ; CHECK-NOT:     @malloc
 ; CHECK:       loop:
 ; CHECK:         %pa = phi ptr [ %[[A]], %entry ], [ %[[PA:h2s.block[0-9]*]], %{{.*}} ]
@@ -280,12 +280,12 @@ exit:
 
 ; REMARK:      remark: <unknown>:0:0: moved 'malloc' block to a 128-byte stack slot when it fits, to the heap when larger
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: a block may still be in use when the next one is allocated
-; REMARK-NEXT: remark: <unknown>:0:0: moved 16-byte 'malloc' block to the stack
+; REMARK-NEXT: remark: <unknown>:0:0: moved 16-byte 'malloc' block to a 128-byte stack slot, in which it grows while it fits
 ; REMARK-NEXT: remark: <unknown>:0:0: 'realloc' keeps the 'malloc' block in its stack slot while it fits
-; REMARK-NEXT: remark: <unknown>:0:0: moved 16-byte 'malloc' block to the stack
+; REMARK-NEXT: remark: <unknown>:0:0: moved 16-byte 'malloc' block to a 128-byte stack slot, in which it grows while it fits
 ; REMARK-NEXT: remark: <unknown>:0:0: 'realloc' keeps the 'malloc' block in its stack slot while it fits
-; REMARK-NEXT: remark: <unknown>:0:0: moved 16-byte 'malloc' block to the stack
-; REMARK-NEXT: remark: <unknown>:0:0: moved 16-byte 'malloc' block to the stack
+; REMARK-NEXT: remark: <unknown>:0:0: moved 16-byte 'malloc' block to a 128-byte stack slot, in which it grows while it fits
+; REMARK-NEXT: remark: <unknown>:0:0: moved 16-byte 'malloc' block to a 128-byte stack slot, in which it grows while it fits
 ; REMARK-NEXT: remark: <unknown>:0:0: 'realloc' keeps the 'malloc' block in its stack slot while it fits
 ; REMARK-NEXT: remark: <unknown>:0:0: 'realloc' keeps the 'malloc' block in its stack slot while it fits
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: 'realloc' may resize another block too

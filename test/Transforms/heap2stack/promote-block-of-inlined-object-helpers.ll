@@ -62,7 +62,7 @@ define internal void @sb_release_noinline(ptr %b) noinline {
 
 define i8 @promotes_buffer_grown_and_released_by_helpers() {
 ; CHECK-LABEL: @promotes_buffer_grown_and_released_by_helpers(
-; CHECK-NEXT:    %h2s.slot = alloca [16 x i8], align 16
+; CHECK-NEXT:    %h2s.slot = alloca [128 x i8], align 16
 ; CHECK-NOT:     call void @sb_
 ; CHECK-NOT:     @realloc(ptr null, i64 16)
 ; CHECK:         ret i8 %c
@@ -167,7 +167,7 @@ define void @keeps_noinline_helper() {
 
 ; REMARK:      remark: <unknown>:0:0: not promoted: 'realloc' resizes an existing block
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: returned from the function
-; REMARK-NEXT: remark: <unknown>:0:0: moved 16-byte 'realloc' block to the stack
+; REMARK-NEXT: remark: <unknown>:0:0: moved 16-byte 'realloc' block to a 128-byte stack slot, in which it grows while it fits
 ; REMARK-NEXT: remark: <unknown>:0:0: 'realloc' keeps the 'realloc' block in its stack slot while it fits
 ; REMARK-NEXT: remark: <unknown>:0:0: moved 8-byte 'malloc' block to the stack
 ; REMARK-NEXT: remark: <unknown>:0:0: moved 24-byte 'malloc' block to the stack; its pointer is kept in the 'malloc' block{{$}}

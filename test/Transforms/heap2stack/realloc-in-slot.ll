@@ -6,10 +6,12 @@
 ; An old pointer that may also be null is not the slot then, and takes the
 ; original realloc(NULL, n).  Every free that may receive the moved block
 ; frees it only when it is not the slot.  A block that escapes is left
-; alone, and so is its realloc.
-; RUN: opt -passes='heap2stack<no-cleanup>' -S < %s | FileCheck %s
-; RUN: opt -passes='heap2stack' -S < %s | FileCheck %s --check-prefix=CLEANUP
-; RUN: opt -passes='heap2stack<no-cleanup>' -pass-remarks=heap2stack -pass-remarks-missed=heap2stack -disable-output < %s 2>&1 | FileCheck %s --check-prefix=REMARK
+; alone, and so is its realloc.  guard-size=16 keeps the slots of the
+; 16-byte blocks at their size (realloc-room-to-grow.ll has the larger
+; slot a grown block gets by default) and makes the guarded slot 16 bytes.
+; RUN: opt -passes='heap2stack<no-cleanup;guard-size=16>' -S < %s | FileCheck %s
+; RUN: opt -passes='heap2stack<guard-size=16>' -S < %s | FileCheck %s --check-prefix=CLEANUP
+; RUN: opt -passes='heap2stack<no-cleanup;guard-size=16>' -pass-remarks=heap2stack -pass-remarks-missed=heap2stack -disable-output < %s 2>&1 | FileCheck %s --check-prefix=REMARK
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"
@@ -94,19 +96,19 @@ entry:
   ret i8 %v
 }
 
-; A guarded block has its slot's 128 bytes to grow in: 100 bytes stay.
+; A guarded block has its slot's 16 bytes to grow in: 12 bytes stay.
 define i8 @grow_within_slot(i64 %n) {
 ; CHECK-LABEL: @grow_within_slot(
 ; CHECK-NEXT:  entry:
-; CHECK-NEXT:    %h2s.slot = alloca [128 x i8], align 16
+; CHECK-NEXT:    %h2s.slot = alloca [16 x i8], align 16
 ; CHECK:         %h2s.inslot = icmp eq ptr %h2s.block{{[0-9]*}}, %h2s.slot
 ; CHECK:       h2s.resize:
 ; CHECK-NEXT:    br i1 true, label %[[JOIN:h2s.cont[0-9]*]], label %h2s.move
-; CHECK:         %grown = call ptr @realloc(ptr noundef %h2s.block{{[0-9]*}}, i64 noundef 100)
+; CHECK:         %grown = call ptr @realloc(ptr noundef %h2s.block{{[0-9]*}}, i64 noundef 12)
 ; CHECK:       h2s.grow:
-; CHECK-NEXT:    %h2s.moved = call ptr @realloc(ptr null, i64 100)
+; CHECK-NEXT:    %h2s.moved = call ptr @realloc(ptr null, i64 12)
 ; CHECK:       h2s.copy:
-; CHECK-NEXT:    call void @llvm.memcpy.p0.p0.i64(ptr align 1 %h2s.moved, ptr align 16 %h2s.slot, i64 128, i1 false)
+; CHECK-NEXT:    call void @llvm.memcpy.p0.p0.i64(ptr align 1 %h2s.moved, ptr align 16 %h2s.slot, i64 16, i1 false)
 ; CHECK:       [[JOIN]]:
 ; CHECK-NEXT:    %h2s.block = phi ptr [ %grown, %{{.*}} ], [ %h2s.slot, %h2s.resize ],
 ;
@@ -114,7 +116,7 @@ define i8 @grow_within_slot(i64 %n) {
 ; CLEANUP:         %h2s.inslot = icmp eq ptr %h2s.block{{[0-9]*}}, %h2s.slot
 ; CLEANUP-NEXT:    br i1 %h2s.inslot, label %[[JOIN:h2s.cont[0-9]*]], label %[[HEAP:h2s.cont[0-9]*]]
 ; CLEANUP:       [[HEAP]]:
-; CLEANUP-NEXT:    %grown = call {{.*}}ptr @realloc(ptr noundef nonnull %h2s.block{{[0-9]*}}, i64 noundef 100)
+; CLEANUP-NEXT:    %grown = call {{.*}}ptr @realloc(ptr noundef nonnull %h2s.block{{[0-9]*}}, i64 noundef 12)
 ; CLEANUP:       [[JOIN]]:
 ; CLEANUP-NEXT:    %h2s.block = phi ptr [ %grown, %[[HEAP]] ], [ %h2s.slot, %{{.*}} ]
 ; CLEANUP-NOT:     @malloc
@@ -123,7 +125,7 @@ define i8 @grow_within_slot(i64 %n) {
 entry:
   %buf = call noalias ptr @malloc(i64 noundef %n)
   store i8 1, ptr %buf, align 1
-  %grown = call ptr @realloc(ptr noundef %buf, i64 noundef 100)
+  %grown = call ptr @realloc(ptr noundef %buf, i64 noundef 12)
   %v = load i8, ptr %grown, align 1
   call void @free(ptr noundef %grown)
   ret i8 %v
@@ -350,7 +352,7 @@ entry:
 ; REMARK-NEXT: remark: <unknown>:0:0: 'realloc' keeps the 'malloc' block in its stack slot while it fits
 ; REMARK-NEXT: remark: <unknown>:0:0: moved 16-byte 'malloc' block to the stack
 ; REMARK-NEXT: remark: <unknown>:0:0: 'realloc' keeps the 'malloc' block in its stack slot while it fits
-; REMARK-NEXT: remark: <unknown>:0:0: moved 'malloc' block to a 128-byte stack slot when it fits, to the heap when larger
+; REMARK-NEXT: remark: <unknown>:0:0: moved 'malloc' block to a 16-byte stack slot when it fits, to the heap when larger
 ; REMARK-NEXT: remark: <unknown>:0:0: 'realloc' keeps the 'malloc' block in its stack slot while it fits
 ; REMARK-NEXT: remark: <unknown>:0:0: moved 16-byte 'malloc' block to the stack
 ; REMARK-NEXT: remark: <unknown>:0:0: 'realloc' keeps the 'malloc' block in its stack slot while it fits
