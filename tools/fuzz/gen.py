@@ -21,7 +21,9 @@
 # for calloc in the count, the element size or both.  Shapes built on
 # them: buffers that grow by doubling with realloc (elements, or words
 # appended to a string; staying small or growing past 1 KiB; then shrunk,
-# freed, kept or released by realloc(p, 0)), realloc chains that grow and
+# freed, kept or released by realloc(p, 0); or a string builder managed by
+# its helpers h_sb_init/h_sb_add/h_sb_release, released, freed or kept),
+# realloc chains that grow and
 # then shrink and check the kept part, strdup and strndup of run-time
 # strings (limits below and above the length, sometimes once per loop
 # iteration), interior pointers from strchr, strrchr, strstr and memchr
