@@ -18,9 +18,10 @@
  *     calls a helper whose summary says a pointer it loads from there may
  *     be freed.
  * Without both, the inlined code could not make the block a slot, and the
- * function would only grow.  A helper whose summary says it may keep what
- * it loads (it links the buffer into a list) is never inlined: the block
- * leaves anyway.
+ * function would only grow.  Nor when a call given the object may let
+ * its blocks out (a helper that links the buffer into a list), or the
+ * object itself leaves (stored where the function does not own the
+ * memory, or returned): the block leaves anyway.
  *
  * An object is an alloca of the function or the result of one of its
  * allocation calls: the holders memflow.c will analyse.  A helper is a
@@ -125,10 +126,25 @@ static bool note_stored_source(LLVMValueRef v, void *data) {
   return true;
 }
 
+/* Notes that the object 'ptr' points into (if any) leaves the function:
+ * stored where the function does not own the memory, or returned. */
+static void note_leaving(h2s_lives *l, LLVMValueRef ptr) {
+  LLVMValueRef object = LLVMGetTypeKind(LLVMTypeOf(ptr)) == LLVMPointerTypeKind
+                            ? local_object(l->f, ptr)
+                            : NULL;
+  h2s_object_life *life = object ? life_of(l, object) : NULL;
+  if (life)
+    life->let_out = true;
+}
+
 static void note_store(h2s_lives *l, LLVMValueRef store) {
   LLVMValueRef value = LLVMGetOperand(store, 0);
   LLVMValueRef object = local_object(l->f, LLVMGetOperand(store, 1));
-  if (!object || LLVMGetTypeKind(LLVMTypeOf(value)) != LLVMPointerTypeKind)
+  if (!object) {
+    note_leaving(l, value);
+    return;
+  }
+  if (LLVMGetTypeKind(LLVMTypeOf(value)) != LLVMPointerTypeKind)
     return;
   h2s_stored s = {l, life_of(l, object)};
   if (s.life)
@@ -230,6 +246,8 @@ static bool inline_round(h2s_function *f) {
         note_store(&l, i);
       else if (h2s_is_call(i))
         note_call(&l, i);
+      else if (LLVMIsAReturnInst(i) && LLVMGetNumOperands(i))
+        note_leaving(&l, LLVMGetOperand(i, 0));
     }
   h2s_values chosen = {0};
   choose_calls(&l, &chosen);

@@ -6,8 +6,9 @@
 ; released by a helper), or a block of the function's (a text freed with
 ; its buffer by text_free), and a factory's result stored into a field
 ; counts as an allocation.  Nothing is inlined when the object's block is
-; only allocated there, when a helper keeps what it loads, when it is too
-; large for helper-size, or marked noinline, or with helper-size=0.
+; only allocated there, when a helper keeps what it loads, when the object
+; itself is stored away or returned, when the helper is too large for
+; helper-size, or marked noinline, or with helper-size=0.
 ; RUN: opt -passes='heap2stack<no-cleanup>' -S < %s | FileCheck %s
 ; RUN: opt -passes='heap2stack<no-cleanup>' -pass-remarks=heap2stack -pass-remarks-missed=heap2stack -disable-output < %s 2>&1 | FileCheck %s --check-prefix=REMARK
 ; RUN: opt -passes='heap2stack<no-cleanup;helper-size=0>' -S < %s | FileCheck %s --check-prefix=NONE
@@ -154,6 +155,42 @@ define void @keeps_helper_that_keeps_the_buffer() {
   ret void
 }
 
+; The text itself leaves: stored into a global, or returned.
+define void @keeps_helpers_of_text_stored_away(i1 %done) {
+; CHECK-LABEL: @keeps_helpers_of_text_stored_away(
+; CHECK:         call void @text_free(ptr %t)
+;
+  %t = call noalias ptr @malloc(i64 8)
+  %buf = call noalias ptr @malloc(i64 24)
+  store ptr %buf, ptr %t, align 8
+  store ptr %t, ptr @list, align 8
+  br i1 %done, label %free, label %out
+
+free:
+  call void @text_free(ptr %t)
+  br label %out
+
+out:
+  ret void
+}
+
+define ptr @keeps_helpers_of_text_returned(i1 %done) {
+; CHECK-LABEL: @keeps_helpers_of_text_returned(
+; CHECK:         call void @text_free(ptr %t)
+;
+  %t = call noalias ptr @malloc(i64 8)
+  %buf = call noalias ptr @malloc(i64 24)
+  store ptr %buf, ptr %t, align 8
+  br i1 %done, label %free, label %out
+
+free:
+  call void @text_free(ptr %t)
+  ret ptr null
+
+out:
+  ret ptr %t
+}
+
 define void @keeps_noinline_helper() {
 ; CHECK-LABEL: @keeps_noinline_helper(
 ; CHECK:         call void @sb_release_noinline(ptr %b)
@@ -172,6 +209,10 @@ define void @keeps_noinline_helper() {
 ; REMARK-NEXT: remark: <unknown>:0:0: moved 8-byte 'malloc' block to the stack
 ; REMARK-NEXT: remark: <unknown>:0:0: moved 24-byte 'malloc' block to the stack; its pointer is kept in the 'malloc' block{{$}}
 ; REMARK-NEXT: remark: <unknown>:0:0: moved 40-byte 'malloc' block to the stack{{$}}
+; REMARK-NEXT: remark: <unknown>:0:0: not promoted: stored to memory
+; REMARK-NEXT: remark: <unknown>:0:0: not promoted: stored into an object passed as argument 1 to 'text_free', which may let it out
+; REMARK-NEXT: remark: <unknown>:0:0: not promoted: returned from the function
+; REMARK-NEXT: remark: <unknown>:0:0: not promoted: stored into an object that 'ret' may let out
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: stored into an object passed as argument 1 to 'sb_release_noinline', which may let it out
 ; REMARK-NOT:  remark
 
