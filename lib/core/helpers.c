@@ -97,6 +97,15 @@ static h2s_object_life *life_of(h2s_lives *l, LLVMValueRef object) {
   return &grown[l->len++];
 }
 
+/* The life of the object 'ptr' points into, or NULL when it points into
+ * none (or is no pointer). */
+static h2s_object_life *life_at(h2s_lives *l, LLVMValueRef ptr) {
+  LLVMValueRef object = LLVMGetTypeKind(LLVMTypeOf(ptr)) == LLVMPointerTypeKind
+                            ? local_object(l->f, ptr)
+                            : NULL;
+  return object ? life_of(l, object) : NULL;
+}
+
 static void add_call(h2s_lives *l, h2s_object_life *life, LLVMValueRef call) {
   for (size_t i = 0; i < life->calls.len; ++i)
     if (life->calls.items[i] == call)
@@ -129,10 +138,7 @@ static bool note_stored_source(LLVMValueRef v, void *data) {
 /* Notes that the object 'ptr' points into (if any) leaves the function:
  * stored where the function does not own the memory, or returned. */
 static void note_leaving(h2s_lives *l, LLVMValueRef ptr) {
-  LLVMValueRef object = LLVMGetTypeKind(LLVMTypeOf(ptr)) == LLVMPointerTypeKind
-                            ? local_object(l->f, ptr)
-                            : NULL;
-  h2s_object_life *life = object ? life_of(l, object) : NULL;
+  h2s_object_life *life = life_at(l, ptr);
   if (life)
     life->let_out = true;
 }
@@ -154,8 +160,7 @@ static void note_store(h2s_lives *l, LLVMValueRef store) {
 /* Notes a source of a freed pointer: a load from an object. */
 static bool note_freed_source(LLVMValueRef v, void *data) {
   h2s_lives *l = data;
-  LLVMValueRef object = LLVMIsALoadInst(v) ? local_object(l->f, LLVMGetOperand(v, 0)) : NULL;
-  h2s_object_life *life = object ? life_of(l, object) : NULL;
+  h2s_object_life *life = LLVMIsALoadInst(v) ? life_at(l, LLVMGetOperand(v, 0)) : NULL;
   if (life)
     life->freed = true;
   return true;
@@ -186,11 +191,7 @@ static void note_object_call(h2s_lives *l, LLVMValueRef call) {
   LLVMValueRef callee = h2s_called_function(call);
   LLVMValueRef helper = h2s_inlinable_callee(f, call, f->opts->helper_size);
   for (unsigned i = 0; i < LLVMGetNumArgOperands(call) && !l->failed; ++i) {
-    LLVMValueRef arg = LLVMGetOperand(call, i);
-    LLVMValueRef object = LLVMGetTypeKind(LLVMTypeOf(arg)) == LLVMPointerTypeKind
-                              ? local_object(f, arg)
-                              : NULL;
-    h2s_object_life *life = object ? life_of(l, object) : NULL;
+    h2s_object_life *life = life_at(l, LLVMGetOperand(call, i));
     if (!life)
       continue;
     if (may_let_out(f, call, callee, i)) {

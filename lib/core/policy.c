@@ -148,11 +148,12 @@ static void apply_policy(h2s_function *f, h2s_site *site) {
   check_alignment(f, site);
   if (!h2s_open(site) || (!site->facts.has_size && !place_runtime_sized(f, site)))
     return;
-  if (site->facts.has_size) /* an earlier round may have made room */
-    site->size = h2s_constant_size(site);
   uint64_t size = site->size;
-  if (site->facts.has_size && size <= f->opts->max_size)
-    make_room_to_grow(f, site);
+  if (site->facts.has_size) {
+    site->size = size = h2s_constant_size(site); /* an earlier round may have made room */
+    if (size <= f->opts->max_size)
+      make_room_to_grow(f, site);
+  }
   uint64_t cost = slot_cost(site);
   if (site->size > f->opts->max_size)
     refuse_with_limit(site, H2S_TOO_LARGE, site->size, f->opts->max_size);
