@@ -96,15 +96,19 @@ static bool dies_in_caller(h2s_function *f, LLVMValueRef call) {
   return s.freed;
 }
 
-bool h2s_inline_factories(h2s_function *f) {
+void h2s_find_factory_calls(h2s_function *f, h2s_values *calls) {
   unsigned left = f->opts->factory_size ? h2s_inlines_left(f) : 0;
-  h2s_values calls = {0};
   for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->fn); bb && left;
        bb = LLVMGetNextBasicBlock(bb))
-    for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i && calls.len < left;
+    for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i && calls->len < left;
          i = LLVMGetNextInstruction(i))
-      if (h2s_is_call(i) && dies_in_caller(f, i) && !h2s_values_push(&calls, i))
+      if (h2s_is_call(i) && dies_in_caller(f, i) && !h2s_values_push(calls, i))
         left = 0; /* out of memory: inline what was found */
+}
+
+bool h2s_inline_factories(h2s_function *f) {
+  h2s_values calls = {0};
+  h2s_find_factory_calls(f, &calls);
   bool inlined = h2s_inline_calls(f, &calls, h2s_bridge_count_factory_inlined);
   h2s_values_free(&calls);
   return inlined;

@@ -236,9 +236,10 @@ static void choose_calls(h2s_lives *l, h2s_values *chosen) {
   h2s_valset_free(&seen);
 }
 
-/* One round: finds the objects' lives and inlines what completes them. */
-static bool inline_round(h2s_function *f) {
+bool h2s_find_helper_calls(h2s_function *f, h2s_values *chosen) {
   h2s_lives l = {.f = f};
+  if (!f->opts->helper_size)
+    return true;
   for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->fn); bb && !l.failed;
        bb = LLVMGetNextBasicBlock(bb))
     for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i && !l.failed;
@@ -250,20 +251,24 @@ static bool inline_round(h2s_function *f) {
       else if (LLVMIsAReturnInst(i) && LLVMGetNumOperands(i))
         note_leaving(&l, LLVMGetOperand(i, 0));
     }
-  h2s_values chosen = {0};
-  choose_calls(&l, &chosen);
-  bool inlined = !l.failed && h2s_inline_calls(f, &chosen, h2s_bridge_count_helper_inlined);
-  h2s_values_free(&chosen);
+  choose_calls(&l, chosen);
   for (size_t i = 0; i < l.len; ++i)
     h2s_values_free(&l.items[i].calls);
   free(l.items);
+  return !l.failed;
+}
+
+/* One round: inlines the calls that complete the objects' lives. */
+static bool inline_round(h2s_function *f) {
+  h2s_values chosen = {0};
+  bool inlined = h2s_find_helper_calls(f, &chosen) &&
+                 h2s_inline_calls(f, &chosen, h2s_bridge_count_helper_inlined);
+  h2s_values_free(&chosen);
   return inlined;
 }
 
 bool h2s_inline_object_helpers(h2s_function *f) {
   bool inlined = false;
-  if (!f->opts->helper_size)
-    return false;
   for (unsigned round = 0; round < H2S_MAX_HELPER_ROUNDS && h2s_inlines_left(f); ++round) {
     if (!inline_round(f))
       break;

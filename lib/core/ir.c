@@ -6,6 +6,7 @@
  *===----------------------------------------------------------------------===*/
 #include "site.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 bool h2s_is_call(LLVMValueRef inst) {
@@ -196,6 +197,17 @@ bool h2s_has_exact_body(LLVMValueRef fn) {
   default:
     return false;
   }
+}
+
+char *h2s_suffixed_name(LLVMValueRef fn, const char *suffix) {
+  size_t len;
+  const char *name = LLVMGetValueName2(fn, &len);
+  char *out = malloc(len + strlen(suffix) + 1);
+  if (!out)
+    return NULL;
+  memcpy(out, name, len);
+  strcpy(out + len, suffix);
+  return out;
 }
 
 bool h2s_is_power_of_two(uint64_t x) { return x && !(x & (x - 1)); }

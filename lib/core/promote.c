@@ -29,6 +29,26 @@ static void release(h2s_function *f) {
   h2s_valset_free(&f->erased);
 }
 
+/* Runs the analysis and the policy over every site of 'f'; false when
+ * memory ran out and nothing may change. */
+static bool decide(h2s_function *f) {
+  if (!h2s_discover_sites(f))
+    return false;
+  h2s_assess_function(f);
+  run_stage(f, h2s_analyse_escape);
+  run_stage(f, h2s_check_frees);
+  run_stage(f, h2s_check_slot_reuse);
+  h2s_decide_policy(f);
+  return true;
+}
+
+static size_t count_open(const h2s_function *f) {
+  size_t n = 0;
+  for (size_t i = 0; i < f->nsites; ++i)
+    n += h2s_open(&f->sites[i]);
+  return n;
+}
+
 bool h2s_promote_function(h2s_fn_ctx *ctx, LLVMValueRef fn,
                               const h2s_options *opts,
                               const h2s_recursion *recursion,
@@ -40,20 +60,14 @@ bool h2s_promote_function(h2s_fn_ctx *ctx, LLVMValueRef fn,
   f.recursive = h2s_recursion_may_recurse(recursion, fn);
   bool inlined = h2s_inline_factories(&f);
   inlined = h2s_inline_object_helpers(&f) || inlined;
-  if (!h2s_discover_sites(&f)) {
+  if (!decide(&f)) {
     release(&f);
     return inlined; /* out of memory: change nothing more */
   }
-  h2s_assess_function(&f);
-  run_stage(&f, h2s_analyse_escape);
-  run_stage(&f, h2s_check_frees);
-  run_stage(&f, h2s_check_slot_reuse);
-  h2s_decide_policy(&f);
   if (h2s_bridge_remarks_enabled(ctx))
     for (size_t i = 0; i < f.nsites; ++i)
       h2s_remark_site(&f, &f.sites[i]);
 
-  unsigned promoted = 0;
   for (size_t i = 0; i < f.nsites; ++i) {
     if (!h2s_open(&f.sites[i])) {
       h2s_bridge_count_kept();
@@ -62,8 +76,8 @@ bool h2s_promote_function(h2s_fn_ctx *ctx, LLVMValueRef fn,
     h2s_bridge_count_promoted(f.sites[i].size);
     if (h2s_may_reach_heap(&f.sites[i]))
       h2s_bridge_count_guarded();
-    ++promoted;
   }
+  size_t promoted = count_open(&f);
   if (promoted) {
     LLVMValueRef plain = f.room_split ? h2s_split_keep_plain(&f) : NULL;
     h2s_rewrite_sites(&f);

@@ -211,13 +211,18 @@ LLVMValueRef h2s_inlinable_callee(const h2s_function *f, LLVMValueRef call,
                                   uint64_t max_size);
 unsigned h2s_inlines_left(const h2s_function *f);
 bool h2s_inline_calls(h2s_function *f, const h2s_values *calls, void (*count)(void));
-/* True when 'fn' is an allocation wrapper (factories.c); inlines the calls
- * of those whose blocks 'f' frees, and says whether it inlined any. */
+/* True when 'fn' is an allocation wrapper (factories.c); adds to 'calls'
+ * the calls of those whose blocks 'f' frees, as many as 'f' may still
+ * inline; inlines them, and says whether it inlined any. */
 bool h2s_is_factory(const h2s_function *f, LLVMValueRef fn);
+void h2s_find_factory_calls(h2s_function *f, h2s_values *calls);
 bool h2s_inline_factories(h2s_function *f);
-/* Inlines the calls of helpers of 'f''s own objects that allocate a block
- * into one, or free it from there, where 'f' does the rest of the block's
- * life (helpers.c); says whether it inlined any. */
+/* The calls of helpers of 'f''s own objects that allocate a block into
+ * one, or free it from there, where 'f' does the rest of the block's life
+ * (helpers.c): adds one round's to 'calls' (false when memory ran out, and
+ * then 'calls' means nothing); inlines them, round after round, and says
+ * whether it inlined any. */
+bool h2s_find_helper_calls(h2s_function *f, h2s_values *calls);
 bool h2s_inline_object_helpers(h2s_function *f);
 /* True when 'v' is a call that allocates a block, as MemoryBuiltins and
  * the caller's TargetLibraryInfo see it (sites.c). */
@@ -309,6 +314,8 @@ bool h2s_has_block_address(LLVMValueRef fn);
 /* True when 'fn' has a body the linker keeps: no other definition
  * replaces it (not weak, linkonce or available_externally). */
 bool h2s_has_exact_body(LLVMValueRef fn);
+/* "<name of fn><suffix>", to be freed; NULL when memory ran out. */
+char *h2s_suffixed_name(LLVMValueRef fn, const char *suffix);
 bool h2s_is_power_of_two(uint64_t x);
 /* True when the load or store is atomic (any ordering but not-atomic). */
 bool h2s_is_atomic_access(LLVMValueRef load_or_store);

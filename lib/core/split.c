@@ -70,13 +70,11 @@ static void *split_alloc(size_t bytes) {
 }
 
 /* "<name of fn><suffix>", to be freed. */
-static char *suffixed_name(LLVMValueRef fn, const char *suffix) {
-  size_t len;
-  const char *name = LLVMGetValueName2(fn, &len);
-  char *out = split_alloc(len + strlen(suffix) + 1);
-  memcpy(out, name, len);
-  strcpy(out + len, suffix);
-  return out;
+static char *split_name(LLVMValueRef fn, const char *suffix) {
+  char *name = h2s_suffixed_name(fn, suffix);
+  if (!name)
+    abort(); /* as split_alloc() */
+  return name;
 }
 
 /* Marks one of the bodies; like the dispatcher, it loses its memory
@@ -93,7 +91,7 @@ static void mark_body(h2s_function *f, LLVMValueRef body) {
 }
 
 LLVMValueRef h2s_split_keep_plain(h2s_function *f) {
-  char *name = suffixed_name(f->fn, ".h2s.plain");
+  char *name = split_name(f->fn, ".h2s.plain");
   LLVMValueRef plain = h2s_bridge_clone_function(f->fn, name);
   free(name);
   mark_body(f, plain);
@@ -148,7 +146,7 @@ static void drop_entry_exit_hooks(LLVMValueRef dispatcher) {
 
 void h2s_split_dispatch(h2s_function *f, LLVMValueRef plain) {
   LLVMValueRef room = f->fn;
-  char *name = suffixed_name(room, ".h2s.room");
+  char *name = split_name(room, ".h2s.room");
   LLVMValueRef dispatcher = h2s_bridge_take_place_of(room, name);
   free(name);
   mark_body(f, room);
