@@ -154,6 +154,12 @@ int h2s_bridge_inline_call(h2s_fn_ctx *ctx, LLVMValueRef call);
  * inlined there managed become SSA values, and forgets its analyses. */
 void h2s_bridge_scalarize_locals(h2s_fn_ctx *ctx);
 
+/* A context for 'copy', a copy of the function of 'ctx' on which the core
+ * tries inlining (trial.c), without a remark record.  h2s_bridge_end_trial
+ * deletes the copy, its analyses and the context. */
+h2s_fn_ctx *h2s_bridge_trial_context(h2s_fn_ctx *ctx, LLVMValueRef copy);
+void h2s_bridge_end_trial(h2s_fn_ctx *trial);
+
 /* Deletes function 'fn', which nothing uses, and forgets its analyses and
  * its context in 'mod'. */
 void h2s_bridge_erase_function(h2s_module_ctx *mod, LLVMValueRef fn);

@@ -380,6 +380,17 @@ extern "C" void h2s_bridge_scalarize_locals(h2s_fn_ctx *Ctx) {
   Ctx->FAM.invalidate(Ctx->F, FPM.run(Ctx->F, Ctx->FAM));
 }
 
+extern "C" h2s_fn_ctx *h2s_bridge_trial_context(h2s_fn_ctx *Ctx, LLVMValueRef Copy) {
+  return new h2s_fn_ctx{*cast<Function>(unwrap(Copy)), Ctx->FAM, nullptr};
+}
+
+extern "C" void h2s_bridge_end_trial(h2s_fn_ctx *Trial) {
+  Function &F = Trial->F;
+  Trial->FAM.clear(F, F.getName());
+  delete Trial;
+  F.eraseFromParent();
+}
+
 extern "C" void h2s_bridge_erase_function(h2s_module_ctx *Mod, LLVMValueRef Fn) {
   Function &F = *cast<Function>(unwrap(Fn));
   Mod->Functions.erase(&F);

@@ -32,7 +32,7 @@ static uint64_t size_of(LLVMValueRef fn, uint64_t limit) {
 }
 
 bool h2s_is_inlinable(const h2s_function *f, LLVMValueRef fn, uint64_t max_size) {
-  return fn != f->fn && h2s_has_exact_body(fn) &&
+  return fn != f->fn && fn != f->trial_of && h2s_has_exact_body(fn) &&
          !LLVMIsFunctionVarArg(LLVMGlobalGetValueType(fn)) &&
          !h2s_fn_has_attr(fn, "noinline") && !h2s_fn_has_attr(fn, "optnone") &&
          !h2s_is_split_body(fn) && size_of(fn, max_size) <= max_size;
@@ -62,7 +62,8 @@ bool h2s_inline_calls(h2s_function *f, const h2s_values *calls, void (*count)(vo
     ++f->inlined; /* an attempt counts: its call stays as it was */
     if (!h2s_bridge_inline_call(f->ctx, calls->items[i]))
       continue;
-    count();
+    if (!f->trial_of)
+      count();
     inlined = true;
   }
   return inlined;

@@ -49,6 +49,13 @@ static size_t count_open(const h2s_function *f) {
   return n;
 }
 
+size_t h2s_count_promotable(const h2s_function *f) {
+  h2s_function g = *f;
+  size_t n = decide(&g) ? count_open(&g) : 0;
+  release(&g);
+  return n;
+}
+
 bool h2s_promote_function(h2s_fn_ctx *ctx, LLVMValueRef fn,
                               const h2s_options *opts,
                               const h2s_recursion *recursion,
@@ -58,8 +65,7 @@ bool h2s_promote_function(h2s_fn_ctx *ctx, LLVMValueRef fn,
   h2s_function f = {.fn = fn, .ctx = ctx, .opts = opts, .summaries = summaries,
                     .wrappers = wrappers};
   f.recursive = h2s_recursion_may_recurse(recursion, fn);
-  bool inlined = h2s_inline_factories(&f);
-  inlined = h2s_inline_object_helpers(&f) || inlined;
+  bool inlined = h2s_inline_where_it_promotes(&f);
   if (!decide(&f)) {
     release(&f);
     return inlined; /* out of memory: change nothing more */

@@ -4,7 +4,8 @@
  * promoted, Missed with one concrete reason otherwise.  The wording of every
  * reason is in reason_table below and nowhere else; a promoted site's
  * wording says where it went (placement_table), and a realloc that resizes
- * a promoted block is told so as a Passed remark of its own.  A message is a template
+ * a promoted block is told so as a Passed remark of its own.  A call that
+ * trial.c keeps out of line gets a Missed remark.  A message is a template
  * whose {placeholders} become named remark arguments, so that optimization
  * records (-fsave-optimization-record) carry the size, the callee and the
  * blocking instruction's location as data.  The blocker's location, when it
@@ -306,4 +307,15 @@ void h2s_remark_site(h2s_function *f, const h2s_site *site) {
     append_path(&m, site);
   h2s_bridge_emit_remark(f->ctx, passed ? H2S_REMARK_PASSED : H2S_REMARK_MISSED,
                          name, site->call, m.args, m.nargs, first_extra);
+}
+
+/* The remark of a call trial.c left out of line, at the call. */
+void h2s_remark_kept_call(h2s_function *f, LLVMValueRef call) {
+  const char *callee = h2s_callee_name(call);
+  h2s_message m = {.nargs = 0, .used = 0};
+  add_text(&m, "not inlined '");
+  add_piece(&m, "Callee", callee, strlen(callee));
+  add_text(&m, "': inlining it would promote no more blocks here");
+  h2s_bridge_emit_remark(f->ctx, H2S_REMARK_MISSED, "NotInlined", call, m.args, m.nargs,
+                         m.nargs);
 }

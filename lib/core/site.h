@@ -3,8 +3,12 @@
  * The pipeline's stages, in the order promote.c runs them and in the order a
  * reader should open their files:
  *
- *   factories.c allocation wrappers whose blocks die in the function are
- *               inlined first, so that their allocations become its sites
+ *   trial.c     first, calls inlined so that blocks they split with the
+ *               function live in its frame, where a copy of the function
+ *               shows that this promotes more:
+ *     factories.c allocation wrappers whose blocks die in the function
+ *     helpers.c   helpers that allocate or free the blocks of its objects
+ *     inlining.c  which calls may be inlined at all
  *   sites.c     discovery: which calls allocate, with what size (or bound)
  *               and alignment, and what they copy in (strdup)
  *   escape.c    escape analysis: may the block outlive the frame?
@@ -178,6 +182,8 @@ typedef struct h2s_function {
   size_t nholders;
   h2s_valset erased;       /* instructions the rewrite has deleted */
   unsigned inlined;        /* calls inlining.c tried to inline here */
+  LLVMValueRef trial_of;   /* for a copy on which trial.c tries inlining,
+                              the function copied; NULL otherwise */
 } h2s_function;
 
 static inline void h2s_refuse(h2s_site *site, h2s_reason reason,
@@ -224,6 +230,13 @@ bool h2s_inline_factories(h2s_function *f);
  * whether it inlined any. */
 bool h2s_find_helper_calls(h2s_function *f, h2s_values *calls);
 bool h2s_inline_object_helpers(h2s_function *f);
+/* Inlines what factories.c and helpers.c choose where that promotes more
+ * sites than leaving the calls alone does, as a copy of 'f' shows
+ * (trial.c); says whether it inlined any. */
+bool h2s_inline_where_it_promotes(h2s_function *f);
+/* How many of 'f''s sites the analysis and policy would promote, with
+ * 'f' left as it is (promote.c). */
+size_t h2s_count_promotable(const h2s_function *f);
 /* True when 'v' is a call that allocates a block, as MemoryBuiltins and
  * the caller's TargetLibraryInfo see it (sites.c). */
 bool h2s_is_allocation(h2s_fn_ctx *ctx, LLVMValueRef v);
@@ -278,6 +291,8 @@ void h2s_check_slot_reuse(h2s_function *f, h2s_site *site);
 void h2s_assess_function(h2s_function *f);
 void h2s_decide_policy(h2s_function *f);
 void h2s_remark_site(h2s_function *f, const h2s_site *site);
+/* Tells that trial.c left 'call' out of line (remarks.c). */
+void h2s_remark_kept_call(h2s_function *f, LLVMValueRef call);
 void h2s_rewrite_sites(h2s_function *f);
 void h2s_protect_frame(h2s_function *f);
 void h2s_free_site(h2s_site *site);
