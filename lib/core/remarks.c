@@ -309,13 +309,15 @@ void h2s_remark_site(h2s_function *f, const h2s_site *site) {
                          name, site->call, m.args, m.nargs, first_extra);
 }
 
-/* The remark of a call trial.c left out of line, at the call. */
-void h2s_remark_kept_call(h2s_function *f, LLVMValueRef call) {
+/* The remark of a call trial.c left out of line, at the call: after a
+ * trial in a copy of the function, or without one. */
+void h2s_remark_kept_call(h2s_function *f, LLVMValueRef call, bool copied) {
   const char *callee = h2s_callee_name(call);
   h2s_message m = {.nargs = 0, .used = 0};
   add_text(&m, "not inlined '");
   add_piece(&m, "Callee", callee, strlen(callee));
-  add_text(&m, "': inlining it would promote no more blocks here");
+  add_text(&m, copied ? "': inlining it would promote no more blocks here"
+                      : "': the function takes the address of its blocks, and is not copied for a trial");
   h2s_bridge_emit_remark(f->ctx, H2S_REMARK_MISSED, "NotInlined", call, m.args, m.nargs,
                          m.nargs);
 }

@@ -291,8 +291,9 @@ void h2s_check_slot_reuse(h2s_function *f, h2s_site *site);
 void h2s_assess_function(h2s_function *f);
 void h2s_decide_policy(h2s_function *f);
 void h2s_remark_site(h2s_function *f, const h2s_site *site);
-/* Tells that trial.c left 'call' out of line (remarks.c). */
-void h2s_remark_kept_call(h2s_function *f, LLVMValueRef call);
+/* Tells that trial.c left 'call' out of line, after a trial in a copy of
+ * the function or, when 'copied' is false, without one (remarks.c). */
+void h2s_remark_kept_call(h2s_function *f, LLVMValueRef call, bool copied);
 void h2s_rewrite_sites(h2s_function *f);
 void h2s_protect_frame(h2s_function *f);
 void h2s_free_site(h2s_site *site);

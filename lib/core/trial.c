@@ -11,7 +11,10 @@
  * more sites, and otherwise each call gets a remark.  The copy is deleted
  * either way.  Inlining is deterministic, so the function then inlines
  * what the copy did; the pipeline analyses whatever body results, so no
- * answer here can make a block unsafe.
+ * answer here can make a block unsafe.  A function that takes the address
+ * of its blocks is not copied (a copy's block addresses could name the
+ * original's blocks, as split.c and wrappers.c also avoid), so its calls
+ * stay.
  *
  *===----------------------------------------------------------------------===*/
 #include "site.h"
@@ -46,10 +49,10 @@ static bool inlining_promotes(h2s_function *f) {
   return promotes;
 }
 
-static void remark_kept_calls(h2s_function *f, const h2s_values *calls) {
+static void remark_kept_calls(h2s_function *f, const h2s_values *calls, bool copied) {
   if (h2s_bridge_remarks_enabled(f->ctx))
     for (size_t i = 0; i < calls->len; ++i)
-      h2s_remark_kept_call(f, calls->items[i]);
+      h2s_remark_kept_call(f, calls->items[i], copied);
 }
 
 bool h2s_inline_where_it_promotes(h2s_function *f) {
@@ -59,10 +62,11 @@ bool h2s_inline_where_it_promotes(h2s_function *f) {
   h2s_find_factory_calls(f, &calls);
   bool inlined = false;
   if (h2s_find_helper_calls(f, &calls) && calls.len) {
-    if (inlining_promotes(f))
+    bool copied = !h2s_has_block_address(f->fn);
+    if (copied && inlining_promotes(f))
       inlined = inline_chosen_calls(f);
     else
-      remark_kept_calls(f, &calls);
+      remark_kept_calls(f, &calls, copied);
   }
   h2s_values_free(&calls);
   return inlined;

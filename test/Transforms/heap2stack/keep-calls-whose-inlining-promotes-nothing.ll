@@ -5,7 +5,8 @@
 ; helpers whose object's block is too large, stay calls, with a remark at
 ; each; a small block freed in the caller is still inlined and promoted,
 ; unless its slot would only take the place of one of the caller's own
-; under frame-budget.
+; under frame-budget.  A function that takes the address of its blocks is
+; not copied, and its calls stay.
 ; When one of a function's calls promotes, all of them are inlined.  The
 ; copy leaves nothing behind, and -stats counts only what the function
 ; itself inlined.
@@ -134,6 +135,21 @@ define i32 @keeps_call_whose_slot_would_take_anothers_place(i32 %id) {
   ret i32 %v
 }
 
+define i32 @keeps_calls_of_function_taking_block_addresses(i32 %id) {
+; CHECK-LABEL: @keeps_calls_of_function_taking_block_addresses(
+; CHECK:         %r = call ptr @rec_new(i32 %id)
+; CHECK:         call void @free(ptr %r)
+;
+entry:
+  %r = call ptr @rec_new(i32 %id)
+  %v = load i32, ptr %r, align 4
+  call void @free(ptr %r)
+  indirectbr ptr blockaddress(@keeps_calls_of_function_taking_block_addresses, %out), [label %out]
+
+out:
+  ret i32 %v
+}
+
 declare void @keep(ptr)
 declare noalias noundef ptr @malloc(i64 noundef) #0
 declare noalias noundef ptr @realloc(ptr allocptr, i64 noundef) #2
@@ -156,6 +172,7 @@ attributes #2 = { mustprogress nounwind willreturn allockind("realloc") allocsiz
 ; REMARK-NEXT: remark: <unknown>:0:0: moved 16-byte 'malloc' block to the stack
 ; REMARK-NEXT: remark: <unknown>:0:0: moved 16-byte 'malloc' block to the stack
 ; REMARK-NEXT: remark: <unknown>:0:0: moved 16-byte 'malloc' block to the stack
+; REMARK-NEXT: remark: <unknown>:0:0: not inlined 'rec_new': the function takes the address of its blocks, and is not copied for a trial
 ; REMARK-NOT:  remark
 
 ; STATS: 4 heap2stack - Number of calls of allocation wrappers inlined where their blocks are freed
