@@ -41,7 +41,7 @@ bool h2s_is_inlinable(const h2s_function *f, LLVMValueRef fn, uint64_t max_size)
 LLVMValueRef h2s_inlinable_callee(const h2s_function *f, LLVMValueRef call,
                                   uint64_t max_size) {
   LLVMValueRef callee = h2s_called_function(call);
-  if (!LLVMIsACallInst(call) || !callee ||
+  if (!LLVMIsACallInst(call) || !callee || (f->kept && h2s_valset_has(f->kept, call)) ||
       LLVMGetTailCallKind(call) == LLVMTailCallKindMustTail ||
       LLVMGetCallSiteEnumAttribute(call, LLVMAttributeFunctionIndex, h2s_attr_kind("noinline")) ||
       !h2s_is_inlinable(f, callee, max_size))

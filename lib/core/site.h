@@ -184,6 +184,7 @@ typedef struct h2s_function {
   unsigned inlined;        /* calls inlining.c tried to inline here */
   LLVMValueRef trial_of;   /* for a copy on which trial.c tries inlining,
                               the function copied; NULL otherwise */
+  const h2s_valset *kept;  /* calls trial.c leaves out of line, or NULL */
 } h2s_function;
 
 static inline void h2s_refuse(h2s_site *site, h2s_reason reason,

@@ -8,10 +8,9 @@
 // tries that in a copy of each caller and keeps the calls (trial.c), with
 // a remark at each.  A 40-byte cell is inlined where it is freed and
 // becomes a slot there.  The pages stay on the heap in both builds (and
-// stdout's buffer).  The callers are noinline: the trial decides for all
-// of a function's calls at once, and main, with every caller inlined,
-// would take the pages along with the cells (design.md, "Inlining on
-// trial").
+// stdout's buffer).  LLVM's inliner takes the callers into main, and there
+// a copy without each page_new call in turn promotes as much as with all
+// of them inlined: they stay calls, and only cell_new is inlined.
 //
 // REMARK-DAG: remark: not inlined 'page_new': inlining it would promote no more blocks here
 // REMARK-DAG: remark: moved 40-byte 'malloc' block to the stack
@@ -54,7 +53,7 @@ static struct cell *cell_new(long key) {
   return c;
 }
 
-__attribute__((noinline)) static unsigned page_sum(int seed) {
+static unsigned page_sum(int seed) {
   struct page *p = page_new(seed);
   if (!p)
     return 0;
@@ -65,7 +64,7 @@ __attribute__((noinline)) static unsigned page_sum(int seed) {
   return s;
 }
 
-__attribute__((noinline)) static unsigned page_first(int seed) {
+static unsigned page_first(int seed) {
   struct page *p = page_new(seed);
   if (!p)
     return 0;
@@ -74,7 +73,7 @@ __attribute__((noinline)) static unsigned page_first(int seed) {
   return s;
 }
 
-__attribute__((noinline)) static long cell_total(long key) {
+static long cell_total(long key) {
   struct cell *c = cell_new(key);
   if (!c)
     return 0;
@@ -85,7 +84,7 @@ __attribute__((noinline)) static long cell_total(long key) {
   return t;
 }
 
-__attribute__((noinline)) static long cell_last(long key) {
+static long cell_last(long key) {
   struct cell *c = cell_new(key);
   if (!c)
     return 0;
