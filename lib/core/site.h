@@ -231,9 +231,9 @@ bool h2s_inline_factories(h2s_function *f);
  * whether it inlined any. */
 bool h2s_find_helper_calls(h2s_function *f, h2s_values *calls);
 bool h2s_inline_object_helpers(h2s_function *f);
-/* Inlines what factories.c and helpers.c choose where that promotes more
- * sites than leaving the calls alone does, as a copy of 'f' shows
- * (trial.c); says whether it inlined any. */
+/* Inlines those of the calls factories.c and helpers.c choose without
+ * which copies of 'f' promote fewer sites, when inlining them all promotes
+ * more than leaving them alone (trial.c); says whether it inlined any. */
 bool h2s_inline_where_it_promotes(h2s_function *f);
 /* How many of 'f''s sites the analysis and policy would promote, with
  * 'f' left as it is (promote.c). */

@@ -125,10 +125,8 @@ static bool inline_units_that_promote(h2s_trial *t) {
   bool ok = true;
   for (size_t u = 0; t->nunits > 1 && u < t->nunits && ok; ++u)
     ok = try_leaving_out(t, u, best);
-  if (!ok || !collect_kept(t, t->nunits, &kept)) { /* out of memory: inline all */
-    h2s_valset_free(&kept);
-    kept = (h2s_valset){0};
-  }
+  if (!ok || !collect_kept(t, t->nunits, &kept))
+    h2s_valset_free(&kept); /* out of memory: inline all */
   remark_kept_calls(f, &t->calls, &kept, true);
   f->kept = &kept;
   bool inlined = inline_chosen_calls(f);
@@ -146,10 +144,9 @@ bool h2s_inline_where_it_promotes(h2s_function *f) {
   bool inlined = false;
   if (h2s_find_helper_calls(f, &t.calls) && t.calls.len) {
     t.nunits = t.nfactory + (t.calls.len > t.nfactory);
-    t.left_out = calloc(t.nunits, sizeof *t.left_out);
     if (h2s_has_block_address(f->fn))
       remark_kept_calls(f, &t.calls, NULL, false);
-    else if (t.left_out)
+    else if ((t.left_out = calloc(t.nunits, sizeof *t.left_out)))
       inlined = inline_units_that_promote(&t);
     free(t.left_out);
   }
