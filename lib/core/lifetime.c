@@ -19,7 +19,8 @@
  * could return the earlier block.  So for each store of the pointer and
  * each read that may return it, no path may lead from the store through
  * the allocation to the read, unless the bytes are overwritten on the way
- * (a write that covers the read) or the read is of a newer object (the
+ * (a write that surely covers the read: not a copy of a run-time length,
+ * which may copy nothing) or the read is of a newer object (the
  * holder's own alloca or allocation runs again, for a read through a
  * pointer that only GEPs make from it: that pointer is always into the
  * newest object, at whatever offset, even one a callee adds).  A pointer stored
@@ -135,7 +136,7 @@ static bool reaches_avoiding(LLVMValueRef from, LLVMValueRef to,
 }
 
 static bool covers(h2s_span outer, h2s_span inner) {
-  return outer.known && inner.known && !outer.stride && !inner.stride &&
+  return outer.known && inner.known && !outer.stride && !inner.stride && !outer.partial &&
          outer.offset <= inner.offset &&
          (__int128)inner.offset + inner.size <= (__int128)outer.offset + outer.size;
 }

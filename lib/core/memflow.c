@@ -195,6 +195,7 @@ static h2s_span span_to_end(h2s_holder_walk *w, LLVMValueRef ptr) {
   if (!from.known || from.stride)
     return anywhere; /* from somewhere in an element: any element after it */
   from.size = (uint64_t)INT64_MAX - (uint64_t)(from.offset > 0 ? from.offset : 0);
+  from.partial = true;
   return from;
 }
 
@@ -265,6 +266,7 @@ static h2s_step add_ranges(h2s_holder_walk *w, LLVMValueRef call, h2s_location a
     if (__builtin_add_overflow(at.offset, ranges->at[i].offset, &range.offset))
       range.known = false;
     h2s_span span = span_at(w->h, range, ranges->at[i].size);
+    span.partial = true; /* what the callee may touch */
     step = written ? add_write(w, call, NULL, span)
                    : add_call_read(w, call, span, H2S_READ_COPIES);
   }
