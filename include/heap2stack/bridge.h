@@ -93,15 +93,23 @@ int h2s_bridge_library_function(h2s_fn_ctx *ctx, LLVMValueRef call, char *name);
  * call, its callee or the parameter). */
 int h2s_bridge_call_may_free_arg(LLVMValueRef call, unsigned arg);
 
+/* Where a pointer points within the object h2s_bridge_pointer_base()
+ * finds for it. */
+typedef struct h2s_base_offset {
+  int known;       /* only GEPs lead from the object to the pointer */
+  int64_t offset;  /* the sum of their constant offsets */
+  uint64_t stride; /* the greatest common divisor of the scales of their
+                      variable indices; 0 when there are none */
+  int forward;     /* every GEP with a variable index is inbounds nuw, so
+                      the variable part adds a multiple of 'stride' that is
+                      not negative */
+} h2s_base_offset;
+
 /* The object 'ptr' points into (ValueTracking's getUnderlyingObject, through
- * GEPs, casts and calls that return an argument, not through phis).  When
- * only GEPs lead from it to 'ptr', sets '*known' to 1, '*offset' to the sum
- * of their constant offsets and '*stride' to the greatest common divisor of
- * the scales of their variable indices (0 when there are none): 'ptr' is
- * then the object's start plus '*offset' plus a multiple of '*stride'.
- * Otherwise sets '*known' to 0. */
-LLVMValueRef h2s_bridge_pointer_base(h2s_fn_ctx *ctx, LLVMValueRef ptr,
-                                     int64_t *offset, uint64_t *stride, int *known);
+ * GEPs, casts and calls that return an argument, not through phis), and in
+ * '*at' where 'ptr' points from its start: when '*known', the object's
+ * start plus 'offset' plus a multiple of 'stride'. */
+LLVMValueRef h2s_bridge_pointer_base(h2s_fn_ctx *ctx, LLVMValueRef ptr, h2s_base_offset *at);
 
 /* The bytes a store of a value of 'type' writes (DataLayout's store size);
  * UINT64_MAX for a scalable vector. */

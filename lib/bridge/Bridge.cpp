@@ -207,10 +207,11 @@ extern "C" int h2s_bridge_call_may_free_arg(LLVMValueRef Call, unsigned Arg) {
 
 // Adds the constant part of the offsets of the GEPs from 'P' down to 'Base'
 // to 'Off' and folds the scales of their variable indices into 'Stride'
-// (their greatest common divisor); false when something other than a GEP
-// stands between the two or a scale does not fit.
+// (their greatest common divisor); clears 'Forward' when a GEP with
+// variable indices is not inbounds nuw.  False when something other than
+// a GEP stands between the two or a scale does not fit.
 static bool accumulateOffsets(const DataLayout &DL, const Value *P, const Value *Base,
-                              APInt &Off, uint64_t &Stride) {
+                              APInt &Off, uint64_t &Stride, int &Forward) {
   while (P != Base) {
     const auto *GEP = dyn_cast<GEPOperator>(P);
     heap2stack::OffsetVariables Variables;
@@ -218,6 +219,8 @@ static bool accumulateOffsets(const DataLayout &DL, const Value *P, const Value 
     if (!GEP || !GEP->collectOffset(DL, Off.getBitWidth(), Variables, Constant))
       return false;
     Off += Constant;
+    if (!Variables.empty() && !(GEP->isInBounds() && GEP->hasNoUnsignedWrap()))
+      Forward = 0;
     for (auto &Variable : Variables) {
       APInt Scale = Variable.second.abs();
       if (Scale.getActiveBits() > 62)
@@ -230,15 +233,16 @@ static bool accumulateOffsets(const DataLayout &DL, const Value *P, const Value 
 }
 
 extern "C" LLVMValueRef h2s_bridge_pointer_base(h2s_fn_ctx *Ctx, LLVMValueRef Ptr,
-                                               int64_t *Offset, uint64_t *Stride,
-                                               int *Known) {
+                                               h2s_base_offset *At) {
   const DataLayout &DL = Ctx->F.getDataLayout();
   Value *P = unwrap(Ptr);
   const Value *Base = getUnderlyingObject(P);
   APInt Off(DL.getIndexTypeSizeInBits(P->getType()), 0);
-  *Stride = 0;
-  *Known = accumulateOffsets(DL, P, Base, Off, *Stride) && Off.getSignificantBits() <= 64;
-  *Offset = *Known ? Off.getSExtValue() : 0;
+  *At = {};
+  At->forward = 1;
+  At->known = accumulateOffsets(DL, P, Base, Off, At->stride, At->forward) &&
+              Off.getSignificantBits() <= 64;
+  At->offset = At->known ? Off.getSExtValue() : 0;
   return wrap(Base);
 }
 

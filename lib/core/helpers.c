@@ -61,12 +61,10 @@ typedef struct h2s_object_search {
 /* Accepts null and pointers into one object (h2s_visit_sources()). */
 static bool is_into_one_object(LLVMValueRef v, void *data) {
   h2s_object_search *s = data;
-  int64_t offset;
-  uint64_t stride;
-  int known;
+  h2s_base_offset at;
   if (LLVMIsAConstantPointerNull(v))
     return true;
-  LLVMValueRef base = h2s_bridge_pointer_base(s->f->ctx, v, &offset, &stride, &known);
+  LLVMValueRef base = h2s_bridge_pointer_base(s->f->ctx, v, &at);
   if (s->object && base != s->object)
     return false;
   s->object = base;

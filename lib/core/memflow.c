@@ -94,14 +94,20 @@ typedef struct h2s_location {
   LLVMValueRef base;
   int64_t offset;
   uint64_t stride;
-  int known;
+  bool known;
+  bool forward; /* the multiple of 'stride' added is not negative */
 } h2s_location;
 
 /* Where 'address' points by GEPs alone: the bridge's base object and
  * offset. */
 static h2s_location locate_exactly(h2s_function *f, LLVMValueRef address) {
+  h2s_base_offset off;
   h2s_location at;
-  at.base = h2s_bridge_pointer_base(f->ctx, address, &at.offset, &at.stride, &at.known);
+  at.base = h2s_bridge_pointer_base(f->ctx, address, &off);
+  at.offset = off.offset;
+  at.stride = off.stride;
+  at.known = off.known;
+  at.forward = off.forward;
   return at;
 }
 
@@ -137,6 +143,7 @@ static h2s_location locate(h2s_function *f, LLVMValueRef address) {
       __builtin_add_overflow(at.offset, s.at.offset, &s.at.offset))
     return at;
   s.at.stride = at.stride;
+  s.at.forward = at.forward;
   return s.at;
 }
 
@@ -145,6 +152,11 @@ static h2s_span span_at(const h2s_holder *h, h2s_location at, uint64_t size) {
   if (at.base != h->base || !at.known || size == UINT64_MAX)
     return anywhere;
   int64_t offset = at.offset;
+  if (at.stride && at.forward) /* at 'offset' or after it */
+    return (h2s_span){.known = true,
+                      .offset = offset,
+                      .size = (uint64_t)INT64_MAX - (uint64_t)(offset > 0 ? offset : 0),
+                      .partial = true};
   if (at.stride) { /* the offset within one element, in [0, stride) */
     int64_t s = (int64_t)at.stride, r = offset % s;
     offset = r < 0 ? r + s : r;

@@ -86,7 +86,8 @@ typedef struct h2s_span {
   uint64_t size;
   uint64_t stride; /* 0: exactly one range */
   bool partial;    /* the access may touch only some of these bytes: a
-                      copy of a run-time length, what a callee may write */
+                      copy of a run-time length, an index that is only
+                      known not to go back, what a callee may write */
 } h2s_span;
 
 /* What a read of a holder does with the bytes it reads. */

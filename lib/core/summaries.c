@@ -161,10 +161,10 @@ static void memory_unknown(h2s_param_walk *w) {
 /* Where 'ptr' points from the parameter: false when not at a known
  * constant offset. */
 static bool offset_from_param(h2s_param_walk *w, LLVMValueRef ptr, int64_t *offset) {
-  uint64_t stride;
-  int known;
-  LLVMValueRef base = h2s_bridge_pointer_base(w->ctx, ptr, offset, &stride, &known);
-  return base == w->param && known && !stride;
+  h2s_base_offset at;
+  LLVMValueRef base = h2s_bridge_pointer_base(w->ctx, ptr, &at);
+  *offset = at.offset;
+  return base == w->param && at.known && !at.stride;
 }
 
 /* Notes that 'size' bytes at 'ptr' (to the end, for UINT64_MAX) are in 'r'. */
