@@ -51,6 +51,7 @@ typedef struct h2s_byte_ranges {
  * one level down: with the pointers it loads from there (t->buf), and with
  * the bytes there. */
 typedef struct h2s_param_memory {
+  bool follows;            /* it may load a pointer from there and use it */
   bool frees, keeps;       /* a pointer it loads from there may be freed (or
                               reallocated), may outlive the call */
   bool allocates;          /* it may store there a block allocated during

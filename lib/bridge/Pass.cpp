@@ -118,8 +118,11 @@ static void printMemory(raw_ostream &OS, h2s_summaries *Summaries, Function &F, 
     OS << "unknown\n";
     return;
   }
-  OS << "loaded pointers " << (Memory.frees ? "may be freed" : "never freed") << ", "
-     << (Memory.keeps ? "may be kept" : "never kept") << "; writes ";
+  if (Memory.follows)
+    OS << "loaded pointers " << (Memory.frees ? "may be freed" : "never freed") << ", "
+       << (Memory.keeps ? "may be kept" : "never kept") << "; writes ";
+  else
+    OS << "loads no pointers; writes ";
   printRanges(OS, Memory.written);
   OS << "; reads as data ";
   printRanges(OS, Memory.leaked);

@@ -12,7 +12,9 @@
  *
  * A pointer loaded from a holder (memflow.c) is, in the same way, any of
  * the values stored where the load reads, and null for a zeroed object;
- * a holder written with what the pass cannot name (memcpy) fails.
+ * a holder written with what the pass cannot name (memcpy) fails.  A
+ * pointer into an alloca among them is no heap block: freeing it would be
+ * undefined.
  *
  * A call of a free wrapper (wrappers.c) is a free like the others, of the
  * family of the frees its copy leaves out.  Its copy leaves one parameter
@@ -58,12 +60,14 @@ static bool accept_sources_of(LLVMValueRef v, void *data) {
   return h2s_visit_sources(v, accept_source, data);
 }
 
-/* Accepts a source that is null or the block of 'site', one of another
- * site, which it records in 'others' (when they are allowed), and a read
- * of a holder whose stored values it accepts in turn. */
+/* Accepts a source that is null, the block of 'site' or a pointer into
+ * the stack, one of another site, which it records in 'others' (when they
+ * are allowed), and a read of a holder whose stored values it accepts in
+ * turn. */
 static bool accept_source(LLVMValueRef v, void *data) {
   h2s_sources *s = data;
-  if (is_own_block(s->site, v) || LLVMIsAConstantPointerNull(v))
+  if (is_own_block(s->site, v) || LLVMIsAConstantPointerNull(v) ||
+      h2s_is_stack_pointer(s->f, v))
     return true;
   h2s_site *owner = h2s_owner_of(s->f, v);
   if (owner)

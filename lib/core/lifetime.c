@@ -116,15 +116,19 @@ static int scan_from(LLVMValueRef inst, LLVMValueRef to, const h2s_values *barri
 }
 
 /* True when a path from just after 'from' reaches 'to' without passing an
- * instruction of 'barriers'; also true when memory runs out. */
+ * instruction of 'barriers' or entering a block of 'closed' (NULL: none);
+ * also true when memory runs out. */
 static bool reaches_avoiding(LLVMValueRef from, LLVMValueRef to,
-                             const h2s_values *barriers) {
+                             const h2s_values *barriers, const h2s_values *closed) {
   int met = scan_from(LLVMGetNextInstruction(from), to, barriers);
   if (met >= 0)
     return met == 1;
   h2s_valset seen = {0};
   h2s_values queue = {0};
-  bool reached = !queue_successors(LLVMGetInstructionParent(from), &seen, &queue);
+  bool reached = false;
+  for (size_t i = 0; closed && i < closed->len && !reached; ++i)
+    reached = h2s_valset_add(&seen, closed->items[i]) < 0;
+  reached = reached || !queue_successors(LLVMGetInstructionParent(from), &seen, &queue);
   for (size_t next = 0; !reached && next < queue.len; ++next) {
     LLVMBasicBlockRef bb = LLVMValueAsBasicBlock(queue.items[next]);
     met = scan_from(LLVMGetFirstInstruction(bb), to, barriers);
@@ -149,7 +153,7 @@ static bool collect_barriers(const h2s_holder *h, const h2s_access *r,
   if (r->newest && !h2s_values_push(barriers, h->base))
     return false;
   for (size_t i = 0; i < h->nwrites; ++i)
-    if (covers(h->writes[i].span, r->span) &&
+    if (!h->writes[i].may_miss && covers(h->writes[i].span, r->span) &&
         !h2s_values_push(barriers, h->writes[i].inst))
       return false;
   return true;
@@ -158,33 +162,134 @@ static bool collect_barriers(const h2s_holder *h, const h2s_access *r,
 bool h2s_write_reaches_read(const h2s_holder *h, const h2s_access *w, const h2s_access *r) {
   h2s_values barriers = {0};
   bool reaches = !collect_barriers(h, r, &barriers) ||
-                 reaches_avoiding(w->inst, r->inst, &barriers);
+                 reaches_avoiding(w->inst, r->inst, &barriers, NULL);
   h2s_values_free(&barriers);
   return reaches;
 }
 
 /* True when read 'r' may return the block 'held' stored after the site
- * 'alloc' ran again. */
+ * 'alloc' ran again; no path to 'alloc' enters a block of 'empty'. */
 static bool read_may_return_old_block(LLVMValueRef alloc, const h2s_holding *held,
-                                      const h2s_access *r) {
+                                      const h2s_access *r, const h2s_values *empty) {
   h2s_values barriers = {0};
   bool old = !collect_barriers(held->holder, r, &barriers) ||
-             (reaches_avoiding(held->store, alloc, &barriers) &&
-              reaches_avoiding(alloc, r->inst, &barriers));
+             (reaches_avoiding(held->store, alloc, &barriers, empty) &&
+              reaches_avoiding(alloc, r->inst, &barriers, NULL));
   h2s_values_free(&barriers);
   return old;
 }
 
+/* True when no write of 'h' overlapping 'span' lies on a path from 'load'
+ * to 'branch' that does not pass 'load' again (which 'branch' then tests
+ * anew). */
+static bool unwritten_between(const h2s_holder *h, h2s_span span, LLVMValueRef load,
+                              LLVMValueRef branch) {
+  h2s_values again = {&load, 1, 1};
+  for (size_t i = 0; i < h->nwrites; ++i) {
+    LLVMValueRef write = h->writes[i].inst;
+    if (h2s_spans_overlap(h->writes[i].span, span) &&
+        reaches_avoiding(load, write, &again, NULL) &&
+        reaches_avoiding(write, branch, &again, NULL))
+      return false;
+  }
+  return true;
+}
+
+/* The successor of conditional branch 'br' taken when 'cmp' says its
+ * operands are equal, if 'br' is its only way in; else NULL. */
+static LLVMValueRef entry_on_equal(LLVMValueRef br, LLVMValueRef cmp) {
+  LLVMIntPredicate p = LLVMGetICmpPredicate(cmp);
+  if (!LLVMIsABranchInst(br) || !LLVMIsConditional(br) || LLVMGetCondition(br) != cmp ||
+      (p != LLVMIntEQ && p != LLVMIntNE))
+    return NULL;
+  LLVMBasicBlockRef bb = LLVMGetSuccessor(br, p == LLVMIntEQ ? 0 : 1);
+  LLVMUseRef use = LLVMGetFirstUse(LLVMBasicBlockAsValue(bb));
+  if (!use || LLVMGetNextUse(use) || LLVMGetUser(use) != br)
+    return NULL;
+  return LLVMBasicBlockAsValue(bb);
+}
+
+/* The comparison that 'use' makes of its value with null or a pointer into
+ * the stack, neither of them a block of any site; else NULL. */
+static LLVMValueRef test_for_no_block(h2s_function *f, LLVMUseRef use) {
+  LLVMValueRef cmp = LLVMGetUser(use);
+  if (!LLVMIsAICmpInst(cmp))
+    return NULL;
+  LLVMValueRef other = LLVMGetOperand(cmp, 1 - h2s_operand_index(use));
+  return LLVMIsAConstantPointerNull(other) || h2s_is_stack_pointer(f, other) ? cmp : NULL;
+}
+
+/* True when 'alloc' runs only in a block that a branch enters when 'v'
+ * equals null or a pointer into the stack: then 'v', until defined again,
+ * holds no earlier block (a small-buffer struct's pointer, loaded once,
+ * tested, and copied from after the allocation). */
+static bool is_tested_for_no_block(h2s_function *f, LLVMValueRef v, LLVMValueRef alloc) {
+  LLVMValueRef home = LLVMBasicBlockAsValue(LLVMGetInstructionParent(alloc));
+  for (LLVMUseRef u = LLVMGetFirstUse(v); u; u = LLVMGetNextUse(u)) {
+    LLVMValueRef cmp = test_for_no_block(f, u);
+    for (LLVMUseRef c = cmp ? LLVMGetFirstUse(cmp) : NULL; c; c = LLVMGetNextUse(c))
+      if (entry_on_equal(LLVMGetUser(c), cmp) == home)
+        return true;
+  }
+  return false;
+}
+
+/* Adds to 'empty' the blocks that a branch enters only when load 'r',
+ * covering 'span' of 'h', found null or a pointer into the stack there
+ * (a small-buffer struct's own array, a buffer not made yet) and nothing
+ * wrote those bytes since: on entry they hold no block of any site. */
+static bool add_empty_entries(h2s_function *f, const h2s_holder *h, h2s_span span,
+                              const h2s_access *r, h2s_values *empty) {
+  for (LLVMUseRef u = LLVMGetFirstUse(r->inst); u; u = LLVMGetNextUse(u)) {
+    LLVMValueRef cmp = test_for_no_block(f, u);
+    for (LLVMUseRef c = cmp ? LLVMGetFirstUse(cmp) : NULL; c; c = LLVMGetNextUse(c)) {
+      LLVMValueRef br = LLVMGetUser(c);
+      LLVMValueRef entry = entry_on_equal(br, cmp);
+      if (entry && unwritten_between(h, span, r->inst, br) && !h2s_values_push(empty, entry))
+        return false;
+    }
+  }
+  return true;
+}
+
+/* True when 'h' is one object for the whole call: an alloca of the entry
+ * block, whose every read and write is of the same bytes however often
+ * they run (an allocation, or an alloca in a loop, may be another object
+ * each time). */
+static bool is_one_object(const h2s_holder *h) {
+  LLVMValueRef fn = LLVMGetBasicBlockParent(LLVMGetInstructionParent(h->base));
+  return LLVMIsAAllocaInst(h->base) &&
+         LLVMGetInstructionParent(h->base) == LLVMGetEntryBasicBlock(fn);
+}
+
+/* The blocks a path from the store 'held' to the site's allocation may
+ * not enter: there the holder no longer holds the block. */
+static bool collect_empty_entries(h2s_function *f, const h2s_holding *held,
+                                  h2s_values *empty) {
+  const h2s_holder *h = held->holder;
+  for (size_t i = 0; is_one_object(h) && i < h->nreads; ++i) {
+    const h2s_access *r = &h->reads[i];
+    if (LLVMIsALoadInst(r->inst) && !r->may_miss && covers(r->span, held->span) &&
+        !add_empty_entries(f, h, held->span, r, empty))
+      return false;
+  }
+  return true;
+}
+
 /* Refuses 'site' when a holder it was stored into may return an earlier
  * block after the site ran again; the blocker is that read. */
-static void check_held_pointers(h2s_site *site) {
+static void check_held_pointers(h2s_function *f, h2s_site *site) {
   for (size_t i = 0; i < site->nheld && h2s_open(site); ++i) {
     const h2s_holding *held = &site->held[i];
     const h2s_holder *h = held->holder;
+    h2s_values empty = {0};
+    if (h->base != site->call && !collect_empty_entries(f, held, &empty))
+      h2s_refuse(site, H2S_TOO_MANY_USES, held->store); /* out of memory */
     for (size_t j = 0; h->base != site->call && j < h->nreads && h2s_open(site); ++j)
       if (h2s_spans_overlap(held->span, h->reads[j].span) &&
-          read_may_return_old_block(site->call, held, &h->reads[j]))
+          read_may_return_old_block(site->call, held, &h->reads[j], &empty))
         h2s_refuse(site, H2S_LOOP_CARRIED, h->reads[j].inst);
+    h2s_values_free(&empty);
   }
 }
 
@@ -196,10 +301,11 @@ void h2s_check_slot_reuse(h2s_function *f, h2s_site *site) {
                          : NULL;
   for (size_t i = 1; i < site->derived.len && h2s_open(site); ++i) {
     LLVMValueRef v = site->derived.items[i];
-    if (v == old || h2s_bridge_dominates(f->ctx, site->call, v))
+    if (v == old || h2s_bridge_dominates(f->ctx, site->call, v) ||
+        is_tested_for_no_block(f, v, site->call))
       continue;
     if (live_after_alloc(v, site->call))
       h2s_refuse(site, H2S_LOOP_CARRIED, v);
   }
-  check_held_pointers(site);
+  check_held_pointers(f, site);
 }

@@ -37,6 +37,35 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Where an address points: the bridge's base object and offset. */
+typedef struct h2s_location {
+  LLVMValueRef base;
+  int64_t offset;
+  uint64_t stride;
+  bool known;
+  bool forward; /* the multiple of 'stride' added is not negative */
+  bool certain; /* when used, the address surely points there: it is not
+                   one loaded from the holder, which may be another
+                   object's, nor a merge with such values */
+} h2s_location;
+
+/* A write into the holder of a pointer into the holder itself (a
+ * small-buffer struct's b->p = b->inline_buf): where it writes, and where
+ * that pointer points. */
+typedef struct h2s_self_write {
+  h2s_span span;
+  h2s_location to;
+} h2s_self_write;
+
+/* What one round of the walk found of the holder's pointers to itself. */
+typedef struct h2s_self {
+  h2s_valset pointers; /* every pointer into the holder the round met */
+  h2s_self_write *writes;
+  size_t nwrites;
+  LLVMValueRef elsewhere; /* a store of one to no place known to be in the
+                             holder, or NULL */
+} h2s_self;
+
 typedef struct h2s_holder_walk {
   h2s_function *f;
   h2s_holder *h;
@@ -45,6 +74,11 @@ typedef struct h2s_holder_walk {
   unsigned arg;        /* the use being classified: its argument, counting
                           from 1, when its user is a call; else 0 */
   bool newest;         /* its pointer is one only GEPs make from the base */
+  bool certain;        /* its pointer surely points into the holder */
+  const h2s_self *last;    /* the previous round's pointers to itself */
+  h2s_values self_stores;  /* stores of a pointer into the holder */
+  h2s_values loads;        /* loads that may return one, followed */
+  h2s_location *loaded_at; /* where each of them may point */
 } h2s_holder_walk;
 
 static h2s_step expose(h2s_holder_walk *w, LLVMValueRef user) {
@@ -67,20 +101,20 @@ static h2s_step add_access(h2s_holder_walk *w, LLVMValueRef user, h2s_access **l
 
 static h2s_step add_read(h2s_holder_walk *w, LLVMValueRef inst, h2s_span span) {
   return add_access(w, inst, &w->h->reads, &w->h->nreads,
-                    (h2s_access){inst, inst, span, H2S_READ_YIELDS, w->newest});
+                    (h2s_access){inst, inst, span, H2S_READ_YIELDS, w->newest, !w->certain});
 }
 
 /* A read by 'call' that yields no value: 'kind' says what it does. */
 static h2s_step add_call_read(h2s_holder_walk *w, LLVMValueRef call, h2s_span span,
                               h2s_read_kind kind) {
   return add_access(w, call, &w->h->reads, &w->h->nreads,
-                    (h2s_access){call, NULL, span, kind, w->newest});
+                    (h2s_access){call, NULL, span, kind, w->newest, !w->certain});
 }
 
 static h2s_step add_write(h2s_holder_walk *w, LLVMValueRef inst, LLVMValueRef value,
                           h2s_span span) {
   return add_access(w, inst, &w->h->writes, &w->h->nwrites,
-                    (h2s_access){inst, value, span, H2S_READ_YIELDS, false});
+                    (h2s_access){inst, value, span, H2S_READ_YIELDS, false, !w->certain});
 }
 
 static uint64_t pointer_size(h2s_function *f) {
@@ -89,18 +123,45 @@ static uint64_t pointer_size(h2s_function *f) {
 
 static const h2s_span anywhere = {.known = false};
 
-/* Where an address points: the bridge's base object and offset. */
-typedef struct h2s_location {
-  LLVMValueRef base;
-  int64_t offset;
-  uint64_t stride;
-  bool known;
-  bool forward; /* the multiple of 'stride' added is not negative */
-} h2s_location;
+static uint64_t gcd(uint64_t a, uint64_t b) {
+  while (b) {
+    uint64_t r = a % b;
+    a = b;
+    b = r;
+  }
+  return a;
+}
+
+static bool same_location(h2s_location a, h2s_location b) {
+  return a.base == b.base && a.known == b.known && a.offset == b.offset &&
+         a.stride == b.stride && a.forward == b.forward && a.certain == b.certain;
+}
+
+/* Where a pointer 'at' from the start of a loaded pointer that may point
+ * to 'from' points. */
+static h2s_location beyond(h2s_location from, h2s_location at) {
+  h2s_location r = from;
+  r.known = from.known && at.known && !__builtin_add_overflow(from.offset, at.offset, &r.offset);
+  r.stride = gcd(from.stride, at.stride);
+  r.forward = (!from.stride || from.forward) && (!at.stride || at.forward);
+  r.certain = false;
+  return r;
+}
+
+/* Where the walk's load 'v' may point into the holder, or NULL when 'v'
+ * is not such a load. */
+static const h2s_location *loaded_location(const h2s_holder_walk *w, LLVMValueRef v) {
+  for (size_t i = 0; w && i < w->loads.len; ++i)
+    if (w->loads.items[i] == v)
+      return &w->loaded_at[i];
+  return NULL;
+}
 
 /* Where 'address' points by GEPs alone: the bridge's base object and
- * offset. */
-static h2s_location locate_exactly(h2s_function *f, LLVMValueRef address) {
+ * offset, or for GEPs from a load the walk 'w' follows (NULL outside a
+ * walk), the place in the holder that load may return. */
+static h2s_location locate_exactly(h2s_function *f, const h2s_holder_walk *w,
+                                   LLVMValueRef address) {
   h2s_base_offset off;
   h2s_location at;
   at.base = h2s_bridge_pointer_base(f->ctx, address, &off);
@@ -108,20 +169,36 @@ static h2s_location locate_exactly(h2s_function *f, LLVMValueRef address) {
   at.stride = off.stride;
   at.known = off.known;
   at.forward = off.forward;
-  return at;
+  at.certain = true;
+  const h2s_location *loaded = at.known ? loaded_location(w, at.base) : NULL;
+  return loaded ? beyond(*loaded, at) : at;
 }
 
 typedef struct h2s_merge_search {
   h2s_function *f;
+  const h2s_holder_walk *w;
   h2s_location at; /* of the sources seen so far; base NULL before one */
+  bool skipped;    /* a source that does not point into the holder */
 } h2s_merge_search;
 
-/* Accepts null, and sources that all point to one place (h2s_visit_sources()). */
+/* True when the walk 'w' knows that 'v' does not point into its holder:
+ * once the holder stores pointers to itself, the round before found every
+ * pointer that does. */
+static bool is_elsewhere(const h2s_holder_walk *w, LLVMValueRef v) {
+  return w && w->last->nwrites && !h2s_valset_has(&w->last->pointers, v);
+}
+
+/* Accepts null, values elsewhere, and sources that all point to one place
+ * (h2s_visit_sources()). */
 static bool is_same_place(LLVMValueRef v, void *data) {
   h2s_merge_search *s = data;
   if (LLVMIsAConstantPointerNull(v))
     return true;
-  h2s_location at = locate_exactly(s->f, v);
+  if (is_elsewhere(s->w, v)) {
+    s->skipped = true;
+    return true;
+  }
+  h2s_location at = locate_exactly(s->f, s->w, v);
   if (!at.known || at.stride)
     return false;
   if (!s->at.base)
@@ -132,18 +209,21 @@ static bool is_same_place(LLVMValueRef v, void *data) {
 /* Where 'address' points, also through a phi or select whose other
  * values are null, as a factory inlined with its failure path returns:
  * through null nothing may be accessed, so the access is of the one place
- * the other values name.  Not a pointer into the newest object, though: a
- * phi may carry an earlier one around a loop. */
-static h2s_location locate(h2s_function *f, LLVMValueRef address) {
-  h2s_location at = locate_exactly(f, address);
+ * the other values name.  Values that point elsewhere may stand there too
+ * (a small-buffer struct's pointer merged with its heap block): then the
+ * access may miss the holder.  Not a pointer into the newest object,
+ * though: a phi may carry an earlier one around a loop. */
+static h2s_location locate(h2s_function *f, const h2s_holder_walk *w, LLVMValueRef address) {
+  h2s_location at = locate_exactly(f, w, address);
   if (!at.known || !h2s_is_merge(at.base))
     return at;
-  h2s_merge_search s = {f, {0}};
+  h2s_merge_search s = {f, w, {0}, false};
   if (!h2s_visit_sources(at.base, is_same_place, &s) || !s.at.base ||
       __builtin_add_overflow(at.offset, s.at.offset, &s.at.offset))
     return at;
   s.at.stride = at.stride;
   s.at.forward = at.forward;
+  s.at.certain &= !s.skipped;
   return s.at;
 }
 
@@ -165,7 +245,7 @@ static h2s_span span_at(const h2s_holder *h, h2s_location at, uint64_t size) {
 }
 
 static bool is_made_from(h2s_function *f, LLVMValueRef ptr, LLVMValueRef base) {
-  h2s_location at = locate_exactly(f, ptr);
+  h2s_location at = locate_exactly(f, NULL, ptr);
   return at.base == base && at.known;
 }
 
@@ -175,7 +255,7 @@ static bool is_made_from(h2s_function *f, LLVMValueRef ptr, LLVMValueRef base) {
  * Then no path leads from where the pointer is made through 'base' again
  * to a use of it, so it never names an earlier object. */
 static bool is_into_newest(h2s_function *f, LLVMValueRef ptr, LLVMValueRef base) {
-  h2s_location at = locate_exactly(f, ptr);
+  h2s_location at = locate_exactly(f, NULL, ptr);
   if (at.base == base || !at.known || !h2s_is_merge(at.base) ||
       !h2s_bridge_dominates(f->ctx, base, at.base))
     return at.base == base && at.known;
@@ -190,9 +270,8 @@ static bool is_into_newest(h2s_function *f, LLVMValueRef ptr, LLVMValueRef base)
   return true;
 }
 
-static h2s_span span_in(h2s_function *f, const h2s_holder *h, LLVMValueRef address,
-                        uint64_t size) {
-  return span_at(h, locate(f, address), size);
+static h2s_span span_in(const h2s_holder_walk *w, LLVMValueRef address, uint64_t size) {
+  return span_at(w->h, locate(w->f, w, address), size);
 }
 
 /* From llvm.lifetime.start on, an alloca holds nothing: undefined bytes. */
@@ -203,7 +282,7 @@ static const h2s_span whole = {.known = true, .offset = 0, .size = INT64_MAX};
  * touch.  It still starts where 'ptr' points: a copy out of a small-buffer
  * struct's inline array cannot touch the pointer field before it. */
 static h2s_span span_to_end(h2s_holder_walk *w, LLVMValueRef ptr) {
-  h2s_span from = span_in(w->f, w->h, ptr, 1);
+  h2s_span from = span_in(w, ptr, 1);
   if (!from.known || from.stride)
     return anywhere; /* from somewhere in an element: any element after it */
   from.size = (uint64_t)INT64_MAX - (uint64_t)(from.offset > 0 ? from.offset : 0);
@@ -214,7 +293,7 @@ static h2s_span span_to_end(h2s_holder_walk *w, LLVMValueRef ptr) {
 /* The bytes a memory intrinsic's length operand 'len' covers from 'ptr'. */
 static h2s_span intrinsic_span(h2s_holder_walk *w, LLVMValueRef ptr, LLVMValueRef len) {
   if (LLVMIsAConstantInt(len))
-    return span_in(w->f, w->h, ptr, LLVMConstIntGetZExtValue(len));
+    return span_in(w, ptr, LLVMConstIntGetZExtValue(len));
   return span_to_end(w, ptr);
 }
 
@@ -249,7 +328,7 @@ static h2s_step classify_library_call(h2s_holder_walk *w, LLVMValueRef call,
   case H2S_CONTENTS_EXPOSED:
     return expose(w, call);
   case H2S_CONTENTS_RESUME: {
-    h2s_span cell = span_in(w->f, w->h, ptr, pointer_size(w->f));
+    h2s_span cell = span_in(w, ptr, pointer_size(w->f));
     if (!h2s_bridge_arg_known_nonnull(w->f->ctx, call, 0))
       step = add_read(w, call, cell);
     return step == H2S_STEP_NEXT ? add_write(w, call, NULL, cell) : step;
@@ -288,8 +367,9 @@ static h2s_step add_ranges(h2s_holder_walk *w, LLVMValueRef call, h2s_location a
 /* A function of the module given a pointer into the holder as argument
  * 'index': harmless when its summary says it neither keeps nor frees the
  * pointer, and uses the pointers it loads from there only during the call.
- * It may read any of the holder's pointers then; what it reads as data or
- * writes, at offsets from the pointer, summaries.c lists. */
+ * It may read any of the holder's pointers then, unless it loads none;
+ * what it reads as data or writes, at offsets from the pointer,
+ * summaries.c lists. */
 static h2s_step classify_module_call(h2s_holder_walk *w, LLVMValueRef call,
                                      LLVMValueRef callee, LLVMValueRef ptr, unsigned index) {
   h2s_summaries *s = w->f->summaries;
@@ -298,8 +378,8 @@ static h2s_step classify_module_call(h2s_holder_walk *w, LLVMValueRef call,
       h2s_summary_may_free(s, callee, index) || !h2s_summary_memory(s, callee, index, &m) ||
       m.frees || m.keeps)
     return expose(w, call);
-  h2s_location at = locate(w->f, ptr);
-  h2s_step step = add_call_read(w, call, anywhere, H2S_READ_USES);
+  h2s_location at = locate(w->f, w, ptr);
+  h2s_step step = m.follows ? add_call_read(w, call, anywhere, H2S_READ_USES) : H2S_STEP_NEXT;
   if (step == H2S_STEP_NEXT)
     step = add_ranges(w, call, at, &m.leaked, false);
   return step == H2S_STEP_NEXT ? add_ranges(w, call, at, &m.written, true) : step;
@@ -313,8 +393,10 @@ static h2s_step classify_call(h2s_holder_walk *w, LLVMValueRef call, LLVMValueRe
     return add_write(w, call, LLVMGetUndef(LLVMTypeOf(ptr)), whole);
   if (h2s_is_descriptive_intrinsic(callee))
     return H2S_STEP_NEXT;
-  if (index >= LLVMGetNumArgOperands(call) ||
-      h2s_bridge_reallocated_operand(w->f->ctx, call) == ptr)
+  bool resized = h2s_bridge_reallocated_operand(w->f->ctx, call) == ptr;
+  if (resized && !w->certain && LLVMIsAAllocaInst(w->h->base))
+    return H2S_STEP_NEXT; /* resizing the stack is undefined: the other object */
+  if (index >= LLVMGetNumArgOperands(call) || resized)
     return expose(w, call); /* a realloc moves the contents to another block */
   if (h2s_bridge_freed_operand(w->f->ctx, call, name) == ptr)
     return H2S_STEP_NEXT; /* freed: nothing reads it afterwards */
@@ -327,6 +409,37 @@ static h2s_step classify_call(h2s_holder_walk *w, LLVMValueRef call, LLVMValueRe
   return expose(w, call);
 }
 
+/* A load that may return a pointer into the holder, which the round
+ * before saw stored where the load reads: its uses are the holder's
+ * too, at the place those stores' pointers point to. */
+static h2s_step follow_if_self(h2s_holder_walk *w, LLVMValueRef load, h2s_span span) {
+  h2s_location to = {0};
+  bool any = false;
+  for (size_t i = 0; i < w->last->nwrites; ++i) {
+    const h2s_self_write *sw = &w->last->writes[i];
+    if (!h2s_spans_overlap(sw->span, span))
+      continue;
+    if (!any)
+      to = sw->to;
+    else if (!same_location(to, sw->to))
+      to.known = false;
+    any = true;
+  }
+  if (!any)
+    return H2S_STEP_NEXT;
+  if (LLVMGetTypeKind(LLVMTypeOf(load)) != LLVMPointerTypeKind)
+    return expose(w, load); /* the holder's address read as an integer */
+  h2s_location *grown = realloc(w->loaded_at, (w->loads.len + 1) * sizeof *grown);
+  if (!grown)
+    return expose(w, load);
+  w->loaded_at = grown;
+  if (!h2s_values_push(&w->loads, load))
+    return expose(w, load);
+  to.certain = false;
+  grown[w->loads.len - 1] = to;
+  return H2S_STEP_FOLLOW;
+}
+
 /* Classifies one use of a pointer into the holder (h2s_walk_uses()). */
 static h2s_step classify_use(LLVMUseRef use, void *data) {
   h2s_holder_walk *w = data;
@@ -335,22 +448,27 @@ static h2s_step classify_use(LLVMUseRef use, void *data) {
   unsigned index = h2s_operand_index(use);
   w->arg = h2s_is_call(user) && index < LLVMGetNumArgOperands(user) ? index + 1 : 0;
   w->newest = is_into_newest(w->f, ptr, w->h->base);
+  w->certain = locate(w->f, w, ptr).certain;
   if (h2s_valset_add(&w->pointers, ptr) < 0)
     return expose(w, user);
   if (h2s_forwards_pointer(user))
     return H2S_STEP_FOLLOW;
   switch (LLVMGetInstructionOpcode(user)) {
-  case LLVMLoad:
+  case LLVMLoad: {
     if (h2s_is_atomic_access(user))
       return expose(w, user);
-    return add_read(w, user, span_in(w->f, w->h, ptr,
-                                         h2s_bridge_store_size(w->f->ctx, LLVMTypeOf(user))));
+    h2s_span span = span_in(w, ptr, h2s_bridge_store_size(w->f->ctx, LLVMTypeOf(user)));
+    h2s_step step = add_read(w, user, span);
+    return step == H2S_STEP_NEXT ? follow_if_self(w, user, span) : step;
+  }
   case LLVMStore: {
     LLVMValueRef value = LLVMGetOperand(user, 0);
-    if (index == 0 || h2s_is_atomic_access(user))
-      return expose(w, user); /* the holder's own address is stored */
+    if (h2s_is_atomic_access(user))
+      return expose(w, user);
+    if (index == 0) /* the holder's own address: checked after the walk */
+      return h2s_values_push(&w->self_stores, user) ? H2S_STEP_NEXT : expose(w, user);
     uint64_t size = h2s_bridge_store_size(w->f->ctx, LLVMTypeOf(value));
-    return add_write(w, user, value, span_in(w->f, w->h, ptr, size));
+    return add_write(w, user, value, span_in(w, ptr, size));
   }
   case LLVMICmp:
     return H2S_STEP_NEXT;
@@ -364,15 +482,132 @@ static h2s_step classify_use(LLVMUseRef use, void *data) {
   }
 }
 
-/* Fills 'h': every access of its object, or 'exposed_by'. */
-static void analyse_holder(h2s_function *f, h2s_holder *h) {
-  h2s_holder_walk w = {.f = f, .h = h};
+static const h2s_access *write_of(const h2s_holder *h, LLVMValueRef inst) {
+  for (size_t i = 0; i < h->nwrites; ++i)
+    if (h->writes[i].inst == inst)
+      return &h->writes[i];
+  return NULL;
+}
+
+/* Lists in 'now' the round's writes of pointers into the holder into the
+ * holder itself; counts in 'now->elsewhere' the stores of such pointers
+ * that write no place the round knows to be in the holder. */
+static void collect_self_writes(h2s_holder_walk *w, h2s_self *now) {
+  for (size_t i = 0; i < w->self_stores.len && !w->h->exposed_by; ++i) {
+    const h2s_access *write = write_of(w->h, w->self_stores.items[i]);
+    if (!write) {
+      now->elsewhere = w->self_stores.items[i];
+      continue;
+    }
+    h2s_self_write *grown = realloc(now->writes, (now->nwrites + 1) * sizeof *grown);
+    if (!grown) {
+      w->h->exposed_by = w->h->base; /* out of memory */
+      break;
+    }
+    now->writes = grown;
+    grown[now->nwrites++] = (h2s_self_write){write->span, locate(w->f, w, write->value)};
+  }
+}
+
+/* Once the rounds agree: a store of a pointer into the holder elsewhere
+ * exposes the holder, as does a read of such a pointer other than a load
+ * the walk follows: a copy to memory the pass does not follow, or a
+ * callee, which may write through the pointer it reads. */
+static void check_self_pointers(h2s_holder *h, const h2s_self *self) {
+  if (self->elsewhere) {
+    h->exposed_by = self->elsewhere;
+    return;
+  }
+  for (size_t i = 0; i < h->nreads && !h->exposed_by; ++i) {
+    const h2s_access *r = &h->reads[i];
+    bool followed = r->kind == H2S_READ_YIELDS && LLVMIsALoadInst(r->inst);
+    for (size_t j = 0; !followed && j < self->nwrites && !h->exposed_by; ++j)
+      if (h2s_spans_overlap(self->writes[j].span, r->span))
+        h->exposed_by = r->inst;
+  }
+}
+
+/* One walk over the pointers into 'h', knowing what the round before
+ * found in 'last': fills 'h' (or sets 'exposed_by') and 'now'. */
+static void walk_holder(h2s_function *f, h2s_holder *h, const h2s_self *last, h2s_self *now) {
+  h2s_holder_walk w = {.f = f, .h = h, .last = last};
   if (!h2s_walk_uses(h->base, f->opts->max_uses, classify_use, &w) && !h->exposed_by)
     h->exposed_by = h->base; /* out of budget or of memory */
   if (!h->exposed_by && w.casts.len)
     h->exposed_by = h2s_address_leak(&w.pointers, &w.casts);
-  h2s_valset_free(&w.pointers);
+  *now = (h2s_self){.pointers = w.pointers};
+  if (!h->exposed_by)
+    collect_self_writes(&w, now);
   h2s_values_free(&w.casts);
+  h2s_values_free(&w.self_stores);
+  h2s_values_free(&w.loads);
+  free(w.loaded_at);
+}
+
+static void free_self(h2s_self *self) {
+  h2s_valset_free(&self->pointers);
+  free(self->writes);
+  *self = (h2s_self){0};
+}
+
+static bool same_span(h2s_span a, h2s_span b) {
+  return a.known == b.known && a.offset == b.offset && a.size == b.size &&
+         a.stride == b.stride && a.partial == b.partial;
+}
+
+static bool same_pointers(const h2s_valset *a, const h2s_valset *b) {
+  if (a->used != b->used)
+    return false;
+  for (size_t i = 0; i < a->cap; ++i)
+    if (a->slots[i] && !h2s_valset_has(b, a->slots[i]))
+      return false;
+  return true;
+}
+
+/* True when two rounds agree: the later round followed exactly the loads
+ * and located exactly the accesses that its own findings call for. */
+static bool same_self(const h2s_self *a, const h2s_self *b) {
+  if (a->nwrites != b->nwrites || a->elsewhere != b->elsewhere ||
+      !same_pointers(&a->pointers, &b->pointers))
+    return false;
+  for (size_t i = 0; i < a->nwrites; ++i)
+    if (!same_span(a->writes[i].span, b->writes[i].span) ||
+        !same_location(a->writes[i].to, b->writes[i].to))
+      return false;
+  return true;
+}
+
+static void forget_accesses(h2s_holder *h) {
+  free(h->reads);
+  free(h->writes);
+  h->reads = h->writes = NULL;
+  h->nreads = h->nwrites = 0;
+}
+
+enum { H2S_MAX_SELF_ROUNDS = 4 };
+
+/* Fills 'h': every access of its object, or 'exposed_by'.  A holder that
+ * stores pointers to itself is walked again, following the loads that may
+ * return them, until a round finds what the one before it did; only then
+ * are the places it found complete. */
+static void analyse_holder(h2s_function *f, h2s_holder *h) {
+  h2s_self last = {0}, now;
+  for (unsigned round = 1;; ++round) {
+    walk_holder(f, h, &last, &now);
+    bool settled = h->exposed_by || (!now.nwrites && !now.elsewhere) || same_self(&last, &now);
+    free_self(&last);
+    last = now;
+    if (settled)
+      break;
+    if (round == H2S_MAX_SELF_ROUNDS) {
+      h->exposed_by = h->base;
+      break;
+    }
+    forget_accesses(h);
+  }
+  if (!h->exposed_by)
+    check_self_pointers(h, &last);
+  free_self(&last);
 }
 
 /* True when 'base' is an object whose whole life the function sees: an
@@ -408,22 +643,17 @@ static h2s_holder *holder_at(h2s_function *f, LLVMValueRef base) {
   return new_holder(f, base);
 }
 
+bool h2s_is_stack_pointer(h2s_function *f, LLVMValueRef v) {
+  return LLVMIsAAllocaInst(locate_exactly(f, NULL, v).base) != NULL;
+}
+
 const h2s_holder *h2s_holder_of(h2s_function *f, LLVMValueRef address, uint64_t size,
                                 h2s_span *span) {
-  h2s_location at = locate(f, address);
+  h2s_location at = locate(f, NULL, address);
   h2s_holder *h = is_local_object(f, at.base) ? holder_at(f, at.base) : NULL;
   if (h)
     *span = span_at(h, at, size);
   return h;
-}
-
-static uint64_t gcd(uint64_t a, uint64_t b) {
-  while (b) {
-    uint64_t r = a % b;
-    a = b;
-    b = r;
-  }
-  return a;
 }
 
 bool h2s_spans_overlap(h2s_span a, h2s_span b) {

@@ -112,6 +112,9 @@ typedef struct h2s_access {
                          derive from the holder's base, so of the object
                          that base last created, whatever offsets the
                          reader adds (lifetime.c) */
+  bool may_miss;      /* made through a pointer that may point to another
+                         object (one loaded from the holder itself), so a
+                         write may leave the holder's bytes as they were */
 } h2s_access;
 
 /* A local object of the function, an alloca or a site's block, into which
@@ -253,6 +256,9 @@ LLVMValueRef h2s_address_leak(const h2s_valset *pointers, const h2s_values *cast
 /* The holder 'address' points into, analysed on first use, and in '*span'
  * the bytes of it an access of 'size' bytes there touches: NULL when it
  * points into nothing the function owns (memflow.c). */
+/* True when 'v' points into an alloca: no heap block, and never freed or
+ * resized by a defined program. */
+bool h2s_is_stack_pointer(h2s_function *f, LLVMValueRef v);
 const h2s_holder *h2s_holder_of(h2s_function *f, LLVMValueRef address, uint64_t size,
                                 h2s_span *span);
 bool h2s_spans_overlap(h2s_span a, h2s_span b);

@@ -154,27 +154,32 @@ static h2s_step follow_call(h2s_param_walk *w, LLVMValueRef call, LLVMValueRef p
 /*--- What the function does with the memory the parameter points to ------*/
 
 static void memory_unknown(h2s_param_walk *w) {
-  w->memory.frees = w->memory.keeps = w->memory.allocates = true;
+  w->memory.follows = w->memory.frees = w->memory.keeps = w->memory.allocates = true;
   w->memory.written.all = w->memory.leaked.all = true;
 }
 
-/* Where 'ptr' points from the parameter: false when not at a known
- * constant offset. */
-static bool offset_from_param(h2s_param_walk *w, LLVMValueRef ptr, int64_t *offset) {
+/* Where 'ptr' points from the parameter: at '*offset', or with '*onward'
+ * somewhere from there on (a run-time index that cannot go back); false
+ * when not known so. */
+static bool offset_from_param(h2s_param_walk *w, LLVMValueRef ptr, int64_t *offset,
+                              bool *onward) {
   h2s_base_offset at;
   LLVMValueRef base = h2s_bridge_pointer_base(w->ctx, ptr, &at);
   *offset = at.offset;
-  return base == w->param && at.known && !at.stride;
+  *onward = at.stride != 0;
+  return base == w->param && at.known && (!at.stride || at.forward);
 }
 
 /* Notes that 'size' bytes at 'ptr' (to the end, for UINT64_MAX) are in 'r'. */
 static void touch(h2s_param_walk *w, h2s_byte_ranges *r, LLVMValueRef ptr, uint64_t size) {
   int64_t offset;
-  if (!offset_from_param(w, ptr, &offset))
+  bool onward;
+  if (!offset_from_param(w, ptr, &offset, &onward))
     r->all = true;
   else
-    h2s_ranges_add(r, offset, size == UINT64_MAX ? (uint64_t)INT64_MAX - (offset > 0 ? offset : 0)
-                                            : size);
+    h2s_ranges_add(r, offset, size == UINT64_MAX || onward
+                                  ? (uint64_t)INT64_MAX - (offset > 0 ? offset : 0)
+                                  : size);
 }
 
 /* A pointer loaded from the parameter's memory: what its own uses may do
@@ -184,6 +189,7 @@ static void follow_loaded_pointer(h2s_param_walk *w, LLVMValueRef load) {
   bool complete = h2s_walk_uses(load, w->s->max_uses, follow_use, &loaded);
   bool leaks = !complete ||
                (loaded.casts.len && h2s_address_leak(&loaded.pointers, &loaded.casts));
+  w->memory.follows = true;
   w->memory.frees = w->memory.frees || leaks || loaded.frees;
   w->memory.keeps = w->memory.keeps || leaks || loaded.keeps;
   h2s_valset_free(&loaded.pointers);
@@ -211,11 +217,13 @@ static void note_callee_memory(h2s_param_walk *w, LLVMValueRef callee, unsigned 
                                LLVMValueRef ptr) {
   h2s_param_memory m;
   int64_t offset;
+  bool onward;
   if (!h2s_summary_memory(w->s, callee, index, &m)) {
     memory_unknown(w);
     return;
   }
-  bool known = offset_from_param(w, ptr, &offset);
+  bool known = offset_from_param(w, ptr, &offset, &onward) && !onward;
+  w->memory.follows = w->memory.follows || m.follows;
   w->memory.frees = w->memory.frees || m.frees;
   w->memory.keeps = w->memory.keeps || m.keeps;
   w->memory.allocates = w->memory.allocates || m.allocates;

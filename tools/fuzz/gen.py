@@ -44,7 +44,8 @@
 # into a buffer, strtok_r and strsep loops over a strdup'd word list,
 # double buffering through a holder (the previous block read from a slot
 # or a field after the next one is allocated), and a holder struct copied
-# by memcpy or assignment and freed through the copy.  Each is a feature
+# by memcpy or assignment and freed through the copy, and a small-buffer
+# text whose pointer first points at its own array.  Each is a feature
 # --without can leave out (MEMFLOW; "memflow" leaves out all).
 # Around that: loops that allocate per iteration (freed in the same or the
 # next iteration, kept in an array, found and kept past a break), recursion
@@ -348,6 +349,52 @@ NOINLINE void h_hold_keep(struct holder *h) {
     holder_free(h);
   }
 }
+
+/* A small-buffer text: 'p' points at its own 'inl' until the text (of
+ * 'len' bytes, then a zero) outgrows it, then at a heap block of 'cap'
+ * bytes, grown by realloc, or by a new block and a copy. */
+struct sbuf { char *p; size_t len, cap; char inl[24]; };
+
+static void sbuf_init(struct sbuf *b) {
+  b->p = b->inl;
+  b->len = 0;
+  b->cap = sizeof b->inl;
+  b->inl[0] = 0;
+}
+
+/* Appends the 'n' bytes at 's'; 0 when memory ran out (the text stays). */
+static int sbuf_put(struct sbuf *b, const char *s, size_t n, int by_copy) {
+  if (b->len + n + 1 > b->cap) {
+    size_t cap = 2 * (b->len + n + 1);
+    char *q;
+    if (b->p == b->inl || by_copy) {
+      q = malloc(cap);
+      if (q) {
+        memcpy(q, b->p, b->len + 1);
+        if (b->p != b->inl)
+          free(b->p);
+      }
+    } else {
+      q = realloc(b->p, cap);
+    }
+    if (!q)
+      return 0;
+    b->p = q;
+    b->cap = cap;
+  }
+  memcpy(b->p + b->len, s, n);
+  b->len += n;
+  b->p[b->len] = 0;
+  return 1;
+}
+
+static void sbuf_release(struct sbuf *b) {
+  if (b->p != b->inl)
+    free(b->p);
+}
+
+/* Reads a small-buffer text: the pass cannot see that it only reads. */
+NOINLINE unsigned h_sbuf_sum(const struct sbuf *b) { return h_sum(b->p, b->len + 1); }
 
 /* Parks holder 'h' in the thread's global holder slot. */
 static void hold_park(struct holder *h) {
@@ -1744,6 +1791,7 @@ class Fn:
             ("tokens", self.f_tokens, 0.8, False),
             ("held-double-buffer", self.f_held_double, 0.8, True),
             ("struct-copy", self.f_struct_copy, 0.6, False),
+            ("small-buffer", self.f_small_buffer, 0.6, False),
         ]
         return [(shape, weight) for feature, shape, weight, shallow in shapes
                 if not self.gen.off(feature) and (not shallow or self.nest < 2)]
@@ -2544,6 +2592,30 @@ class Fn:
             self.emit("free(%s);" % hd)
 
     # Shape 6: a struct holding a block, copied.
+    def f_small_buffer(self):
+        """A local small-buffer text (struct sbuf, whose pointer first
+        points at its own array) filled with a run-time number of words:
+        it leaves the array once the text is longer, for a block grown by
+        realloc or by a new block and a copy; the text is read in place or
+        by a function the pass cannot see into, then released."""
+        r = self.r
+        self.shape_begin("small-buffer")
+        sb, i, w = self.fresh("sb"), self.fresh("i"), self.fresh("w")
+        self.emit("struct sbuf %s;" % sb)
+        self.emit("sbuf_init(&%s);" % sb)
+        self.open("for (unsigned %s = 0; %s < %s; %s++)"
+                  % (i, i, self.count_expr(1, r.choice([3, 8, 16]))[0], i))
+        self.emit("const char *%s = %s;" % (w, self.word()))
+        self.emit("if (!sbuf_put(&%s, %s, strlen(%s), %d))" % (sb, w, w, r.random() < 0.3))
+        self.emit("  break;")
+        self.close()
+        if r.random() < 0.25:
+            self.emit("acc = mix(acc, h_sbuf_sum(&%s));" % sb)
+        else:
+            self.emit("acc = mix(acc, h_sum(%s.p, %s.len + 1));" % (sb, sb))
+        self.emit("sbuf_release(&%s);" % sb)
+        self.shape_end("small-buffer")
+
     def f_struct_copy(self):
         """A struct holder copied (memcpy or assignment) from a local to a
         local (a run-time element of an array), from a malloc'd one to a
@@ -2865,7 +2937,7 @@ class Fn:
 # The memory-flow shapes (blocks whose pointers wait in local arrays,
 # structs and other blocks); "memflow" leaves out all of them.
 MEMFLOW = ("ptr-slots", "holder-struct", "struct-array", "strto", "tokens",
-           "held-double-buffer", "struct-copy")
+           "held-double-buffer", "struct-copy", "small-buffer")
 OPTIONAL = ("threads", "recursion", "table-recursion", "setjmp", "positional-p",
             "rt-size", "calloc-overflow", "realloc-zero", "memflow") + MEMFLOW
 

@@ -1,9 +1,9 @@
 ; A block whose address is written to memory the function does not own (a
 ; global, a parameter's pointee, or as the value operand of an atomicrmw or
 ; cmpxchg) may be reached after the function returns: it stays on the heap.
-; Stored into itself, the block's own address lets the object out (memflow.c
-; follows no reads of a holder's address).  Storing other values into the
-; block is fine.  Stores into local objects: promote-stored-in-*.ll.
+; Storing other values into the block is fine.  Stores into local objects:
+; promote-stored-in-*.ll; of the block's address into itself:
+; promote-holder-pointing-into-itself.ll.
 ; RUN: opt -passes='heap2stack<no-cleanup>' -S < %s | FileCheck %s
 ; RUN: opt -passes='heap2stack<no-cleanup>' -pass-remarks=heap2stack -pass-remarks-missed=heap2stack -disable-output < %s 2>&1 | FileCheck %s --check-prefix=REMARK
 
@@ -37,20 +37,6 @@ entry:
   %buf = call noalias ptr @malloc(i64 noundef 16)
   %mid = getelementptr inbounds i8, ptr %buf, i64 8
   store ptr %mid, ptr %out, align 8
-  ret void
-}
-
-define void @escapes_via_store_into_itself() {
-; CHECK-LABEL: @escapes_via_store_into_itself(
-; CHECK-NEXT:  entry:
-; CHECK-NEXT:    %buf = call noalias ptr @malloc(i64 noundef 16)
-; CHECK-NEXT:    store ptr %buf, ptr %buf, align 8
-; CHECK-NEXT:    call void @free(ptr noundef %buf)
-;
-entry:
-  %buf = call noalias ptr @malloc(i64 noundef 16)
-  store ptr %buf, ptr %buf, align 8
-  call void @free(ptr noundef %buf)
   ret void
 }
 
@@ -98,7 +84,6 @@ entry:
 
 ; REMARK:      remark: <unknown>:0:0: not promoted: stored to memory
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: stored to memory
-; REMARK-NEXT: remark: <unknown>:0:0: not promoted: stored into an object that 'store' may let out
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: stored to memory
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: stored to memory
 ; REMARK-NEXT: remark: <unknown>:0:0: moved 16-byte 'malloc' block to the stack

@@ -1,7 +1,8 @@
 ; print<heap2stack-summaries> also says, for each pointer parameter, what
 ; the function does with the memory it points to, one level down
-; (summaries.c): whether a pointer it loads from there may be freed or
-; outlive the call, which bytes it may write, and which it may read other
+; (summaries.c): whether it loads pointers from there at all ("loads no
+; pointers"), whether one it loads may be freed or outlive the call, which
+; bytes it may write, and which it may read other
 ; than as a pointer it follows (as an integer, or copied elsewhere), by
 ; offset from the parameter.  A call given a pointer into that memory
 ; contributes its own summary, moved by the pointer's offset; memcpy's
@@ -48,7 +49,7 @@ define void @writes_beside_pointer(ptr %b, ptr %s) {
   ret void
 }
 ; CHECK:       writes_beside_pointer parameter 1: never freed, never kept{{$}}
-; CHECK-NEXT:    its memory: loaded pointers never freed, never kept; writes nothing; reads as data [0, end){{$}}
+; CHECK-NEXT:    its memory: loads no pointers; writes nothing; reads as data [0, end){{$}}
 
 ; The ranges of a callee, moved by where its argument points.
 ; CHECK:       calls_with_offset parameter 0: never freed, never kept{{$}}
@@ -89,7 +90,7 @@ define void @copies_field_to_field(ptr %b) {
 }
 
 ; CHECK:       memcpy_out_and_in parameter 0: never freed, never kept{{$}}
-; CHECK-NEXT:    its memory: loaded pointers never freed, never kept; writes [16, end); reads as data [0, 24){{$}}
+; CHECK-NEXT:    its memory: loads no pointers; writes [16, end); reads as data [0, 24){{$}}
 define void @memcpy_out_and_in(ptr %b, ptr %out, i64 %n) {
   call void @llvm.memcpy.p0.p0.i64(ptr %out, ptr %b, i64 24, i1 false)
   %tail = getelementptr inbounds i8, ptr %b, i64 16
@@ -98,7 +99,7 @@ define void @memcpy_out_and_in(ptr %b, ptr %out, i64 %n) {
 }
 
 ; CHECK:       indexed_at_run_time parameter 0: never freed, never kept{{$}}
-; CHECK-NEXT:    its memory: loaded pointers never freed, never kept; writes any bytes; reads as data nothing{{$}}
+; CHECK-NEXT:    its memory: loads no pointers; writes any bytes; reads as data nothing{{$}}
 define void @indexed_at_run_time(ptr %b, i64 %i) {
   %cell = getelementptr inbounds ptr, ptr %b, i64 %i
   store ptr null, ptr %cell, align 8
@@ -106,7 +107,7 @@ define void @indexed_at_run_time(ptr %b, i64 %i) {
 }
 
 ; CHECK:       five_fields_written parameter 0: never freed, never kept{{$}}
-; CHECK-NEXT:    its memory: loaded pointers never freed, never kept; writes any bytes; reads as data nothing{{$}}
+; CHECK-NEXT:    its memory: loads no pointers; writes any bytes; reads as data nothing{{$}}
 define void @five_fields_written(ptr %b) {
   %f1 = getelementptr inbounds i8, ptr %b, i64 8
   %f2 = getelementptr inbounds i8, ptr %b, i64 24

@@ -15,7 +15,7 @@ target triple = "x86_64-unknown-linux-gnu"
 
 ; CHECK-LABEL: heap2stack summaries for module
 ; CHECK:         initializes parameter 0: never freed, never kept
-; CHECK-NEXT:    its memory: loaded pointers never freed, never kept; writes [0, 16); reads as data nothing; stores blocks it allocates{{$}}
+; CHECK-NEXT:    its memory: loads no pointers; writes [0, 16); reads as data nothing; stores blocks it allocates{{$}}
 define void @initializes(ptr %b, i64 %n) {
   %data = call noalias ptr @malloc(i64 %n)
   store ptr %data, ptr %b, align 8
@@ -41,7 +41,7 @@ out:
 }
 
 ; CHECK:         initializes_or_clears parameter 0: never freed, never kept
-; CHECK-NEXT:    its memory: loaded pointers never freed, never kept; writes [0, 8); reads as data nothing; stores blocks it allocates{{$}}
+; CHECK-NEXT:    its memory: loads no pointers; writes [0, 8); reads as data nothing; stores blocks it allocates{{$}}
 define void @initializes_or_clears(ptr %b, i1 %empty) {
   %data = call noalias ptr @malloc(i64 16)
   %value = select i1 %empty, ptr null, ptr %data
@@ -51,7 +51,7 @@ define void @initializes_or_clears(ptr %b, i1 %empty) {
 
 ; The callee's fact, at the field's offset.
 ; CHECK:         initializes_inner parameter 0: never freed, never kept
-; CHECK-NEXT:    its memory: loaded pointers never freed, never kept; writes [16, 32); reads as data nothing; stores blocks it allocates{{$}}
+; CHECK-NEXT:    its memory: loads no pointers; writes [16, 32); reads as data nothing; stores blocks it allocates{{$}}
 define void @initializes_inner(ptr %outer) {
   %inner = getelementptr inbounds i8, ptr %outer, i64 16
   call void @initializes(ptr %inner, i64 32)
@@ -59,7 +59,7 @@ define void @initializes_inner(ptr %outer) {
 }
 
 ; CHECK:         stores_given_pointer parameter 0: never freed, never kept
-; CHECK-NEXT:    its memory: loaded pointers never freed, never kept; writes [0, 8); reads as data nothing{{$}}
+; CHECK-NEXT:    its memory: loads no pointers; writes [0, 8); reads as data nothing{{$}}
 define void @stores_given_pointer(ptr %b, ptr %p) {
   store ptr %p, ptr %b, align 8
   ret void
@@ -75,7 +75,7 @@ define void @copies_field(ptr %b) {
 }
 
 ; CHECK:         allocates_elsewhere parameter 0: never freed, never kept
-; CHECK-NEXT:    its memory: loaded pointers never freed, never kept; writes [8, 16); reads as data nothing{{$}}
+; CHECK-NEXT:    its memory: loads no pointers; writes [8, 16); reads as data nothing{{$}}
 define void @allocates_elsewhere(ptr %b) {
   %data = call noalias ptr @malloc(i64 16)
   store ptr %data, ptr @global_cell, align 8
