@@ -4,10 +4,12 @@
 ; the variable, just loaded, held null or a pointer into the stack (a
 ; buffer made on first use, a small-buffer struct growing out of its own
 ; array): on the way to the allocation the variable held no earlier block.
-; A write of the variable between that load and the branch, a variable
-; that lives in a heap block (another object each time its allocation
-; runs, so this proof is not tried), or a comparison with something other
-; than null or the stack proves nothing, and the block stays on the heap.
+; The pointer so tested, used again after the allocation, is no earlier
+; block either.  A write of the variable between that load and the
+; branch, a variable that lives in a heap block (another object each time
+; its allocation runs, so this proof is not tried), or a comparison with
+; something other than null or the stack proves nothing, and the block
+; stays on the heap.
 ; RUN: opt -passes='heap2stack<no-cleanup>' -S < %s | FileCheck %s
 ; RUN: opt -passes='heap2stack<no-cleanup>' -pass-remarks=heap2stack -pass-remarks-missed=heap2stack -disable-output < %s 2>&1 | FileCheck %s --check-prefix=REMARK
 
@@ -92,6 +94,65 @@ grow:
 
 keep:
   call void @llvm.memcpy.p0.p0.i64(ptr %b, ptr %inl, i64 16, i1 false)
+  store ptr %b, ptr %s, align 8
+  br label %put
+
+put:
+  %p = load ptr, ptr %s, align 8
+  %at = getelementptr inbounds nuw i8, ptr %p, i64 %i
+  store i8 1, ptr %at, align 1
+  %next = add nuw i64 %i, 1
+  %more = icmp ult i64 %next, 40
+  br i1 %more, label %loop, label %exit
+
+exit:
+  %last = load ptr, ptr %s, align 8
+  %own = icmp eq ptr %last, %inl
+  br i1 %own, label %done, label %release
+
+release:
+  call void @free(ptr %last)
+  br label %done
+
+done:
+  ret void
+}
+
+; The pointer tested, %cur, is the array then, and is what the new block
+; copies from after the allocation: no earlier block lives on in it.
+define void @promotes_small_buffer_copied_from_tested_pointer(i64 %n) {
+; CHECK-LABEL: @promotes_small_buffer_copied_from_tested_pointer(
+; CHECK-NEXT:  entry:
+; CHECK-NEXT:    %s = alloca %struct.sbuf, align 8
+; CHECK-NEXT:    %h2s.slot = alloca [64 x i8], align 16
+; CHECK-NOT:     call {{.*}}@malloc
+; CHECK:         call void @llvm.memcpy.p0.p0.i64(ptr %h2s.slot, ptr %cur, i64 16, i1 false)
+; CHECK-NOT:     call void @free
+; CHECK:         ret void
+;
+entry:
+  %s = alloca %struct.sbuf, align 8
+  %inl = getelementptr inbounds nuw i8, ptr %s, i64 8
+  store ptr %inl, ptr %s, align 8
+  br label %loop
+
+loop:
+  %i = phi i64 [ 0, %entry ], [ %next, %put ]
+  %cur = load ptr, ptr %s, align 8
+  %full = icmp ugt i64 %i, 15
+  br i1 %full, label %check, label %put
+
+check:
+  %inline = icmp eq ptr %cur, %inl
+  br i1 %inline, label %grow, label %put
+
+grow:
+  %b = call noalias ptr @malloc(i64 64)
+  %failed = icmp eq ptr %b, null
+  br i1 %failed, label %exit, label %keep
+
+keep:
+  call void @llvm.memcpy.p0.p0.i64(ptr %b, ptr %cur, i64 16, i1 false)
   store ptr %b, ptr %s, align 8
   br label %put
 
@@ -234,6 +295,7 @@ exit:
 }
 
 ; REMARK: remark: <unknown>:0:0: moved 32-byte 'malloc' block to the stack; its pointer is kept in a local variable
+; REMARK: remark: <unknown>:0:0: moved 64-byte 'malloc' block to the stack; its pointer is kept in a local variable
 ; REMARK: remark: <unknown>:0:0: moved 64-byte 'malloc' block to the stack; its pointer is kept in a local variable
 ; REMARK: remark: test.c:3:9: not promoted: a block may still be in use when the next one is allocated (test.c:4:10)
 ; REMARK: remark: <unknown>:0:0: moved 8-byte 'calloc' block to the stack
