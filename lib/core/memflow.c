@@ -448,7 +448,8 @@ static h2s_step classify_use(LLVMUseRef use, void *data) {
   unsigned index = h2s_operand_index(use);
   w->arg = h2s_is_call(user) && index < LLVMGetNumArgOperands(user) ? index + 1 : 0;
   w->newest = is_into_newest(w->f, ptr, w->h->base);
-  w->certain = locate(w->f, w, ptr).certain;
+  /* only a holder that points into itself has pointers that may miss it */
+  w->certain = !w->last->nwrites || locate(w->f, w, ptr).certain;
   if (h2s_valset_add(&w->pointers, ptr) < 0)
     return expose(w, user);
   if (h2s_forwards_pointer(user))
