@@ -22,6 +22,11 @@
  * be copied elsewhere, or read as pointers by code the pass cannot see, and
  * every pointer stored into it counts as escaping.
  *
+ * A pointer into the holder stored into the holder itself (a small-buffer
+ * struct's b->p = b->inline_buf) lets nothing out by itself: the loads
+ * that may return it are pointers into the holder too, and the walk runs
+ * again following them, until a round finds what the one before did.
+ *
  * A read returns what an overlapping write stored (unless writes that
  * cover it come between them on every path: a field assigned after the
  * struct's initializer), or the object's initial contents: undefined for
