@@ -232,16 +232,21 @@ static h2s_location locate(h2s_function *f, const h2s_holder_walk *w, LLVMValueR
   return s.at;
 }
 
+/* Some of the bytes from 'offset' to the end of the holder. */
+static h2s_span onward_from(int64_t offset) {
+  return (h2s_span){.known = true,
+                    .offset = offset,
+                    .size = (uint64_t)INT64_MAX - (uint64_t)(offset > 0 ? offset : 0),
+                    .partial = true};
+}
+
 /* The bytes of 'h' an access of 'size' bytes at 'at' touches. */
 static h2s_span span_at(const h2s_holder *h, h2s_location at, uint64_t size) {
   if (at.base != h->base || !at.known || size == UINT64_MAX)
     return anywhere;
   int64_t offset = at.offset;
   if (at.stride && at.forward) /* at 'offset' or after it */
-    return (h2s_span){.known = true,
-                      .offset = offset,
-                      .size = (uint64_t)INT64_MAX - (uint64_t)(offset > 0 ? offset : 0),
-                      .partial = true};
+    return onward_from(offset);
   if (at.stride) { /* the offset within one element, in [0, stride) */
     int64_t s = (int64_t)at.stride, r = offset % s;
     offset = r < 0 ? r + s : r;
@@ -290,9 +295,7 @@ static h2s_span span_to_end(h2s_holder_walk *w, LLVMValueRef ptr) {
   h2s_span from = span_in(w, ptr, 1);
   if (!from.known || from.stride)
     return anywhere; /* from somewhere in an element: any element after it */
-  from.size = (uint64_t)INT64_MAX - (uint64_t)(from.offset > 0 ? from.offset : 0);
-  from.partial = true;
-  return from;
+  return onward_from(from.offset);
 }
 
 /* The bytes a memory intrinsic's length operand 'len' covers from 'ptr'. */

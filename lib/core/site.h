@@ -253,12 +253,12 @@ void h2s_analyse_escape(h2s_function *f, h2s_site *site);
 /* The first integer computed from 'casts' (ptrtoints of 'pointers') from
  * which the block's address could be read back, or NULL (offsets.c). */
 LLVMValueRef h2s_address_leak(const h2s_valset *pointers, const h2s_values *casts);
-/* The holder 'address' points into, analysed on first use, and in '*span'
- * the bytes of it an access of 'size' bytes there touches: NULL when it
- * points into nothing the function owns (memflow.c). */
 /* True when 'v' points into an alloca: no heap block, and never freed or
  * resized by a defined program. */
 bool h2s_is_stack_pointer(h2s_function *f, LLVMValueRef v);
+/* The holder 'address' points into, analysed on first use, and in '*span'
+ * the bytes of it an access of 'size' bytes there touches: NULL when it
+ * points into nothing the function owns (memflow.c). */
 const h2s_holder *h2s_holder_of(h2s_function *f, LLVMValueRef address, uint64_t size,
                                 h2s_span *span);
 bool h2s_spans_overlap(h2s_span a, h2s_span b);
