@@ -354,7 +354,8 @@ static void summarise_param(h2s_summaries *s, h2s_fn_ctx *ctx, LLVMValueRef para
 }
 
 static bool same_memory(const h2s_param_memory *a, const h2s_param_memory *b) {
-  return a->frees == b->frees && a->keeps == b->keeps && a->allocates == b->allocates &&
+  return a->follows == b->follows && a->frees == b->frees && a->keeps == b->keeps &&
+         a->allocates == b->allocates &&
          h2s_ranges_equal(&a->written, &b->written) && h2s_ranges_equal(&a->leaked, &b->leaked);
 }
 
