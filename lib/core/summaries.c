@@ -32,9 +32,15 @@
  * indirect call keeps and frees anything), so the summaries met while one
  * is being computed start at "frees and keeps nothing" and are computed
  * again, all of them, until none changes: the least fixed point, which is
- * exactly what some finite chain of calls does.  What a callee does with
- * the pointers stored inside what a parameter points to is not summarised,
- * so such objects still escape.
+ * exactly what some finite chain of calls does.
+ *
+ * One level down, the same walk says what a function may do with the
+ * memory a parameter points to (h2s_summary_memory): whether it loads
+ * pointers from there at all, whether those may be freed or kept, whether
+ * it stores blocks it allocates there, and which bytes it may write or
+ * read as data, by offset from the parameter.  memflow.c asks it when a
+ * local object that holds a block is given to the function, helpers.c
+ * when it looks for the helpers that manage such an object's blocks.
  *
  *===----------------------------------------------------------------------===*/
 #include "heap2stack/summaries.h"
