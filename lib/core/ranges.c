@@ -41,13 +41,18 @@ void h2s_ranges_add(h2s_byte_ranges *r, int64_t offset, uint64_t size) {
 }
 
 /* Adds the ranges of 'from', moved by 'shift' bytes, to 'r'; all bytes
- * when the shift is unknown. */
+ * when the shift is unknown, or moves a range past the ends of int64_t. */
 void h2s_ranges_add_moved(h2s_byte_ranges *r, const h2s_byte_ranges *from, bool known,
                           int64_t shift) {
   if (from->all || (!known && from->n))
     r->all = true;
-  for (unsigned i = 0; known && i < from->n; ++i)
-    h2s_ranges_add(r, from->at[i].offset + shift, from->at[i].size);
+  for (unsigned i = 0; known && i < from->n && !r->all; ++i) {
+    int64_t offset;
+    if (__builtin_add_overflow(from->at[i].offset, shift, &offset))
+      r->all = true;
+    else
+      h2s_ranges_add(r, offset, from->at[i].size);
+  }
 }
 
 bool h2s_ranges_equal(const h2s_byte_ranges *a, const h2s_byte_ranges *b) {
