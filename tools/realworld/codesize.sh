@@ -49,8 +49,8 @@ include_flags() {
 }
 
 # Compiles source $2 of project $1 plainly and with every plugin; prints
-# one line per build: "project source variant sites inlined text", or
-# nothing when some build fails.
+# one tab-separated line per build: "project source variant sites inlined
+# text", or nothing when some build fails.
 compile_one() {
   local project=$1 src=$2 tree=$WORK/build/$1/plain flags obj i=0 lines=()
   mapfile -t flags < <(include_flags "$tree")
@@ -58,14 +58,14 @@ compile_one() {
   obj=$OUT/$project/$(echo "${src#"$tree"/}" | tr / _)
   mkdir -p "$OUT/$project"
   "$CLANG" "${flags[@]}" "$src" -o "$obj.plain.o" 2>/dev/null || return 0
-  lines+=("$project $src plain 0 0 $(text_bytes "$obj.plain.o")")
+  lines+=("$project"$'\t'"$src"$'\t'"plain"$'\t'0$'\t'0$'\t'"$(text_bytes "$obj.plain.o")")
   for p in "${plugins[@]}"; do
     i=$((i + 1))
     "$CLANG" "${flags[@]}" -fpass-plugin="$p" -Rpass=heap2stack -mllvm -stats \
       "$src" -o "$obj.$i.o" 2>"$obj.$i.log" || return 0
-    lines+=("$project $src $i $(grep -c 'remark: \(moved\|copied\)' "$obj.$i.log" || true) \
-$(awk '/heap2stack - Number of calls of .* inlined/ {n += $1} END {print n + 0}' "$obj.$i.log") \
-$(text_bytes "$obj.$i.o")")
+    lines+=("$project"$'\t'"$src"$'\t'"$i"$'\t'"$(grep -c 'remark: \(moved\|copied\)' "$obj.$i.log" || true)"$'\t'"$(
+      awk '/heap2stack - Number of calls of .* inlined/ {n += $1} END {print n + 0}' "$obj.$i.log")"$'\t'"$(
+      text_bytes "$obj.$i.o")")
   done
   printf '%s\n' "${lines[@]}"
 }
@@ -76,26 +76,28 @@ text_bytes() {
 
 export -f compile_one include_flags text_bytes
 export WORK CLANG OUT
-export PLUGINS_LIST="${plugins[*]}"
+# One plugin per line, so that paths with spaces pass through.
+PLUGINS_LIST=$(printf '%s\n' "${plugins[@]}")
+export PLUGINS_LIST
 
 rm -rf "$OUT"
 mkdir -p "$OUT"
 for project in "${projects[@]}"; do
   [ -d "$WORK/build/$project/plain" ] || { echo "codesize.sh: $project was not built" >&2; continue; }
-  find "$WORK/build/$project/plain" -name '*.c' -printf "$project %p\n"
-done | xargs -P "$JOBS" -L 1 bash -c 'plugins=($PLUGINS_LIST); compile_one "$0" "$1"' \
+  find "$WORK/build/$project/plain" -name '*.c' -printf "$project\n%p\n"
+done | xargs -d '\n' -n 2 -P "$JOBS" bash -c 'mapfile -t plugins <<<"$PLUGINS_LIST"; compile_one "$0" "$1"' \
   >"$OUT/lines.txt"
 
 {
   echo "| build | sources | sites promoted | calls inlined | .text bytes |"
   echo "|---|---|---|---|---|"
-  awk -v names="plain ${plugins[*]}" '
-    { per[$1 " " $2] = per[$1 " " $2] + 1; rows[NR] = $0 }
+  H2S_NAMES=$(printf 'plain\n%s' "$PLUGINS_LIST") awk -F '\t' '
+    { per[$1 "\t" $2] = per[$1 "\t" $2] + 1; rows[NR] = $0 }
     END {
-      want = split(names, name, " ")
+      want = split(ENVIRON["H2S_NAMES"], name, "\n")
       for (r = 1; r <= NR; ++r) {
-        split(rows[r], f, " ")
-        if (per[f[1] " " f[2]] != want) continue
+        split(rows[r], f, "\t")
+        if (per[f[1] "\t" f[2]] != want) continue
         files[f[3]]++; sites[f[3]] += f[4]; inl[f[3]] += f[5]; text[f[3]] += f[6]
       }
       printf "| plain | %d | - | - | %d |\n", files["plain"], text["plain"]
