@@ -63,9 +63,9 @@ entry:
 }
 
 ; REMARK:      remark: <unknown>:0:0: moved 1024-byte 'malloc' block to the stack
-; REMARK-NEXT: remark: <unknown>:0:0: not promoted: 1025 bytes exceeds the 1024-byte limit per block (max-size)
-; REMARK-NEXT: remark: <unknown>:0:0: not promoted: 1025 bytes exceeds the 1024-byte limit per block (max-size)
-; REMARK-NEXT: remark: <unknown>:0:0: not promoted: 1099511627776 bytes exceeds the 1024-byte limit per block (max-size)
+; REMARK-NEXT: remark: <unknown>:0:0: not promoted: a 1025-byte block exceeds the 1024-byte limit per block (max-size)
+; REMARK-NEXT: remark: <unknown>:0:0: not promoted: a 1025-byte block exceeds the 1024-byte limit per block (max-size)
+; REMARK-NEXT: remark: <unknown>:0:0: not promoted: a 1099511627776-byte block exceeds the 1024-byte limit per block (max-size)
 
 declare noalias noundef ptr @malloc(i64 noundef) #0
 declare void @free(ptr allocptr noundef nocapture) #1

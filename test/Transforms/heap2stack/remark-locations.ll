@@ -55,7 +55,7 @@ entry:
   ret i32 %jumped, !dbg !53
 }
 
-; REMARK-NEXT: remark: t.c:40:15: not promoted: 2048 bytes exceeds the 1024-byte limit per block (max-size)
+; REMARK-NEXT: remark: t.c:40:15: not promoted: a 2048-byte block exceeds the 1024-byte limit per block (max-size)
 define void @too_large() !dbg !60 {
 entry:
   %buf = call noalias ptr @malloc(i64 noundef 2048), !dbg !61

@@ -66,9 +66,9 @@ entry:
 ; YAML-NEXT:  DebugLoc:        { File: t.c, Line: 40, Column: 15 }
 ; YAML-NEXT:  Function:        too_large
 ; YAML-NEXT:  Args:
-; YAML-NEXT:    - String:          'not promoted: '
+; YAML-NEXT:    - String:          'not promoted: a '
 ; YAML-NEXT:    - Bytes:           '2048'
-; YAML-NEXT:    - String:          ' bytes exceeds the '
+; YAML-NEXT:    - String:          '-byte block exceeds the '
 ; YAML-NEXT:    - Limit:           '1024'
 ; YAML-NEXT:    - String:          '-byte limit per block (max-size)'
 ; YAML-NEXT:  ...

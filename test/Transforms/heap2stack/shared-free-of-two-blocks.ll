@@ -109,7 +109,7 @@ entry:
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: 'free' also frees a block that stays on the heap
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: stored to memory
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: 'free' also frees a block that stays on the heap
-; REMARK-NEXT: remark: <unknown>:0:0: not promoted: 4096 bytes exceeds the 1024-byte limit per block (max-size)
+; REMARK-NEXT: remark: <unknown>:0:0: not promoted: a 4096-byte block exceeds the 1024-byte limit per block (max-size)
 
 declare noalias noundef ptr @malloc(i64 noundef) #0
 declare void @free(ptr allocptr noundef nocapture) #1
