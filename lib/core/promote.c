@@ -74,16 +74,17 @@ bool h2s_promote_function(h2s_fn_ctx *ctx, LLVMValueRef fn,
     for (size_t i = 0; i < f.nsites; ++i)
       h2s_remark_site(&f, &f.sites[i]);
 
+  size_t promoted = 0;
   for (size_t i = 0; i < f.nsites; ++i) {
     if (!h2s_open(&f.sites[i])) {
       h2s_bridge_count_kept();
       continue;
     }
+    ++promoted;
     h2s_bridge_count_promoted(f.sites[i].size);
     if (h2s_may_reach_heap(&f.sites[i]))
       h2s_bridge_count_guarded();
   }
-  size_t promoted = count_open(&f);
   if (promoted) {
     LLVMValueRef plain = f.room_split ? h2s_split_keep_plain(&f) : NULL;
     h2s_rewrite_sites(&f);
