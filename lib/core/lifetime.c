@@ -19,8 +19,10 @@
  * could return the earlier block.  So for each store of the pointer and
  * each read that may return it, no path may lead from the store through
  * the allocation to the read, unless the bytes are overwritten on the way
- * (a write that surely covers the read: not a copy of a run-time length,
- * which may copy nothing) or the read is of a newer object (the
+ * (a write that surely covers the read, in the object the read reads: not
+ * a copy of a run-time length, which may copy nothing, nor a store into
+ * this iteration's node when the read goes through the node the loop
+ * carries from the one before) or the read is of a newer object (the
  * holder's own alloca or allocation runs again, for a read through a
  * pointer that only GEPs make from it: that pointer is always into the
  * newest object, at whatever offset, even one a callee adds).  A pointer stored
@@ -145,16 +147,38 @@ static bool covers(h2s_span outer, h2s_span inner) {
          (__int128)inner.offset + inner.size <= (__int128)outer.offset + outer.size;
 }
 
+/* True when 'h' is one object for the whole call: an alloca of the entry
+ * block, whose every read and write is of the same bytes however often
+ * they run (an allocation, or an alloca in a loop, may be another object
+ * each time). */
+static bool is_one_object(const h2s_holder *h) {
+  LLVMValueRef fn = LLVMGetBasicBlockParent(LLVMGetInstructionParent(h->base));
+  return LLVMIsAAllocaInst(h->base) &&
+         LLVMGetInstructionParent(h->base) == LLVMGetEntryBasicBlock(fn);
+}
+
+/* True when write 'w' of 'h' surely overwrites what read 'r' reads, when
+ * it comes between a store and 'r': it covers the bytes, in the object 'r'
+ * reads.  For a holder that is another object each time its base runs,
+ * that is so only when both go through pointers into the newest object
+ * (the base running again between them is a barrier of its own): a write
+ * through the pointer a loop carries from the iteration before (prev->p)
+ * writes another object than one through the new pointer reads (h->p). */
+static bool overwrites(const h2s_holder *h, const h2s_access *w, const h2s_access *r) {
+  return !w->may_miss && covers(w->span, r->span) &&
+         (is_one_object(h) || (w->newest && r->newest));
+}
+
 /* The instructions after which read 'r' of 'h' no longer returns what an
- * earlier store left: writes covering it and, for a read through a pointer
- * made from the holder's base by GEPs alone, the holder's own allocation. */
+ * earlier store left: writes that overwrite it and, for a read through a
+ * pointer made from the holder's base by GEPs alone, the holder's own
+ * allocation. */
 static bool collect_barriers(const h2s_holder *h, const h2s_access *r,
                              h2s_values *barriers) {
   if (r->newest && !h2s_values_push(barriers, h->base))
     return false;
   for (size_t i = 0; i < h->nwrites; ++i)
-    if (!h->writes[i].may_miss && covers(h->writes[i].span, r->span) &&
-        !h2s_values_push(barriers, h->writes[i].inst))
+    if (overwrites(h, &h->writes[i], r) && !h2s_values_push(barriers, h->writes[i].inst))
       return false;
   return true;
 }
@@ -250,16 +274,6 @@ static bool add_empty_entries(h2s_function *f, const h2s_holder *h, h2s_span spa
     }
   }
   return true;
-}
-
-/* True when 'h' is one object for the whole call: an alloca of the entry
- * block, whose every read and write is of the same bytes however often
- * they run (an allocation, or an alloca in a loop, may be another object
- * each time). */
-static bool is_one_object(const h2s_holder *h) {
-  LLVMValueRef fn = LLVMGetBasicBlockParent(LLVMGetInstructionParent(h->base));
-  return LLVMIsAAllocaInst(h->base) &&
-         LLVMGetInstructionParent(h->base) == LLVMGetEntryBasicBlock(fn);
 }
 
 /* The blocks a path from the store 'held' to the site's allocation may

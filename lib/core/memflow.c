@@ -119,7 +119,7 @@ static h2s_step add_call_read(h2s_holder_walk *w, LLVMValueRef call, h2s_span sp
 static h2s_step add_write(h2s_holder_walk *w, LLVMValueRef inst, LLVMValueRef value,
                           h2s_span span) {
   return add_access(w, inst, &w->h->writes, &w->h->nwrites,
-                    (h2s_access){inst, value, span, H2S_READ_YIELDS, false, !w->certain});
+                    (h2s_access){inst, value, span, H2S_READ_YIELDS, w->newest, !w->certain});
 }
 
 static uint64_t pointer_size(h2s_function *f) {

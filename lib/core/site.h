@@ -108,10 +108,10 @@ typedef struct h2s_access {
                          into the holder, a callee) */
   h2s_span span;
   h2s_read_kind kind; /* a read's */
-  bool newest;        /* a read's: made through a pointer that only GEPs
-                         derive from the holder's base, so of the object
-                         that base last created, whatever offsets the
-                         reader adds (lifetime.c) */
+  bool newest;        /* made through a pointer that only GEPs derive
+                         from the holder's base, so of the object that base
+                         last created, whatever offsets are added
+                         (lifetime.c) */
   bool may_miss;      /* made through a pointer that may point to another
                          object (one loaded from the holder itself), so a
                          write may leave the holder's bytes as they were */
