@@ -157,35 +157,51 @@ static bool is_one_object(const h2s_holder *h) {
          LLVMGetInstructionParent(h->base) == LLVMGetEntryBasicBlock(fn);
 }
 
-/* True when write 'w' of 'h' surely overwrites what read 'r' reads, when
- * it comes between a store and 'r': it covers the bytes, in the object 'r'
- * reads.  For a holder that is another object each time its base runs,
+/* The bytes both 'a' and 'b' touch, when that is one known range; else
+ * 'b'. */
+static h2s_span common_bytes(h2s_span a, h2s_span b) {
+  if (!a.known || !b.known || a.stride || b.stride)
+    return b;
+  __int128 lo = a.offset > b.offset ? a.offset : b.offset;
+  __int128 a_end = (__int128)a.offset + a.size, b_end = (__int128)b.offset + b.size;
+  __int128 hi = a_end < b_end ? a_end : b_end;
+  if (hi <= lo)
+    return b;
+  return (h2s_span){.known = true, .offset = (int64_t)lo, .size = (uint64_t)(hi - lo)};
+}
+
+/* True when write 'w' of 'h' surely overwrites the bytes 'bytes' that read
+ * 'r' reads, when it comes between a store and 'r': it covers them, in the
+ * object 'r' reads.  For a holder that is another object each time its base runs,
  * that is so only when both go through pointers into the newest object
  * (the base running again between them is a barrier of its own): a write
  * through the pointer a loop carries from the iteration before (prev->p)
  * writes another object than one through the new pointer reads (h->p). */
-static bool overwrites(const h2s_holder *h, const h2s_access *w, const h2s_access *r) {
-  return !w->may_miss && covers(w->span, r->span) &&
+static bool overwrites(const h2s_holder *h, const h2s_access *w, const h2s_access *r,
+                       h2s_span bytes) {
+  return !w->may_miss && covers(w->span, bytes) &&
          (is_one_object(h) || (w->newest && r->newest));
 }
 
 /* The instructions after which read 'r' of 'h' no longer returns what an
- * earlier store left: writes that overwrite it and, for a read through a
- * pointer made from the holder's base by GEPs alone, the holder's own
- * allocation. */
-static bool collect_barriers(const h2s_holder *h, const h2s_access *r,
+ * earlier store left in 'stored': writes that overwrite what 'r' reads of
+ * those bytes and, for a read through a pointer made from the holder's
+ * base by GEPs alone, the holder's own allocation. */
+static bool collect_barriers(const h2s_holder *h, const h2s_access *r, h2s_span stored,
                              h2s_values *barriers) {
+  h2s_span bytes = common_bytes(stored, r->span);
   if (r->newest && !h2s_values_push(barriers, h->base))
     return false;
   for (size_t i = 0; i < h->nwrites; ++i)
-    if (overwrites(h, &h->writes[i], r) && !h2s_values_push(barriers, h->writes[i].inst))
+    if (overwrites(h, &h->writes[i], r, bytes) &&
+        !h2s_values_push(barriers, h->writes[i].inst))
       return false;
   return true;
 }
 
 bool h2s_write_reaches_read(const h2s_holder *h, const h2s_access *w, const h2s_access *r) {
   h2s_values barriers = {0};
-  bool reaches = !collect_barriers(h, r, &barriers) ||
+  bool reaches = !collect_barriers(h, r, w->span, &barriers) ||
                  reaches_avoiding(w->inst, r->inst, &barriers, NULL);
   h2s_values_free(&barriers);
   return reaches;
@@ -196,7 +212,7 @@ bool h2s_write_reaches_read(const h2s_holder *h, const h2s_access *w, const h2s_
 static bool read_may_return_old_block(LLVMValueRef alloc, const h2s_holding *held,
                                       const h2s_access *r, const h2s_values *empty) {
   h2s_values barriers = {0};
-  bool old = !collect_barriers(held->holder, r, &barriers) ||
+  bool old = !collect_barriers(held->holder, r, held->span, &barriers) ||
              (reaches_avoiding(held->store, alloc, &barriers, empty) &&
               reaches_avoiding(alloc, r->inst, &barriers, NULL));
   h2s_values_free(&barriers);
