@@ -59,6 +59,8 @@ typedef struct h2s_param_memory {
   h2s_byte_ranges written; /* bytes it may write */
   h2s_byte_ranges leaked;  /* bytes it may read other than as a pointer it
                               follows: as integers, copied elsewhere */
+  h2s_byte_ranges compared; /* bytes it may only look at as characters
+                               during the call: compare, search, print */
 } h2s_param_memory;
 
 /* Sets '*memory' to what the body of 'fn' may do with the memory its

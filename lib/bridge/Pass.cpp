@@ -126,6 +126,10 @@ static void printMemory(raw_ostream &OS, h2s_summaries *Summaries, Function &F, 
   printRanges(OS, Memory.written);
   OS << "; reads as data ";
   printRanges(OS, Memory.leaked);
+  if (Memory.compared.all || Memory.compared.n) {
+    OS << "; compares ";
+    printRanges(OS, Memory.compared);
+  }
   OS << (Memory.allocates ? "; stores blocks it allocates\n" : "\n");
 }
 

@@ -158,17 +158,23 @@ static const h2s_libc_entry *known_entry(const char *name) {
 }
 
 /* A printf-family call reads the characters of its variadic pointer
- * arguments (%s) or none of their bytes (%p, %d), unless a "%n" in its
- * format (or a format it cannot read) may write a count into one. */
-static h2s_contents printed_contents(LLVMValueRef call) {
-  return call_may_convert(call, 'n') ? H2S_CONTENTS_WRITTEN : H2S_CONTENTS_READ;
+ * arguments (%s) or none of their bytes (%p, %d), and may write a count
+ * into one when a "%n" is in its format (or a format it cannot read).
+ * sprintf and snprintf copy the characters they read into their
+ * destination ('to_memory'), which the pass does not follow; a count
+ * written there as well is more than one answer can say. */
+static h2s_contents printed_contents(LLVMValueRef call, bool to_memory) {
+  bool counts = call_may_convert(call, 'n');
+  if (to_memory)
+    return counts ? H2S_CONTENTS_EXPOSED : H2S_CONTENTS_COPIED;
+  return counts ? H2S_CONTENTS_READ_OR_WRITTEN : H2S_CONTENTS_READ;
 }
 
 h2s_contents h2s_libc_contents(const char *name, LLVMValueRef call, unsigned index) {
   const h2s_libc_entry *k = known_entry(name);
-  if (k && k->kind == H2S_LIBC_PRINTS && is_variadic_argument(call, index))
-    return printed_contents(call);
   const h2s_libc_memory *m = memory_entry(name);
+  if (k && k->kind == H2S_LIBC_PRINTS && is_variadic_argument(call, index))
+    return printed_contents(call, m && m->contents[0] == H2S_CONTENTS_WRITTEN);
   return m && index < 3 ? m->contents[index] : H2S_CONTENTS_EXPOSED;
 }
 

@@ -16,9 +16,14 @@ bool h2s_libc_arg_capture(const char *name, LLVMValueRef call, unsigned index,
 /* What a C library call does with the bytes an argument points to. */
 typedef enum h2s_contents {
   H2S_CONTENTS_EXPOSED, /* may copy them elsewhere or use pointers in them */
-  H2S_CONTENTS_READ,    /* compares or searches them as characters */
+  H2S_CONTENTS_READ,    /* compares, searches or prints them as characters
+                           during the call, forward from the pointer */
+  H2S_CONTENTS_COPIED,  /* copies them as characters into another
+                           argument's memory (sprintf's %s) */
   H2S_CONTENTS_WRITTEN, /* overwrites them, forward from the pointer
-                           (strcpy's destination, *endptr, printf's %n) */
+                           (strcpy's destination, *endptr) */
+  H2S_CONTENTS_READ_OR_WRITTEN, /* prints them or writes a count there
+                                   (printf's %s or %n) */
   H2S_CONTENTS_RESUME   /* strtok_r's *saveptr: read when argument 0 is
                            null (the call returns a pointer derived from
                            what it read, and stores one back), always

@@ -14,9 +14,10 @@
  * comparisons, the descriptive intrinsics, freeing it, memset/memcpy into
  * it, memcpy/memmove out of it (a read whose bytes go where the pass does
  * not follow, so the pointers stored where it reads escape), the C
- * library calls libc.c describes as only comparing, searching or
- * overwriting them (llvm.lifetime.start counts as a write of undefined
- * bytes), and integers made from its address that offsets.c finds tell
+ * library calls libc.c describes as only comparing, searching, printing or
+ * overwriting them (a comparison sees a stored pointer's address, so it is
+ * a read of it, if one without a value; llvm.lifetime.start counts as a
+ * write of undefined bytes), and integers made from its address that offsets.c finds tell
  * nothing of where it lives (UndefinedBehaviorSanitizer's alignment checks
  * of a local variable).  Anything else exposes the holder: its contents may
  * be copied elsewhere, or read as pointers by code the pass cannot see, and
@@ -341,10 +342,19 @@ static h2s_step classify_library_call(h2s_holder_walk *w, LLVMValueRef call,
       step = add_read(w, call, cell);
     return step == H2S_STEP_NEXT ? add_write(w, call, NULL, cell) : step;
   }
+  case H2S_CONTENTS_READ_OR_WRITTEN:
+    step = add_write(w, call, NULL, span_to_end(w, ptr));
+    if (step == H2S_STEP_NEXT)
+      step = add_call_read(w, call, span_to_end(w, ptr), H2S_READ_USES);
+    break;
+  case H2S_CONTENTS_READ: /* the bytes are seen, a pointer's address too */
+    step = add_call_read(w, call, span_to_end(w, ptr), H2S_READ_USES);
+    break;
+  case H2S_CONTENTS_COPIED:
+    step = add_call_read(w, call, span_to_end(w, ptr), H2S_READ_COPIES);
+    break;
   case H2S_CONTENTS_WRITTEN: /* forward from where it is given */
     step = add_write(w, call, NULL, span_to_end(w, ptr));
-    break;
-  case H2S_CONTENTS_READ:
     break;
   }
   if (step != H2S_STEP_NEXT || capture == H2S_CAPTURES_NOTHING)
@@ -353,21 +363,27 @@ static h2s_step classify_library_call(h2s_holder_walk *w, LLVMValueRef call,
   return capture == H2S_CAPTURES_RET_ONLY ? H2S_STEP_FOLLOW : expose(w, call);
 }
 
-/* The bytes of 'h' that 'ranges', by offset from 'at', name. */
+/* An access by a callee of the bytes 'span': a write of what the pass
+ * cannot name, or a read of 'kind'. */
+static h2s_step add_callee_access(h2s_holder_walk *w, LLVMValueRef call, h2s_span span,
+                                  bool written, h2s_read_kind kind) {
+  return written ? add_write(w, call, NULL, span) : add_call_read(w, call, span, kind);
+}
+
+/* The bytes of 'h' that 'ranges', by offset from 'at', name: written, or
+ * read as 'kind'. */
 static h2s_step add_ranges(h2s_holder_walk *w, LLVMValueRef call, h2s_location at,
-                           const h2s_byte_ranges *ranges, bool written) {
+                           const h2s_byte_ranges *ranges, bool written, h2s_read_kind kind) {
   h2s_step step = H2S_STEP_NEXT;
   if (ranges->all)
-    return written ? add_write(w, call, NULL, anywhere)
-                   : add_call_read(w, call, anywhere, H2S_READ_COPIES);
+    return add_callee_access(w, call, anywhere, written, kind);
   for (unsigned i = 0; i < ranges->n && step == H2S_STEP_NEXT; ++i) {
     h2s_location range = at;
     if (__builtin_add_overflow(at.offset, ranges->at[i].offset, &range.offset))
       range.known = false;
     h2s_span span = span_at(w->h, range, ranges->at[i].size);
     span.partial = true; /* what the callee may touch */
-    step = written ? add_write(w, call, NULL, span)
-                   : add_call_read(w, call, span, H2S_READ_COPIES);
+    step = add_callee_access(w, call, span, written, kind);
   }
   return step;
 }
@@ -389,8 +405,11 @@ static h2s_step classify_module_call(h2s_holder_walk *w, LLVMValueRef call,
   h2s_location at = locate(w->f, w, ptr);
   h2s_step step = m.follows ? add_call_read(w, call, anywhere, H2S_READ_USES) : H2S_STEP_NEXT;
   if (step == H2S_STEP_NEXT)
-    step = add_ranges(w, call, at, &m.leaked, false);
-  return step == H2S_STEP_NEXT ? add_ranges(w, call, at, &m.written, true) : step;
+    step = add_ranges(w, call, at, &m.leaked, false, H2S_READ_COPIES);
+  if (step == H2S_STEP_NEXT)
+    step = add_ranges(w, call, at, &m.compared, false, H2S_READ_USES);
+  return step == H2S_STEP_NEXT ? add_ranges(w, call, at, &m.written, true, H2S_READ_YIELDS)
+                               : step;
 }
 
 static h2s_step classify_call(h2s_holder_walk *w, LLVMValueRef call, LLVMValueRef ptr,

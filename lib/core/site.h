@@ -95,8 +95,10 @@ typedef enum h2s_read_kind {
   H2S_READ_YIELDS, /* returns them as its value: a load, strtok_r */
   H2S_READ_COPIES, /* copies them where the pass does not follow: memcpy
                       out of the holder, a callee reading them as data */
-  H2S_READ_USES    /* a callee that loads pointers there only to use them
-                      during the call (summaries.c) */
+  H2S_READ_USES    /* a callee that sees them only during the call: one
+                      that loads pointers there only to use them
+                      (summaries.c), or compares or prints the bytes
+                      (libc.c) */
 } h2s_read_kind;
 
 /* One read or write of a holder's memory. */

@@ -161,7 +161,7 @@ static h2s_step follow_call(h2s_param_walk *w, LLVMValueRef call, LLVMValueRef p
 
 static void memory_unknown(h2s_param_walk *w) {
   w->memory.follows = w->memory.frees = w->memory.keeps = w->memory.allocates = true;
-  w->memory.written.all = w->memory.leaked.all = true;
+  w->memory.written.all = w->memory.leaked.all = true; /* compared: within leaked */
 }
 
 /* Where 'ptr' points from the parameter: at '*offset', or with '*onward'
@@ -235,6 +235,29 @@ static void note_callee_memory(h2s_param_walk *w, LLVMValueRef callee, unsigned 
   w->memory.allocates = w->memory.allocates || m.allocates;
   h2s_ranges_add_moved(&w->memory.written, &m.written, known, offset);
   h2s_ranges_add_moved(&w->memory.leaked, &m.leaked, known, offset);
+  h2s_ranges_add_moved(&w->memory.compared, &m.compared, known, offset);
+}
+
+/* What a C library call does with the bytes from 'ptr' on, as libc.c
+ * says: forward from where it is given. */
+static void note_library_memory(h2s_param_walk *w, h2s_contents contents, LLVMValueRef ptr) {
+  switch (contents) {
+  case H2S_CONTENTS_READ_OR_WRITTEN:
+    touch(w, &w->memory.written, ptr, UINT64_MAX);
+    touch(w, &w->memory.compared, ptr, UINT64_MAX);
+    return;
+  case H2S_CONTENTS_READ:
+    touch(w, &w->memory.compared, ptr, UINT64_MAX);
+    return;
+  case H2S_CONTENTS_COPIED:
+    touch(w, &w->memory.leaked, ptr, UINT64_MAX);
+    return;
+  case H2S_CONTENTS_WRITTEN:
+    touch(w, &w->memory.written, ptr, UINT64_MAX);
+    return;
+  default:
+    memory_unknown(w);
+  }
 }
 
 /* What a call given 'ptr', derived from the parameter, as argument 'index'
@@ -259,11 +282,7 @@ static void note_call_memory(h2s_param_walk *w, LLVMValueRef call, LLVMValueRef 
   } else if (!h2s_bridge_library_function(w->ctx, call, name)) {
     memory_unknown(w);
   } else {
-    h2s_contents contents = h2s_libc_contents(name, call, index);
-    if (contents == H2S_CONTENTS_WRITTEN) /* forward from where it is given */
-      touch(w, &w->memory.written, ptr, UINT64_MAX);
-    else if (contents != H2S_CONTENTS_READ)
-      memory_unknown(w);
+    note_library_memory(w, h2s_libc_contents(name, call, index), ptr);
   }
 }
 
@@ -362,7 +381,8 @@ static void summarise_param(h2s_summaries *s, h2s_fn_ctx *ctx, LLVMValueRef para
 static bool same_memory(const h2s_param_memory *a, const h2s_param_memory *b) {
   return a->follows == b->follows && a->frees == b->frees && a->keeps == b->keeps &&
          a->allocates == b->allocates &&
-         h2s_ranges_equal(&a->written, &b->written) && h2s_ranges_equal(&a->leaked, &b->leaked);
+         h2s_ranges_equal(&a->written, &b->written) && h2s_ranges_equal(&a->leaked, &b->leaked) &&
+         h2s_ranges_equal(&a->compared, &b->compared);
 }
 
 static unsigned summarised_params(LLVMValueRef fn) {

@@ -4,8 +4,9 @@
 ; snprintf or strcpy write forward from the pointer they are given, so a
 ; tag field after the pointer field leaves the pointer known and the free
 ; of the field's value frees the block.  The block stays on the heap when
-; the write starts at the pointer field, or when "%p" prints the struct's
-; address.
+; the write starts at the pointer field, when "%p" prints the struct's
+; address, or when snprintf's "%s" copies characters from the pointer field
+; on into its destination, memory the pass does not follow.
 ; RUN: opt -passes='heap2stack<no-cleanup>' -S < %s | FileCheck %s
 ; RUN: opt -passes='heap2stack<no-cleanup>' -pass-remarks=heap2stack -pass-remarks-missed=heap2stack -disable-output < %s 2>&1 | FileCheck %s --check-prefix=REMARK
 
@@ -90,10 +91,26 @@ entry:
   ret void
 }
 
+define void @keeps_when_pointer_bytes_copied_by_snprintf(ptr %out) {
+; CHECK-LABEL: @keeps_when_pointer_bytes_copied_by_snprintf(
+; CHECK:         %name = call noalias ptr @malloc(i64 noundef 32)
+; CHECK:         call void @free(ptr noundef %back)
+;
+entry:
+  %r = alloca { ptr, [16 x i8] }, align 8
+  %name = call noalias ptr @malloc(i64 noundef 32)
+  store ptr %name, ptr %r, align 8
+  %n = call i32 (ptr, i64, ptr, ...) @snprintf(ptr %out, i64 32, ptr @fmt.s, ptr %r)
+  %back = load ptr, ptr %r, align 8
+  call void @free(ptr noundef %back)
+  ret void
+}
+
 ; REMARK:      remark: <unknown>:0:0: moved 32-byte 'malloc' block to the stack; its pointer is kept in a local variable
 ; REMARK-NEXT: remark: <unknown>:0:0: moved 32-byte 'malloc' block to the stack; its pointer is kept in a local variable
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: 'free' may free another block too
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: stored into an object passed as argument 2 to 'printf', which may let it out
+; REMARK-NEXT: remark: <unknown>:0:0: not promoted: stored into an object that 'snprintf' may let out
 
 declare i32 @printf(ptr nocapture readonly, ...)
 declare i32 @snprintf(ptr nocapture, i64, ptr nocapture readonly, ...)
