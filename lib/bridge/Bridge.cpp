@@ -208,8 +208,10 @@ extern "C" int h2s_bridge_call_may_free_arg(LLVMValueRef Call, unsigned Arg) {
 // Adds the constant part of the offsets of the GEPs from 'P' down to 'Base'
 // to 'Off' and folds the scales of their variable indices into 'Stride'
 // (their greatest common divisor); clears 'Forward' when a GEP with
-// variable indices is not inbounds nuw.  False when something other than
-// a GEP stands between the two or a scale does not fit.
+// variable indices is not inbounds nuw.  A GEP that may wrap (not nusw)
+// adds its variable offsets modulo 2^64, which keeps only their power-of-two
+// factor: 24 * k can be any multiple of 8.  False when something other
+// than a GEP stands between the two or a scale does not fit.
 static bool accumulateOffsets(const DataLayout &DL, const Value *P, const Value *Base,
                               APInt &Off, uint64_t &Stride, int &Forward) {
   while (P != Base) {
@@ -225,7 +227,8 @@ static bool accumulateOffsets(const DataLayout &DL, const Value *P, const Value 
       APInt Scale = Variable.second.abs();
       if (Scale.getActiveBits() > 62)
         return false;
-      Stride = std::gcd(Stride, Scale.getZExtValue());
+      uint64_t S = Scale.getZExtValue();
+      Stride = std::gcd(Stride, GEP->hasNoUnsignedSignedWrap() ? S : S & -S);
     }
     P = GEP->getPointerOperand();
   }
