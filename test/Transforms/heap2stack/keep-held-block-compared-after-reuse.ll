@@ -4,7 +4,8 @@
 ; to the new one if both shared one slot.  Such a read counts as a read of
 ; the held pointer, so the block stays on the heap, with the LoopCarried
 ; remark naming the comparison.  A comparison that runs before the next
-; block is allocated lets the block have its slot.
+; block is allocated lets the block have its slot, by memcmp or by bcmp
+; (which LLVM makes of memcmp(...) == 0).
 ; RUN: opt -passes='heap2stack<no-cleanup>' -S < %s | FileCheck %s
 ; RUN: opt -passes='heap2stack<no-cleanup>' -pass-remarks=heap2stack -pass-remarks-missed=heap2stack -disable-output < %s 2>&1 | FileCheck %s --check-prefix=REMARK
 
@@ -77,12 +78,46 @@ exit:
   ret i32 %same.next
 }
 
+define i32 @promotes_block_compared_by_bcmp(i32 %n, ptr %template, i64 %len) {
+; CHECK-LABEL: @promotes_block_compared_by_bcmp(
+; CHECK-NEXT:  entry:
+; CHECK-NEXT:    %cur = alloca [16 x i8], align 8
+; CHECK-NEXT:    %h2s.slot = alloca [16 x i8], align 16
+; CHECK-NOT:     @malloc
+; CHECK:         ret i32
+;
+entry:
+  %cur = alloca [16 x i8], align 8
+  br label %loop
+
+loop:
+  %i = phi i32 [ 0, %entry ], [ %next, %loop ]
+  %same = phi i32 [ 0, %entry ], [ %same.next, %loop ]
+  %b = call noalias ptr @malloc(i64 16)
+  store i8 0, ptr %b, align 1
+  store ptr %b, ptr %cur, align 8
+  %c = call i32 @bcmp(ptr %cur, ptr %template, i64 %len)
+  %eq = icmp eq i32 %c, 0
+  %inc = zext i1 %eq to i32
+  %same.next = add i32 %same, %inc
+  %old = load ptr, ptr %cur, align 8
+  call void @free(ptr %old)
+  %next = add i32 %i, 1
+  %done = icmp eq i32 %next, %n
+  br i1 %done, label %exit, label %loop
+
+exit:
+  ret i32 %same.next
+}
+
 ; REMARK: remark: test.c:3:9: not promoted: a block may still be in use when the next one is allocated (test.c:5:10)
+; REMARK: remark: <unknown>:0:0: moved 16-byte 'malloc' block to the stack; its pointer is kept in a local variable
 ; REMARK: remark: <unknown>:0:0: moved 16-byte 'malloc' block to the stack; its pointer is kept in a local variable
 
 declare noalias ptr @malloc(i64) allockind("alloc,uninitialized") allocsize(0) "alloc-family"="malloc"
 declare void @free(ptr) allockind("free") "alloc-family"="malloc"
 declare i32 @memcmp(ptr, ptr, i64)
+declare i32 @bcmp(ptr, ptr, i64)
 
 !llvm.dbg.cu = !{!0}
 !llvm.module.flags = !{!2, !3}
