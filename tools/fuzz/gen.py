@@ -45,8 +45,12 @@
 # double buffering through a holder (the previous block read from a slot
 # or a field after the next one is allocated), and a holder struct copied
 # by memcpy or assignment and freed through the copy, and a small-buffer
-# text whose pointer first points at its own array.  Each is a feature
-# --without can leave out (MEMFLOW; "memflow" leaves out all).
+# text whose pointer first points at its own array, a chain of malloc'd
+# holders, each holding a new block, whose previous holder is read after
+# the next block is allocated, and records holding a block's pointer
+# compared by memcmp with the record before while both blocks are live.
+# Each is a feature --without can leave out (MEMFLOW; "memflow" leaves out
+# all).
 # Around that: loops that allocate per iteration (freed in the same or the
 # next iteration, kept in an array, found and kept past a break), recursion
 # (direct, and through a table of function pointers), setjmp/longjmp,
@@ -349,6 +353,12 @@ NOINLINE void h_hold_keep(struct holder *h) {
     holder_free(h);
   }
 }
+
+/* A block's text in a node of a chain (memory flow through holders made
+ * in a loop), and a record compared byte by byte: no padding, so memcmp
+ * reads only the pointer's and the number's bytes. */
+struct node { char *p; };
+struct named { char *name; size_t id; };
 
 /* A small-buffer text: 'p' points at its own 'inl' until the text (of
  * 'len' bytes, then a zero) outgrows it, then at a heap block of 'cap'
@@ -1792,6 +1802,8 @@ class Fn:
             ("held-double-buffer", self.f_held_double, 0.8, True),
             ("struct-copy", self.f_struct_copy, 0.6, False),
             ("small-buffer", self.f_small_buffer, 0.6, False),
+            ("node-chain", self.f_node_chain, 0.5, True),
+            ("record-compare", self.f_record_compare, 0.5, True),
         ]
         return [(shape, weight) for feature, shape, weight, shallow in shapes
                 if not self.gen.off(feature) and (not shallow or self.nest < 2)]
@@ -2616,6 +2628,75 @@ class Fn:
         self.emit("sbuf_release(&%s);" % sb)
         self.shape_end("small-buffer")
 
+    def f_node_chain(self):
+        """A loop that allocates a node and a text block each iteration,
+        stores the block into the node, and reads the node of the iteration
+        before (the pointer a loop variable carries) after both
+        allocations, then frees it and its block: two blocks of the site
+        live at once, which must not share a slot."""
+        r = self.r
+        self.shape_begin("node-chain")
+        prev, i, h, b = self.fresh("prev"), self.fresh("i"), self.fresh("h"), self.fresh("b")
+        n = r.randint(4, 16)
+        self.emit("struct node *%s = NULL;" % prev)
+        self.open("for (unsigned %s = 0; %s < %s; %s++)"   # not unrolled
+                  % (i, i, self.count_expr(2, 6)[0], i))
+        self.emit("struct node *%s = malloc(sizeof *%s);" % (h, h))
+        # Only the read below may see the node before: on these failures
+        # it is leaked.
+        self.emit("if (!%s)" % h)
+        self.emit("  %s" % self.ret_fail())
+        self.emit("char *%s = malloc(%d);" % (b, n))
+        self.open("if (!%s)" % b)
+        self.emit("free(%s);" % h)
+        self.emit(self.ret_fail())
+        self.close()
+        self.emit("snprintf(%s, %d, \"%%s%%u\", %s, %s);" % (b, n, self.word(), i))
+        self.emit("%s->p = %s;" % (h, b))
+        self.open("if (%s)" % prev)
+        self.emit("acc = mix(acc, h_sum(%s->p, strlen(%s->p)));" % (prev, prev))
+        self.emit("free(%s->p);" % prev)
+        self.emit("free(%s);" % prev)
+        self.close()
+        self.emit("%s = %s;" % (prev, h))
+        self.close()
+        self.open("if (%s)" % prev)
+        self.emit("acc = mix(acc, h_sum(%s->p, strlen(%s->p)));" % (prev, prev))
+        self.emit("free(%s->p);" % prev)
+        self.emit("free(%s);" % prev)
+        self.close()
+        self.shape_end("node-chain")
+
+    def f_record_compare(self):
+        """Records holding a fresh block's pointer, each compared by memcmp
+        (of a run-time length, so not inlined) with the record before
+        while that record's block is still allocated: in a defined
+        program the two names differ, so the records never compare
+        equal; then the earlier block is freed."""
+        r = self.r
+        self.shape_begin("record-compare")
+        prev, cur, i, b = self.fresh("prev"), self.fresh("cur"), self.fresh("i"), self.fresh("b")
+        self.emit("struct named %s = {NULL, 0}, %s;" % (prev, cur))
+        self.open("for (unsigned %s = 0; %s < %s; %s++)"   # not unrolled
+                  % (i, i, self.count_expr(2, 6)[0], i))
+        self.emit("char *%s = malloc(%d);" % (b, r.randint(4, 16)))
+        self.emit("if (!%s)" % b)
+        self.emit("  %s /* leaks the record before */" % self.ret_fail())
+        self.emit("%s[0] = (char)('a' + %s);" % (b, i))
+        self.emit("%s.name = %s;" % (cur, b))
+        self.emit("%s.id = %s;" % (cur, r.choice(["7u", "(size_t)%s" % i])))
+        # Only equality: the order of two addresses is the allocator's.
+        # (LLVM makes this bcmp.)
+        self.emit("acc = mix(acc, (unsigned)(memcmp(&%s, &%s, %s) == 0));"
+                  % (prev, cur, self.count_expr(16, 16)[0]))
+        self.emit("free(%s.name);" % prev)
+        self.emit("%s.name = %s.name;" % (prev, cur))
+        self.emit("%s.id = %s.id;" % (prev, cur))
+        self.close()
+        self.emit("acc = mix(acc, (unsigned char)%s.name[0]);" % prev)
+        self.emit("free(%s.name);" % prev)
+        self.shape_end("record-compare")
+
     def f_struct_copy(self):
         """A struct holder copied (memcpy or assignment) from a local to a
         local (a run-time element of an array), from a malloc'd one to a
@@ -2937,7 +3018,8 @@ class Fn:
 # The memory-flow shapes (blocks whose pointers wait in local arrays,
 # structs and other blocks); "memflow" leaves out all of them.
 MEMFLOW = ("ptr-slots", "holder-struct", "struct-array", "strto", "tokens",
-           "held-double-buffer", "struct-copy", "small-buffer")
+           "held-double-buffer", "struct-copy", "small-buffer", "node-chain",
+           "record-compare")
 OPTIONAL = ("threads", "recursion", "table-recursion", "setjmp", "positional-p",
             "rt-size", "calloc-overflow", "realloc-zero", "memflow") + MEMFLOW
 
