@@ -22,7 +22,7 @@
 #
 # With no PROJECT, every project of the list below is run. Projects:
 #   zlib bzip2 xz libyaml expat jq pcre2 json-c gawk jimtcl onig sqlite3
-#   libtommath
+#   libtommath jansson cjson cmark libxml2 sed mawk
 #
 # Environment:
 #   WORK        scratch directory (default: /tmp/real/work). Sources are
@@ -96,8 +96,9 @@
 # Exit status: 0 when every project built and tested the same with and
 # without the plugin, 1 otherwise.
 #
-# Time: about 16 minutes for all projects on 2 shared cores, 18 with LTO=1
-# (see docs/realworld.md); INSTRUMENT=1 see docs/guard-size.md.
+# Time: about 16 minutes for the projects up to libtommath on 2 shared
+# cores, 18 with LTO=1 (see docs/realworld.md), and 12-14 more for jansson
+# to mawk (without LTO=1); INSTRUMENT=1 see docs/guard-size.md.
 #
 #===----------------------------------------------------------------------===#
 
@@ -123,13 +124,15 @@ SFX=
 INSTALL_DEPS=${INSTALL_DEPS:-1}
 
 ALL_PROJECTS=(zlib bzip2 xz libyaml expat jq pcre2 json-c gawk jimtcl onig sqlite3
-              libtommath)
+              libtommath jansson cjson cmark libxml2 sed mawk)
 
 # Debian source package of each project.
 declare -A PKG=(
   [zlib]=zlib [bzip2]=bzip2 [xz]=xz-utils [libyaml]=libyaml [expat]=expat
   [jq]=jq [pcre2]=pcre2 [json-c]=json-c [gawk]=gawk [jimtcl]=jimtcl
   [onig]=libonig [sqlite3]=sqlite3 [libtommath]=libtommath
+  [jansson]=jansson [cjson]=cjson [cmark]=cmark [libxml2]=libxml2 [sed]=sed
+  [mawk]=mawk
 )
 
 log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
@@ -149,11 +152,14 @@ SHIM=$WORK/bin$SFX/libh2s_heapshim.so
 #===- tools ---------------------------------------------------------------===#
 
 # The build tools the project list needs beyond a C toolchain: autoreconf for
-# the packages shipped without configure (jq, libyaml, libonig), bison/flex
-# for jq, oniguruma for jq's regex tests, tcl for sqlite3's amalgamation.
+# the packages shipped without configure (jq, libyaml, libonig, jansson) or
+# with patched Makefile.am (libxml2), bison/flex for jq, oniguruma for jq's
+# regex tests, tcl for sqlite3's amalgamation, python3 for cmark's spec
+# tests, perl for sed's test scripts, mawk (the system's) as the reference
+# of mawk's extra checks.
 install_deps() {
   local need=(autoconf automake libtool bison flex pkg-config cmake make
-              libonig-dev tcl zlib1g-dev dpkg-dev)
+              libonig-dev tcl zlib1g-dev dpkg-dev python3 perl mawk)
   [[ $LTO == 1 ]] && need+=(lld-22)
   local missing=() p
   for p in "${need[@]}"; do
@@ -601,6 +607,178 @@ test_libtommath() { ./test; }
 count_libtommath() {
   sed -n 's|^Tests OK/NOP/FAIL: \([0-9]*\)/[0-9]*/\([0-9]*\).*|\1 \2|p' "$1" |
     awk '{ print; n++ } END { if (n == 0) print "0 1" }'
+}
+
+# jansson: autoreconf, configure, make (the test programs too); `make check`
+# runs test/run-suites, whose suites (valid, invalid, invalid-unicode,
+# encoding-flags: json_process on input files against expected output; api:
+# the test_*.c programs and check-exports) print "NAME... ok" / "FAILED" per
+# test with VERBOSE=1: those are counted, plus the automake results (run-suites
+# and the top directory's scripts/clang-format-check).
+build_jansson() {
+  autoreconf -fi && ./configure && make -j"$JOBS" && make -j"$JOBS" check TESTS=
+}
+test_jansson() {
+  make -k check AM_TESTS_ENVIRONMENT='VERBOSE=1; export VERBOSE;'
+  cat test/run-suites.log 2>/dev/null
+}
+count_jansson() {
+  local a p f
+  a=$(automake_counts "$1")
+  p=$(grep -c '\.\.\. ok$' "$1")
+  f=$(grep -c '\.\.\. FAILED$' "$1")
+  # run-suites ends with "N test suites passed" or "M of N test suites
+  # failed"; without either it did not run, which counts as a failure.
+  grep -qE '^[0-9]+ (of [0-9]+ )?test suites (passed|failed)$' "$1" || f=$((f + 1))
+  echo "$((${a% *} + p)) $((${a#* } + f))"
+}
+
+# cjson: CMake with the tests and cJSON_Utils on; ctest -V runs cJSON_test
+# and the Unity programs of tests/ (parse_*, print_*, misc, json_patch_tests
+# over json-patch-tests/, ...), each ending with "N Tests M Failures K
+# Ignored": those test cases are counted, plus ctest's results (a program
+# that crashes prints no Unity summary).
+build_cjson() {
+  cmake -S . -B _build -DCMAKE_BUILD_TYPE=None -DCMAKE_C_FLAGS="$CFLAGS" \
+    -DENABLE_CJSON_TEST=ON -DENABLE_CJSON_UTILS=ON \
+    ${AR:+-DCMAKE_AR=$(command -v "$AR") -DCMAKE_RANLIB=$(command -v "$RANLIB")} &&
+    cmake --build _build -j"$JOBS"
+}
+test_cjson() { (cd _build && ctest -V --timeout 300); }
+count_cjson() {
+  local c u
+  c=$(ctest_counts "$1")
+  u=$(sed -n 's/^\(.*[^0-9]\)\{0,1\}\([0-9][0-9]*\) Tests \([0-9][0-9]*\) Failures \([0-9][0-9]*\) Ignored.*/\2 \3 \4/p' "$1" |
+    awk '{ p += $1 - $2 - $3; f += $2 } END { printf "%d %d\n", p, f }')
+  echo "$((${u% *} + ${c% *})) $((${u#* } + ${c#* }))"
+}
+
+# cmark: CMake; ctest -V runs api_test ("N tests passed, M failed"), the
+# spec, smart-punctuation and regression tests of spec_tests.py against the
+# library and the cmark program ("N passed, M failed, K errored, L
+# skipped"), entity_tests.py ("N passed, M failed, K errored") and
+# pathological_tests.py (one "[PASSED]"/"[FAILED]"/"[ERRORED"/"[TIMEOUT]"
+# line per case, 10 s each; its summary line is always 0, as its results are
+# collected in child processes). Those are counted, plus ctest's results
+# (which alone cover html_normalization and the round-trip test, silent
+# when they pass).
+build_cmark() {
+  cmake -S . -B _build -DCMAKE_BUILD_TYPE=None -DCMAKE_C_FLAGS="$CFLAGS" \
+    ${AR:+-DCMAKE_AR=$(command -v "$AR") -DCMAKE_RANLIB=$(command -v "$RANLIB")} &&
+    cmake --build _build -j"$JOBS"
+}
+test_cmark() { (cd _build && ctest -V --timeout 600); }
+count_cmark() {
+  local c inner
+  c=$(ctest_counts "$1")
+  inner=$(awk '
+    /Test command:/ { patho = /pathological_tests/ }
+    patho && /\[PASSED\]/ { p++ }
+    patho && /\[(FAILED|ERRORED|TIMEOUT)/ { f++ }
+    patho { next }
+    match($0, /[0-9]+ tests passed, [0-9]+ failed, [0-9]+ skipped/) {
+      split(substr($0, RSTART, RLENGTH), w, " "); p += w[1]; f += w[4]; next }
+    match($0, /[0-9]+ passed, [0-9]+ failed, [0-9]+ errored/) {
+      split(substr($0, RSTART, RLENGTH), w, " "); p += w[1]; f += w[3] + w[5] }
+    END { printf "%d %d\n", p, f }' "$1")
+  echo "$((${inner% *} + ${c% *})) $((${inner#* } + ${c#* }))"
+}
+
+# libxml2: autoreconf (Debian's patches add testcatalog to Makefile.am),
+# configure without python, lzma, ICU, HTTP and FTP, make (and the check
+# programs). Debian's +dfsg source drops upstream's test/ and result/ data
+# (bug #331534), so runtest has only the few cases Debian's patches add;
+# the programs of `make check`'s runtests (runtest, testrecurse, testapi,
+# testchar, testdict, testcatalog; runxmlconf needs the W3C suite) are run
+# one by one (make's chain stops at the first failure), then the
+# doc/examples regression tests. Counted: "Total N tests, M errors" of
+# runtest and testrecurse, testapi's "Total: F functions, N tests, M
+# errors", plus one PASS/FAIL per program (its exit status) and one for
+# doc/examples.
+build_libxml2() {
+  autoreconf -fi && ./configure --without-python --without-lzma --without-icu \
+    --without-http --without-ftp && make -j"$JOBS" &&
+    make -j"$JOBS" runtest testrecurse testapi testchar testdict testcatalog &&
+    make -j"$JOBS" -C doc/examples check TESTS=
+}
+test_libxml2() {
+  local t rc
+  for t in runtest testrecurse testapi testchar testdict testcatalog; do
+    ./$t
+    rc=$?
+    if [[ $rc -eq 0 ]]; then echo "PASS: $t"; else echo "FAIL: $t (status $rc)"; fi
+  done
+  if make -C doc/examples tests; then echo "PASS: doc/examples"; else echo "FAIL: doc/examples"; fi
+}
+count_libxml2() {
+  local inner
+  inner=$(sed -n -e 's/^Total \([0-9]*\) tests, no errors.*/\1 0/p' \
+    -e 's/^Total \([0-9]*\) tests, \([0-9]*\) errors.*/\1 \2/p' \
+    -e 's/^Total: [0-9]* functions, \([0-9]*\) tests, \([0-9]*\) errors.*/\1 \2/p' "$1" |
+    awk '{ p += $1 - $2; f += $2 } END { printf "%d %d\n", p, f }')
+  echo "$((${inner% *} + $(grep -c '^PASS: ' "$1"))) $((${inner#* } + $(grep -c '^FAIL: ' "$1")))"
+}
+
+# sed: configure --disable-nls, make (and the test programs); `make check`
+# runs testsuite/ (shell and perl scripts) and gnulib-tests/; automake tests.
+# Without valgrind (a stub that fails comes first in PATH, so the three
+# tests that require it skip): Debian 12's cannot read clang-22's DWARF 5.
+# panic-tests fails as root (root can write into the read-only directory it
+# expects "sed -i" to fail in).
+build_sed() {
+  ./configure --disable-nls && make -j"$JOBS" && make -j"$JOBS" check TESTS=
+}
+test_sed() {
+  mkdir -p no-valgrind && printf '#!/bin/sh\nexit 1\n' >no-valgrind/valgrind &&
+    chmod +x no-valgrind/valgrind
+  PATH=$PWD/no-valgrind:$PATH make -k check
+}
+count_sed() {
+  local a n
+  a=$(automake_counts "$1")
+  # testsuite/ and gnulib-tests/ each end with a summary; one that is missing
+  # (make stopped before that suite ran) counts as a failure.
+  n=$(sed 's/\x1b\[[0-9;]*m//g' "$1" | grep -c '^# TOTAL: ')
+  [[ $n -lt 2 ]] || n=2
+  echo "${a% *} $((${a#* } + 2 - n))"
+}
+
+# mawk: configure, make; `make check` runs test/mawktest, whose sections
+# (field splitting, regular expressions, write errors, arrays, nextfile,
+# the decl.awk stress test) print "NAME OK" or "NAME had N failures", and
+# fpe_test ("results consistent" when it passes). That suite is small, so
+# each awk program of test/ and examples/ is also run on a few inputs and
+# compared (output and exit status) with the system's /usr/bin/mawk, the
+# same upstream version built by Debian (a mismatch or a hang fails).
+build_mawk() { ./configure && make -j"$JOBS" mawk; }
+test_mawk() {
+  make -k check
+  local f d rc ref
+  for f in test/*.awk examples/*.awk; do
+    for d in test/mawktest.dat test/full-awk.dat test/null-rs.dat scan.c; do
+      timeout 20 ./mawk -f "$f" "$d" >diff.out 2>&1
+      rc=$?
+      timeout 20 /usr/bin/mawk -f "$f" "$d" >diff.ref 2>&1
+      ref=$?
+      if [[ $rc -ne 124 && $rc -eq $ref ]] && cmp -s diff.out diff.ref; then
+        echo "PASS: mawk -f $f $d"
+      else
+        echo "FAIL: mawk -f $f $d (status $rc, reference $ref)"
+      fi
+    done
+  done
+}
+count_mawk() {
+  local p f
+  # mawktest's last line, "tested PROG OK" (or "... had N failures"), sums
+  # up its sections and is left out; without it (the script stopped) one
+  # failure is counted. fpe_test passes when it finds its results
+  # consistent.
+  p=$(grep -vE '^tested ' "$1" | grep -cE ' OK$')
+  f=$(grep -vE '^tested ' "$1" | grep -cE ' had (one|[0-9]+) failures?$')
+  grep -qE '^tested .* (OK|had (one|[0-9]+) failures?)$' "$1" || f=$((f + 1))
+  if grep -q '^results consistent' "$1"; then p=$((p + 1)); else f=$((f + 1)); fi
+  echo "$((p + $(grep -c '^PASS: mawk ' "$1"))) $((f + $(grep -c '^FAIL: mawk ' "$1")))"
 }
 
 #===- driver --------------------------------------------------------------===#
