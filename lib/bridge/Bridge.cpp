@@ -156,7 +156,11 @@ extern "C" int h2s_bridge_library_function(h2s_fn_ctx *Ctx, LLVMValueRef Call,
   CallBase *CB = asCall(Call);
   const TargetLibraryInfo &TLI = Ctx->tli();
   const Function *Callee = CB->getCalledFunction();
-  if (!Callee || CB->isNoBuiltin())
+  // A function the module defines under a library's name is the program's
+  // own (a static strchr of a file without <string.h>); an inline copy of
+  // the library's own from a header (available_externally) is the library's.
+  if (!Callee || CB->isNoBuiltin() ||
+      !(Callee->isDeclaration() || Callee->hasAvailableExternallyLinkage()))
     return 0;
   // glibc's headers redirect calls to aliases of the same function: the
   // scanf family to __isoc99_*, and with _FORTIFY_SOURCE many string and
