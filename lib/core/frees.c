@@ -133,8 +133,9 @@ void h2s_check_frees(h2s_function *f, h2s_site *site) {
       h2s_refuse(site, H2S_FREE_MIXED, fr->call);
     else if (fr->copy && shares_wrapper_call(f, fr))
       h2s_refuse(site, H2S_FREE_SHARED_CALL, fr->call);
-    else
-      fr->ends_lifetime = fr->freed == site->call;
+    else /* a free wrapper may free on some paths only, then the caller
+          * goes on using the block */
+      fr->ends_lifetime = fr->freed == site->call && !fr->copy;
   }
   for (size_t i = 0; i < site->reallocs.len && h2s_open(site); ++i) {
     LLVMValueRef realloc = site->reallocs.items[i];

@@ -59,7 +59,6 @@ define void @promotes_block_freed_by_wrapper() {
 ; CHECK-NEXT:    %m = getelementptr inbounds i8, ptr %h2s.slot, i64 8
 ; CHECK-NEXT:    store i32 114, ptr %m, align 4
 ; CHECK-NEXT:    call void @close.h2s.nofree0(ptr %h2s.slot)
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    ret void
 ;
 entry:
@@ -74,7 +73,6 @@ define void @promotes_block_freed_by_wrapper_of_wrapper() {
 ; CHECK-LABEL: @promotes_block_freed_by_wrapper_of_wrapper(
 ; CHECK:         %h2s.slot = alloca [16 x i8], align 16
 ; CHECK:         call void @close_verbose.h2s.nofree0(ptr %h2s.slot)
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    ret void
 ;
 entry:

@@ -31,7 +31,6 @@ define i32 @guarded_block_freed_by_wrapper(i64 %n) {
 ; CHECK-NEXT:    br label %[[REST]]
 ; CHECK:       [[REST]]:
 ; CHECK-NEXT:    %h2s.result = phi i32 [ %r, %[[RELEASE]] ], [ %h2s.nofree, %[[SLOT]] ]
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0({{(i64 -1, )?}}ptr %h2s.slot)
 ; CHECK-NEXT:    ret i32 %h2s.result
 ;
 entry:
