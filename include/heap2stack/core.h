@@ -110,6 +110,7 @@ typedef enum h2s_reason {
   H2S_OVER_BUDGET,       /* would exceed the function's budget */
   H2S_RECURSIVE,         /* the same, in a function that may recurse */
   H2S_RETURNS_TWICE,     /* the function calls setjmp/vfork */
+  H2S_MUSTTAIL_CALLER,   /* the function makes a musttail call */
   H2S_COROUTINE,         /* the function is a coroutine before splitting */
   H2S_SANITIZED,         /* the function is built with ASan, HWASan or MSan */
   H2S_OPTED_OUT,         /* annotate("heap2stack-off") on the function */

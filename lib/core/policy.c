@@ -17,6 +17,8 @@
  * it gets opts->recursive_budget (zero by default).  Functions that call returns_twice
  * functions (setjmp, vfork) or are coroutines not yet split promote
  * nothing: their frames do not behave like plain frames.  Nor do functions
+ * that make a musttail call: the frame is gone before the callee runs, and
+ * the callee may reach a slot through memory (a holder kept on the heap).  Nor do functions
  * built with a sanitizer that checks heap accesses: it checks blocks best
  * on the heap, since a promoted block that SROA splits into registers
  * leaves no access to check for a use after free or an overflow.
@@ -31,11 +33,15 @@ static bool returns_twice(LLVMValueRef call) {
          (callee && h2s_fn_has_attr(callee, "returns_twice"));
 }
 
-/* The first call in 'fn' that returns twice, or NULL. */
-static LLVMValueRef find_returns_twice_call(LLVMValueRef fn) {
+static bool is_musttail(LLVMValueRef call) {
+  return LLVMIsACallInst(call) && LLVMGetTailCallKind(call) == LLVMTailCallKindMustTail;
+}
+
+/* The first call in 'fn' that 'matches', or NULL. */
+static LLVMValueRef find_call(LLVMValueRef fn, bool (*matches)(LLVMValueRef)) {
   for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb))
     for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i))
-      if (h2s_is_call(i) && returns_twice(i))
+      if (h2s_is_call(i) && matches(i))
         return i;
   return NULL;
 }
@@ -49,10 +55,12 @@ static bool has_recursive_budget(const h2s_function *f) {
 /* Fills in what holds for all of 'f': a blocker and the budget.  Whether
  * 'f' may recurse (f->recursive) was set from recursion.c's answer. */
 void h2s_assess_function(h2s_function *f) {
-  LLVMValueRef rt = find_returns_twice_call(f->fn);
+  LLVMValueRef rt = find_call(f->fn, returns_twice), tail = find_call(f->fn, is_musttail);
   f->blocker = (h2s_verdict){H2S_PROMOTED, NULL, 0, 0};
   if (rt)
     f->blocker = (h2s_verdict){H2S_RETURNS_TWICE, rt, 0, 0};
+  else if (tail) /* its callee may read a slot through a holder on the heap */
+    f->blocker = (h2s_verdict){H2S_MUSTTAIL_CALLER, tail, 0, 0};
   else if (h2s_fn_has_attr(f->fn, "presplitcoroutine"))
     f->blocker = (h2s_verdict){H2S_COROUTINE, NULL, 0, 0};
   else if (h2s_is_sanitized(f->fn))

@@ -64,6 +64,7 @@ static const h2s_reason_text reason_table[H2S_NUM_REASONS] = {
     [H2S_OVER_BUDGET] = {"OverBudget", "not promoted: a {amount}-byte slot would exceed the function's {limit}-byte stack budget (frame-budget)"},
     [H2S_RECURSIVE] = {"Recursive", "not promoted: the function may be recursive and a {amount}-byte slot exceeds its {limit}-byte budget (recursive-budget)"},
     [H2S_RETURNS_TWICE] = {"ReturnsTwice", "not promoted: the function calls '{blocker}', which returns twice"},
+    [H2S_MUSTTAIL_CALLER] = {"MustTail", "not promoted: the function makes a musttail call of '{blocker}', which may reach a slot through memory after the frame is gone"},
     [H2S_COROUTINE] = {"Coroutine", "not promoted: the function is a coroutine that is not yet split"},
     [H2S_SANITIZED] = {"Sanitized", "not promoted: the function is built with a sanitizer that checks heap accesses"},
     [H2S_OPTED_OUT] = {"OptedOut", "not promoted: the function is annotated 'heap2stack-off'"},

@@ -5,8 +5,9 @@
  *   1. slots: a static alloca [size x i8] at the top of the entry block per
  *      site, aligned at least to what malloc guarantees; the stack never
  *      grows per iteration;
- *   2. calls that receive a pointer into a slot lose their 'tail' marker,
- *      which promised that the callee touches no alloca of this frame;
+ *   2. every call of the function loses its 'tail' marker, which promised
+ *      that the callee touches no alloca of this frame: a callee may reach
+ *      a slot through memory too (a holder kept on the heap);
  *   3. frees: llvm.lifetime.end before each free that surely frees this
  *      execution's block (frees.c); a free whose every block is a slot is
  *      deleted, one that may receive a heap block (a guarded site's, or a
@@ -54,14 +55,11 @@ static void erase(h2s_function *f, LLVMValueRef original, LLVMValueRef inst) {
   LLVMInstructionEraseFromParent(inst);
 }
 
-static void drop_tail_markers(h2s_function *f, const h2s_site *site) {
-  for (size_t i = 0; i < site->users.len; ++i) {
-    LLVMValueRef call = site->users.items[i];
-    if (h2s_valset_has(&f->erased, call))
-      continue;
-    if (LLVMIsACallInst(call) && LLVMGetTailCallKind(call) == LLVMTailCallKindTail)
-      LLVMSetTailCallKind(call, LLVMTailCallKindNone);
-  }
+static void drop_tail_markers(LLVMValueRef fn) {
+  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb))
+    for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i))
+      if (LLVMIsACallInst(i) && LLVMGetTailCallKind(i) == LLVMTailCallKindTail)
+        LLVMSetTailCallKind(i, LLVMTailCallKindNone);
 }
 
 /* True when free 'fr' of 'site' may receive a heap block of a promoted
@@ -75,16 +73,12 @@ static bool may_free_heap_block(h2s_function *f, const h2s_site *site,
 }
 
 /* Points the call of free wrapper 'fr' of 'site' at its copy, which reads
- * the block during the call: the slot's lifetime ends after it, and a tail
- * call (which may not touch the caller's frame) becomes a plain one. */
+ * the block during the call.  The slot's lifetime does not end there: the
+ * wrapper may free on some paths only (frees.c). */
 static void rewrite_wrapper_call(LLVMBuilderRef b, h2s_function *f, const h2s_site *site,
                                  const h2s_free *fr) {
   LLVMValueRef call = fr->call;
-  if (LLVMGetTailCallKind(call) == LLVMTailCallKindTail)
-    LLVMSetTailCallKind(call, LLVMTailCallKindNone);
   LLVMPositionBuilderBefore(b, LLVMGetNextInstruction(call));
-  if (fr->ends_lifetime)
-    h2s_bridge_build_lifetime(b, site->slot, 0);
   if (may_free_heap_block(f, site, fr))
     h2s_guard_free(b, f, call, site, fr);
   else
@@ -127,9 +121,7 @@ void h2s_rewrite_sites(h2s_function *f) {
   for (size_t i = 0; i < f->nsites; ++i)
     if (h2s_open(&f->sites[i]))
       build_slot(b, f, &f->sites[i]);
-  for (size_t i = 0; i < f->nsites; ++i)
-    if (h2s_open(&f->sites[i]))
-      drop_tail_markers(f, &f->sites[i]);
+  drop_tail_markers(f->fn);
   for (size_t i = 0; i < f->nsites; ++i)
     for (size_t j = 0; h2s_open(&f->sites[i]) && j < f->sites[i].nfrees; ++j)
       rewrite_free(b, f, &f->sites[i], &f->sites[i].frees[j], &done);

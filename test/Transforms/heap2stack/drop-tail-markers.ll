@@ -1,7 +1,9 @@
 ; 'tail' on a call promises that the callee touches no alloca of the
 ; caller.  A call that receives a pointer into a promoted block now receives
-; a pointer into the frame, so it loses its 'tail' marker; calls that do not
-; receive the block keep theirs.
+; a pointer into the frame, so it loses its 'tail' marker; so does every
+; other call of a function that gets a slot, since a callee may reach the
+; slot through memory (a holder kept on the heap that it reads).  Calls of
+; a function that promotes nothing keep theirs.
 ; REQUIRES: capture-components
 ; RUN: opt -passes='heap2stack<no-cleanup>' -S < %s | FileCheck %s
 
@@ -57,10 +59,11 @@ entry:
   ret i64 %len
 }
 
-define void @tail_kept_on_unrelated_call() {
-; CHECK-LABEL: @tail_kept_on_unrelated_call(
+define void @tail_dropped_on_unrelated_call() {
+; CHECK-LABEL: @tail_dropped_on_unrelated_call(
 ; CHECK:         %h2s.slot = alloca [16 x i8], align 16
-; CHECK:         tail call void @log_event(i32 noundef 1)
+; CHECK:         call void @log_event(i32 noundef 1)
+; CHECK-NOT:     tail call
 ; CHECK:         ret void
 ;
 entry:
@@ -68,6 +71,43 @@ entry:
   store i8 0, ptr %buf, align 1
   tail call void @log_event(i32 noundef 1)
   tail call void @free(ptr noundef %buf)
+  ret void
+}
+
+; The slot's pointer waits in a block too large for a slot of its own,
+; which a callee reads: it reaches the slot without being given it.
+define void @tail_dropped_on_call_given_heap_holder() {
+; CHECK-LABEL: @tail_dropped_on_call_given_heap_holder(
+; CHECK:         %h2s.slot = alloca [32 x i8], align 16
+; CHECK:         %big = call noalias ptr @malloc(i64 noundef 4096)
+; CHECK:         call void @print_held(ptr %big)
+; CHECK-NOT:     tail call
+; CHECK:         ret void
+;
+entry:
+  %big = call noalias ptr @malloc(i64 noundef 4096)
+  %text = call noalias ptr @malloc(i64 noundef 32)
+  store i8 0, ptr %text, align 1
+  store ptr %text, ptr %big, align 8
+  tail call void @print_held(ptr %big)
+  ret void
+}
+
+define internal void @print_held(ptr %holder) noinline {
+  %text = load ptr, ptr %holder, align 8
+  %n = call i64 @strlen(ptr noundef %text)
+  call void @log_event(i32 noundef 2)
+  ret void
+}
+
+define void @tail_kept_where_nothing_is_promoted(ptr %p) {
+; CHECK-LABEL: @tail_kept_where_nothing_is_promoted(
+; CHECK:         tail call void @log_event(i32 noundef 1)
+; CHECK:         ret void
+;
+entry:
+  tail call void @log_event(i32 noundef 1)
+  tail call void @free(ptr noundef %p)
   ret void
 }
 
