@@ -56,12 +56,12 @@ PreservedAnalyses HeapToStackPass::run(Module &M, ModuleAnalysisManager &MAM) {
   bool Inferred = !InferFunctionAttrsPass().run(M, MAM).areAllPreserved();
   bool Changed = false;
   auto &FAM = MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
-  h2s_recursion *Recursion = h2s_recursion_analyse(wrap(&M));
   FunctionPassManager Cleanup = cleanupPipeline();
   std::optional<RemarkRecord> Record;
   if (!Opts.RecordPath.empty())
     Record.emplace(Opts.RecordPath, Opts.RecordFormat, M);
   h2s_module_ctx Mod(FAM, Record ? &*Record : nullptr);
+  h2s_recursion *Recursion = h2s_recursion_analyse(&Mod, wrap(&M));
   h2s_summaries *Summaries = h2s_summaries_new(&Mod, Opts.Limits.max_uses);
   h2s_wrappers *Wrappers = h2s_wrappers_new(&Mod, Summaries);
   // The core adds functions (split.c): only those there now are examined.

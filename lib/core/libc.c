@@ -204,6 +204,26 @@ bool h2s_libc_arg_capture(const char *name, LLVMValueRef call, unsigned index,
   return k != NULL;
 }
 
+/* The C library functions that call functions they are given: sorting,
+ * searching and tree walks, threads, exit and signal handlers, custom
+ * streams.  exit runs the handlers atexit was given. */
+static const char *const calls_back[] = {
+    "qsort",      "qsort_r",       "bsearch",      "lfind",       "lsearch",
+    "tsearch",    "tfind",         "tdelete",      "twalk",       "twalk_r",
+    "ftw",        "nftw",          "scandir",      "scandirat",   "glob",
+    "pthread_create", "pthread_once", "atexit",    "at_quick_exit", "on_exit",
+    "__cxa_atexit", "__cxa_thread_atexit_impl", "exit", "quick_exit",
+    "signal",     "sigaction",     "bsd_signal",   "sysv_signal", "sigset",
+    "raise",      "kill",          "fopencookie",  "dl_iterate_phdr",
+};
+
+bool h2s_libc_calls_back(const char *name) {
+  for (size_t i = 0; i < sizeof calls_back / sizeof *calls_back; ++i)
+    if (strcmp(name, calls_back[i]) == 0)
+      return true;
+  return false;
+}
+
 int h2s_libc_callback(const char *name, unsigned index) {
   const h2s_libc_entry *k = known_entry(name);
   return k && k->kind == H2S_LIBC_CALLS_BACK && index == 0 ? 3 : -1;

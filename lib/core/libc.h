@@ -40,6 +40,10 @@ h2s_contents h2s_libc_contents(const char *name, LLVMValueRef call, unsigned ind
  * or -1.  h2s_libc_arg_capture() answers for the call itself only. */
 int h2s_libc_callback(const char *name, unsigned index);
 
+/* True when C library function 'name' may call a function it is handed,
+ * or one it was handed before (qsort, pthread_create, atexit, signal). */
+bool h2s_libc_calls_back(const char *name);
+
 /* The argument through which 'name' stores a pointer into its argument
  * 'index' (strtol's endptr for its string), or -1. */
 int h2s_libc_pointer_out(const char *name, unsigned index);

@@ -9,20 +9,28 @@
  * may-call graph over the module:
  *
  *   - a direct call to a function defined in the module is an edge to it;
- *   - an indirect call, or a call to a declaration that is handed a
- *     function's address (qsort, pthread_create, a visitor in another
- *     file), is an edge to ANY, a node standing for "some address-taken
- *     function";
- *   - ANY has an edge to every address-taken function of the module.
+ *   - an indirect call, or a call to a declaration that may call back, is
+ *     an edge to ANY, a node standing for "some address-taken function":
+ *     a function of another file may call any function whose address it
+ *     was ever given, and so may a C library function that takes
+ *     callbacks (qsort, pthread_create), whatever pointer it is handed
+ *     (a comparator loaded from a table as much as a constant one); the
+ *     rest of the C library (as TargetLibraryInfo names it), intrinsics
+ *     and declarations marked nocallback call no function of the module,
+ *     unless handed one;
+ *   - ANY has an edge to every address-taken function of the module: one
+ *     used other than as the callee of a call.
  *
  * A function may recurse when it lies on a cycle of this graph (Tarjan's
  * strongly connected components, iteratively, so that long call chains do
  * not exhaust the compiler's own stack).  Recursion through other
- * translation units without function pointers stays invisible; the
- * per-function budget bounds what each frame of such a cycle can add.
+ * translation units by direct calls alone (f calls g of another file,
+ * which calls f by name) stays invisible; the per-function budget bounds
+ * what each frame of such a cycle can add.
  *
  *===----------------------------------------------------------------------===*/
 #include "heap2stack/recursion.h"
+#include "libc.h"
 #include "site.h"
 
 #include <stdlib.h>
@@ -32,6 +40,7 @@ struct h2s_recursion {
 };
 
 typedef struct h2s_graph {
+  h2s_module_ctx *ctx;
   h2s_values fns;        /* node i < fns.len is fns.items[i]; node fns.len is ANY */
   h2s_valset index;      /* function -> its slot, mapped to a node by 'node_of' */
   size_t *node_of;       /* per slot of 'index' */
@@ -48,13 +57,19 @@ static bool is_defined_function(LLVMValueRef v) {
   return v && LLVMIsAFunction(v) && !LLVMIsDeclaration(v);
 }
 
+/* True when 'use' of a function is its callee operand: a call's callee is
+ * its last operand. */
+static bool is_callee_use(LLVMUseRef use) {
+  LLVMValueRef user = LLVMGetUser(use);
+  return LLVMIsAInstruction(user) && h2s_is_call(user) &&
+         h2s_operand_index(use) + 1 == (unsigned)LLVMGetNumOperands(user);
+}
+
+/* True when 'fn' is used other than as the callee of a call (f(f) too). */
 static bool address_taken(LLVMValueRef fn) {
-  for (LLVMUseRef use = LLVMGetFirstUse(fn); use; use = LLVMGetNextUse(use)) {
-    LLVMValueRef user = LLVMGetUser(use);
-    if (!LLVMIsAInstruction(user) || !h2s_is_call(user) ||
-        LLVMGetCalledValue(user) != fn)
+  for (LLVMUseRef use = LLVMGetFirstUse(fn); use; use = LLVMGetNextUse(use))
+    if (!is_callee_use(use))
       return true;
-  }
   return false;
 }
 
@@ -65,9 +80,25 @@ static bool passes_function_address(LLVMValueRef call) {
   return false;
 }
 
-/* The node 'call' leads to, or (size_t)-1 when it leads nowhere that can
- * come back: an intrinsic or a declaration given no function address. */
-static size_t call_target(const h2s_graph *g, LLVMValueRef call) {
+/* True when 'call' of declaration 'callee', in 'fn', may call a function
+ * of the module: it is handed one, or is neither an intrinsic, nor marked
+ * nocallback, nor a C library function that takes no callbacks. */
+static bool may_call_back(const h2s_graph *g, LLVMValueRef fn, LLVMValueRef call,
+                          LLVMValueRef callee) {
+  char name[H2S_FAMILY_CAP];
+  if (passes_function_address(call))
+    return true;
+  if (LLVMGetIntrinsicID(callee) || h2s_fn_has_attr(callee, "nocallback") ||
+      LLVMGetCallSiteEnumAttribute(call, LLVMAttributeFunctionIndex,
+                                   h2s_attr_kind("nocallback")))
+    return false;
+  h2s_fn_ctx *ctx = h2s_bridge_function_context(g->ctx, fn);
+  return !h2s_bridge_library_function(ctx, call, name) || h2s_libc_calls_back(name);
+}
+
+/* The node 'call' in 'fn' leads to, or (size_t)-1 when it leads nowhere
+ * that can come back. */
+static size_t call_target(const h2s_graph *g, LLVMValueRef fn, LLVMValueRef call) {
   LLVMValueRef callee = h2s_called_function(call);
   if (LLVMIsAInlineAsm(LLVMGetCalledValue(call)))
     return (size_t)-1;
@@ -75,9 +106,7 @@ static size_t call_target(const h2s_graph *g, LLVMValueRef call) {
     return g->fns.len; /* indirect */
   if (is_defined_function(callee))
     return node(g, callee);
-  if (LLVMGetIntrinsicID(callee) || !passes_function_address(call))
-    return (size_t)-1;
-  return g->fns.len;
+  return may_call_back(g, fn, call, callee) ? g->fns.len : (size_t)-1;
 }
 
 /* Calls 'visit(g, from, to, out)' for every edge; with 'out' NULL it only
@@ -89,7 +118,7 @@ static void for_each_edge(h2s_graph *g, void (*visit)(h2s_graph *, size_t, size_
     LLVMValueRef fn = g->fns.items[n];
     for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb))
       for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i)) {
-        size_t to = h2s_is_call(i) ? call_target(g, i) : (size_t)-1;
+        size_t to = h2s_is_call(i) ? call_target(g, fn, i) : (size_t)-1;
         if (to != (size_t)-1)
           visit(g, n, to, out);
       }
@@ -219,9 +248,9 @@ static void free_graph(h2s_graph *g) {
   free(g->node_of), free(g->first), free(g->edges);
 }
 
-h2s_recursion *h2s_recursion_analyse(LLVMModuleRef mod) {
+h2s_recursion *h2s_recursion_analyse(h2s_module_ctx *ctx, LLVMModuleRef mod) {
   h2s_recursion *r = calloc(1, sizeof *r);
-  h2s_graph g = {0};
+  h2s_graph g = {.ctx = ctx};
   bool *on_cycle = NULL;
   bool ok = r && build_graph(&g, mod) &&
             (on_cycle = calloc(g.fns.len + 1, sizeof *on_cycle)) &&

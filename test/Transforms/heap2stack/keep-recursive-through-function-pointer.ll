@@ -3,9 +3,15 @@
 ; callback to a library function, makes a function recursive: its blocks
 ; get the recursive budget (0 by default).  LLVM's CallGraph misses these
 ; cycles; recursion.c models an indirect call, or a call to a declaration
-; that is handed a function's address, as a call to every address-taken
-; function.  Functions that such calls cannot lead back to keep the full
-; budget.
+; that may call back, as a call to every address-taken function: one handed
+; a function's address, a function of another file (which may call any
+; function whose address it was ever given), or a C library function that
+; takes callbacks, whatever it is handed (qsort given a comparator loaded
+; from a table).  A function is address-taken when it is used other than
+; as a callee, even as an argument of a call of itself.  The rest of the C
+; library (strlen) calls nothing back, so an address-taken function that
+; only calls it keeps the full budget, as do functions that such calls
+; cannot lead back to.
 ; Room-guarded blocks (room-guard-*.ll) are off here (no-room): this file
 ; tests the static budget of functions that may recurse.
 ; RUN: opt -passes='heap2stack<no-cleanup;no-room>' -S < %s | FileCheck %s
@@ -67,11 +73,87 @@ define i32 @entry_point() {
   ret i32 %r
 }
 
+; canon sorts its children with the comparator of a table, which calls
+; canon again.
+@ops = internal global ptr @by_canon
+
+define internal void @canon(ptr %kids, i64 %n) {
+; CHECK-LABEL: @canon(
+; CHECK: call ptr @malloc(i64 48)
+  %buf = call ptr @malloc(i64 48)
+  call void @fill(ptr %buf)
+  %cmp = load ptr, ptr @ops, align 8
+  call void @qsort(ptr %kids, i64 %n, i64 8, ptr %cmp)
+  call void @free(ptr %buf)
+  ret void
+}
+
+define internal i32 @by_canon(ptr %a, ptr %b) {
+  call void @canon(ptr %a, i64 0)
+  ret i32 0
+}
+
+; count is given its own address, through which it calls itself.
+define void @count(i32 %n, ptr %self) {
+; CHECK-LABEL: @count(
+; CHECK: call ptr @malloc(i64 40)
+  %buf = call ptr @malloc(i64 40)
+  call void @fill(ptr %buf)
+  %more = icmp ne i32 %n, 0
+  br i1 %more, label %again, label %done
+again:
+  %m = sub i32 %n, 1
+  call void %self(i32 %m, ptr %self)
+  br label %done
+done:
+  call void @free(ptr %buf)
+  ret void
+}
+
+define void @count_from(i32 %n) {
+  call void @count(i32 %n, ptr @count)
+  ret void
+}
+
+; An address-taken callback that calls a function of another file, which
+; may call it back.
+@callbacks = global [2 x ptr] [ptr @calls_other_file, ptr @calls_strlen]
+
+define void @calls_other_file(ptr %s) {
+; CHECK-LABEL: @calls_other_file(
+; CHECK: call ptr @malloc(i64 24)
+  %buf = call ptr @malloc(i64 24)
+  call void @fill(ptr %buf)
+  call void @elsewhere()
+  call void @free(ptr %buf)
+  ret void
+}
+
+; The same calling only strlen keeps its slot.
+define i64 @calls_strlen(ptr %s) {
+; CHECK-LABEL: @calls_strlen(
+; CHECK: alloca [8 x i8], align 16
+; CHECK-NOT: call ptr @malloc
+  %buf = call ptr @malloc(i64 8)
+  call void @fill.nocallback(ptr %buf)
+  %n = call i64 @strlen(ptr %s)
+  call void @free(ptr %buf)
+  ret i64 %n
+}
+
 ; REMARK-DAG: remark: <unknown>:0:0: not promoted: the function may be recursive and a 64-byte slot exceeds its 0-byte budget (recursive-budget)
 ; REMARK-DAG: remark: <unknown>:0:0: not promoted: the function may be recursive and a 32-byte slot exceeds its 0-byte budget (recursive-budget)
 ; REMARK-DAG: remark: <unknown>:0:0: moved 16-byte 'malloc' block to the stack
+; REMARK-DAG: remark: <unknown>:0:0: not promoted: the function may be recursive and a 48-byte slot exceeds its 0-byte budget (recursive-budget)
+; REMARK-DAG: remark: <unknown>:0:0: not promoted: the function may be recursive and a 48-byte slot exceeds its 0-byte budget (recursive-budget)
+; REMARK-DAG: remark: <unknown>:0:0: not promoted: the function may be recursive and a 32-byte slot exceeds its 0-byte budget (recursive-budget)
+; REMARK-DAG: remark: <unknown>:0:0: moved 8-byte 'malloc' block to the stack
 
 declare void @walk(ptr, ptr)
 declare void @fill(ptr nocapture) nofree
+declare void @fill.nocallback(ptr nocapture) nofree nocallback
+declare void @elsewhere()
+declare void @qsort(ptr, i64, i64, ptr)
+declare i64 @strlen(ptr) nocallback nofree nounwind willreturn memory(argmem: read)
 declare noalias ptr @malloc(i64) allockind("alloc,uninitialized") allocsize(0) "alloc-family"="malloc"
 declare void @free(ptr allocptr nocapture) allockind("free") "alloc-family"="malloc"
