@@ -11,9 +11,13 @@
  * keeps (an exact body), not variadic, not noinline or optnone, not one of
  * the bodies split.c made, and of at most the given number of
  * instructions; the call must be a plain call, not musttail and not marked
- * noinline.  Functions built for size (-Os, -Oz) inline nothing, and no
- * function more than H2S_MAX_INLINES calls: inlining never changes what
- * the program does, only how much code it has.
+ * noinline.  A function that may recurse inlines no callee with locals of
+ * its own (allocas of its entry block): they would join every one of its
+ * frames, where the plain program had them in one frame of the callee at
+ * a time, and a frame without room for slots must cost what the plain
+ * program's does (split.c).  Functions built for size (-Os, -Oz) inline
+ * nothing, and no function more than H2S_MAX_INLINES calls: inlining never
+ * changes what the program does, only how much code it has.
  *
  *===----------------------------------------------------------------------===*/
 #include "site.h"
@@ -31,11 +35,22 @@ static uint64_t size_of(LLVMValueRef fn, uint64_t limit) {
   return n;
 }
 
+/* True when the entry block of 'fn' makes an alloca: a local the frame
+ * holds for the whole call. */
+static bool has_locals(LLVMValueRef fn) {
+  for (LLVMValueRef i = LLVMGetFirstInstruction(LLVMGetEntryBasicBlock(fn)); i;
+       i = LLVMGetNextInstruction(i))
+    if (LLVMIsAAllocaInst(i))
+      return true;
+  return false;
+}
+
 bool h2s_is_inlinable(const h2s_function *f, LLVMValueRef fn, uint64_t max_size) {
   return fn != f->fn && fn != f->trial_of && h2s_has_exact_body(fn) &&
          !LLVMIsFunctionVarArg(LLVMGlobalGetValueType(fn)) &&
          !h2s_fn_has_attr(fn, "noinline") && !h2s_fn_has_attr(fn, "optnone") &&
-         !h2s_is_split_body(fn) && size_of(fn, max_size) <= max_size;
+         !h2s_is_split_body(fn) && size_of(fn, max_size) <= max_size &&
+         !(f->recursive && has_locals(fn));
 }
 
 LLVMValueRef h2s_inlinable_callee(const h2s_function *f, LLVMValueRef call,
