@@ -172,11 +172,12 @@ static h2s_span common_bytes(h2s_span a, h2s_span b) {
 
 /* True when write 'w' of 'h' surely overwrites the bytes 'bytes' that read
  * 'r' reads, when it comes between a store and 'r': it covers them, in the
- * object 'r' reads.  For a holder that is another object each time its base runs,
- * that is so only when both go through pointers into the newest object
- * (the base running again between them is a barrier of its own): a write
- * through the pointer a loop carries from the iteration before (prev->p)
- * writes another object than one through the new pointer reads (h->p). */
+ * object 'r' reads.  For a holder that is another object each time its
+ * base runs, that is so only when both go through pointers into the
+ * newest object (the base running again between them is a barrier of its
+ * own): a write through the pointer a loop carries from the iteration
+ * before (prev->p) writes another object than one through the new pointer
+ * reads (h->p). */
 static bool overwrites(const h2s_holder *h, const h2s_access *w, const h2s_access *r,
                        h2s_span bytes) {
   return !w->may_miss && covers(w->span, bytes) &&

@@ -17,9 +17,9 @@
  * library calls libc.c describes as only comparing, searching, printing or
  * overwriting them (a comparison sees a stored pointer's address, so it is
  * a read of it, if one without a value; llvm.lifetime.start counts as a
- * write of undefined bytes), and integers made from its address that offsets.c finds tell
- * nothing of where it lives (UndefinedBehaviorSanitizer's alignment checks
- * of a local variable).  Anything else exposes the holder: its contents may
+ * write of undefined bytes), and integers made from its address that
+ * offsets.c finds tell nothing of where it lives (UndefinedBehaviorSanitizer's
+ * alignment checks of a local variable).  Anything else exposes the holder: its contents may
  * be copied elsewhere, or read as pointers by code the pass cannot see, and
  * every pointer stored into it counts as escaping.
  *
