@@ -363,27 +363,40 @@ static h2s_step classify_library_call(h2s_holder_walk *w, LLVMValueRef call,
   return capture == H2S_CAPTURES_RET_ONLY ? H2S_STEP_FOLLOW : expose(w, call);
 }
 
-/* An access by a callee of the bytes 'span': a write of what the pass
- * cannot name, or a read of 'kind'. */
+/* What a callee does with bytes its summary names. */
+typedef enum h2s_callee_access {
+  H2S_CALLEE_WRITES, /* writes values the pass cannot name */
+  H2S_CALLEE_COPIES, /* reads them as data, copied or kept */
+  H2S_CALLEE_SEES    /* compares or prints them during the call */
+} h2s_callee_access;
+
 static h2s_step add_callee_access(h2s_holder_walk *w, LLVMValueRef call, h2s_span span,
-                                  bool written, h2s_read_kind kind) {
-  return written ? add_write(w, call, NULL, span) : add_call_read(w, call, span, kind);
+                                  h2s_callee_access access) {
+  switch (access) {
+  case H2S_CALLEE_WRITES:
+    return add_write(w, call, NULL, span);
+  case H2S_CALLEE_COPIES:
+    return add_call_read(w, call, span, H2S_READ_COPIES);
+  case H2S_CALLEE_SEES:
+    break;
+  }
+  return add_call_read(w, call, span, H2S_READ_USES);
 }
 
-/* The bytes of 'h' that 'ranges', by offset from 'at', name: written, or
- * read as 'kind'. */
+/* The bytes of 'h' that 'ranges', by offset from 'at', name, accessed as
+ * 'access' says. */
 static h2s_step add_ranges(h2s_holder_walk *w, LLVMValueRef call, h2s_location at,
-                           const h2s_byte_ranges *ranges, bool written, h2s_read_kind kind) {
+                           const h2s_byte_ranges *ranges, h2s_callee_access access) {
   h2s_step step = H2S_STEP_NEXT;
   if (ranges->all)
-    return add_callee_access(w, call, anywhere, written, kind);
+    return add_callee_access(w, call, anywhere, access);
   for (unsigned i = 0; i < ranges->n && step == H2S_STEP_NEXT; ++i) {
     h2s_location range = at;
     if (__builtin_add_overflow(at.offset, ranges->at[i].offset, &range.offset))
       range.known = false;
     h2s_span span = span_at(w->h, range, ranges->at[i].size);
     span.partial = true; /* what the callee may touch */
-    step = add_callee_access(w, call, span, written, kind);
+    step = add_callee_access(w, call, span, access);
   }
   return step;
 }
@@ -405,11 +418,10 @@ static h2s_step classify_module_call(h2s_holder_walk *w, LLVMValueRef call,
   h2s_location at = locate(w->f, w, ptr);
   h2s_step step = m.follows ? add_call_read(w, call, anywhere, H2S_READ_USES) : H2S_STEP_NEXT;
   if (step == H2S_STEP_NEXT)
-    step = add_ranges(w, call, at, &m.leaked, false, H2S_READ_COPIES);
+    step = add_ranges(w, call, at, &m.leaked, H2S_CALLEE_COPIES);
   if (step == H2S_STEP_NEXT)
-    step = add_ranges(w, call, at, &m.compared, false, H2S_READ_USES);
-  return step == H2S_STEP_NEXT ? add_ranges(w, call, at, &m.written, true, H2S_READ_YIELDS)
-                               : step;
+    step = add_ranges(w, call, at, &m.compared, H2S_CALLEE_SEES);
+  return step == H2S_STEP_NEXT ? add_ranges(w, call, at, &m.written, H2S_CALLEE_WRITES) : step;
 }
 
 static h2s_step classify_call(h2s_holder_walk *w, LLVMValueRef call, LLVMValueRef ptr,
