@@ -341,6 +341,11 @@ automake_counts() {
     END { printf "%d %d\n", p, f }'
 }
 
+# sum_counts "P F"...: the sums of several "passed failed" pairs.
+sum_counts() {
+  printf '%s\n' "$@" | awk '{ p += $1; f += $2 } END { printf "%d %d\n", p, f }'
+}
+
 # ctest_counts LOG: "passed failed" from ctest's "N tests failed out of M".
 ctest_counts() {
   sed -n 's/.*tests passed, \([0-9]*\) tests\? failed out of \([0-9]*\).*/\2 \1/p' "$1" |
@@ -466,7 +471,7 @@ count_libyaml() {
   a=$(automake_counts "$1")
   p=$(grep -c '^PASS: run-' "$1")
   f=$(grep -c '^FAIL: run-' "$1")
-  echo "$((${a% *} + p)) $((${a#* } + f))"
+  sum_counts "$a" "$p $f"
 }
 
 # expat: autotools build of expat/ (its CMake files do not build this
@@ -503,7 +508,7 @@ count_jq() {
   # automake FAIL.
   inner=$(sed -n 's/^\([0-9]*\) of \([0-9]*\) tests passed.*/\1 \2/p' "$1" |
     awk '{ p += $1; f += $2 - $1 } END { printf "%d %d\n", p, f }')
-  echo "$((${inner% *} + ${a% *})) $((${inner#* } + ${a#* }))"
+  sum_counts "$inner" "$a"
 }
 
 # pcre2: configure with the JIT, make; `make check` runs RunTest (every test
@@ -518,7 +523,7 @@ count_pcre2() {
   local a ok
   a=$(automake_counts "$1")
   ok=$(grep -cE '^ +OK' "$1")
-  echo "$((${a% *} + ok)) ${a#* }"
+  sum_counts "$a" "$ok 0"
 }
 
 # json-c: CMake; ctest runs its ~25 test programs against expected output.
@@ -574,7 +579,7 @@ count_onig() {
   a=$(automake_counts "$1")
   inner=$(sed -n 's/.*SUCC: *\([0-9]*\), *FAIL: *\([0-9]*\), *ERROR: *\([0-9]*\).*/\1 \2 \3/p' "$1" |
     awk '{ p += $1; f += $2 + $3 } END { printf "%d %d\n", p, f }')
-  echo "$((${inner% *} + ${a% *})) $((${inner#* } + ${a#* }))"
+  sum_counts "$inner" "$a"
 }
 
 # sqlite3: configure + the amalgamation; `make fuzztest` runs fuzzcheck over
@@ -591,7 +596,7 @@ count_sqlite3() {
     awk '{ printf "%d %d\n", $1 - $2, $2 } END { if (NR == 0) print "0 1" }')
   # sessionfuzz prints nothing on success; make reports its failure.
   ss=$(grep -cE 'sessionfuzz.*Error|\*\*\* \[.*fuzztest\]' "$1")
-  echo "${fz% *} $((${fz#* } + ss))"
+  sum_counts "$fz" "0 $ss"
 }
 
 # libtommath: its makefile builds libtommath.a; `make test` links
@@ -630,7 +635,7 @@ count_jansson() {
   # run-suites ends with "N test suites passed" or "M of N test suites
   # failed"; without either it did not run, which counts as a failure.
   grep -qE '^[0-9]+ (of [0-9]+ )?test suites (passed|failed)$' "$1" || f=$((f + 1))
-  echo "$((${a% *} + p)) $((${a#* } + f))"
+  sum_counts "$a" "$p $f"
 }
 
 # cjson: CMake with the tests and cJSON_Utils on; ctest -V runs cJSON_test
@@ -650,7 +655,7 @@ count_cjson() {
   c=$(ctest_counts "$1")
   u=$(sed -n 's/^\(.*[^0-9]\)\{0,1\}\([0-9][0-9]*\) Tests \([0-9][0-9]*\) Failures \([0-9][0-9]*\) Ignored.*/\2 \3 \4/p' "$1" |
     awk '{ p += $1 - $2 - $3; f += $2 } END { printf "%d %d\n", p, f }')
-  echo "$((${u% *} + ${c% *})) $((${u#* } + ${c#* }))"
+  sum_counts "$u" "$c"
 }
 
 # cmark: CMake; ctest -V runs api_test ("N tests passed, M failed"), the
@@ -681,7 +686,7 @@ count_cmark() {
     match($0, /[0-9]+ passed, [0-9]+ failed, [0-9]+ errored/) {
       split(substr($0, RSTART, RLENGTH), w, " "); p += w[1]; f += w[3] + w[5] }
     END { printf "%d %d\n", p, f }' "$1")
-  echo "$((${inner% *} + ${c% *})) $((${inner#* } + ${c#* }))"
+  sum_counts "$inner" "$c"
 }
 
 # libxml2: autoreconf (Debian's patches add testcatalog to Makefile.am),
@@ -716,7 +721,7 @@ count_libxml2() {
     -e 's/^Total \([0-9]*\) tests, \([0-9]*\) errors.*/\1 \2/p' \
     -e 's/^Total: [0-9]* functions, \([0-9]*\) tests, \([0-9]*\) errors.*/\1 \2/p' "$1" |
     awk '{ p += $1 - $2; f += $2 } END { printf "%d %d\n", p, f }')
-  echo "$((${inner% *} + $(grep -c '^PASS: ' "$1"))) $((${inner#* } + $(grep -c '^FAIL: ' "$1")))"
+  sum_counts "$inner" "$(grep -c '^PASS: ' "$1") $(grep -c '^FAIL: ' "$1")"
 }
 
 # sed: configure --disable-nls, make (and the test programs); `make check`
@@ -740,7 +745,7 @@ count_sed() {
   # (make stopped before that suite ran) counts as a failure.
   n=$(sed 's/\x1b\[[0-9;]*m//g' "$1" | grep -c '^# TOTAL: ')
   [[ $n -lt 2 ]] || n=2
-  echo "${a% *} $((${a#* } + 2 - n))"
+  sum_counts "$a" "0 $((2 - n))"
 }
 
 # mawk: configure, make; `make check` runs test/mawktest, whose sections
@@ -778,7 +783,7 @@ count_mawk() {
   f=$(grep -vE '^tested ' "$1" | grep -cE ' had (one|[0-9]+) failures?$')
   grep -qE '^tested .* (OK|had (one|[0-9]+) failures?)$' "$1" || f=$((f + 1))
   if grep -q '^results consistent' "$1"; then p=$((p + 1)); else f=$((f + 1)); fi
-  echo "$((p + $(grep -c '^PASS: mawk ' "$1"))) $((f + $(grep -c '^FAIL: mawk ' "$1")))"
+  sum_counts "$p $f" "$(grep -c '^PASS: mawk ' "$1") $(grep -c '^FAIL: mawk ' "$1")"
 }
 
 #===- driver --------------------------------------------------------------===#
