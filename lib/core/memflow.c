@@ -19,9 +19,10 @@
  * a read of it, if one without a value; llvm.lifetime.start counts as a
  * write of undefined bytes), and integers made from its address that
  * offsets.c finds tell nothing of where it lives (UndefinedBehaviorSanitizer's
- * alignment checks of a local variable).  Anything else exposes the holder: its contents may
- * be copied elsewhere, or read as pointers by code the pass cannot see, and
- * every pointer stored into it counts as escaping.
+ * alignment checks of a local variable).  Anything else exposes the
+ * holder: its contents may be copied elsewhere, or read as pointers by
+ * code the pass cannot see, and every pointer stored into it counts as
+ * escaping.
  *
  * A pointer into the holder stored into the holder itself (a small-buffer
  * struct's b->p = b->inline_buf) lets nothing out by itself: the loads
@@ -342,11 +343,13 @@ static h2s_step classify_library_call(h2s_holder_walk *w, LLVMValueRef call,
       step = add_read(w, call, cell);
     return step == H2S_STEP_NEXT ? add_write(w, call, NULL, cell) : step;
   }
-  case H2S_CONTENTS_READ_OR_WRITTEN:
-    step = add_write(w, call, NULL, span_to_end(w, ptr));
+  case H2S_CONTENTS_READ_OR_WRITTEN: {
+    h2s_span rest = span_to_end(w, ptr);
+    step = add_write(w, call, NULL, rest);
     if (step == H2S_STEP_NEXT)
-      step = add_call_read(w, call, span_to_end(w, ptr), H2S_READ_USES);
+      step = add_call_read(w, call, rest, H2S_READ_USES);
     break;
+  }
   case H2S_CONTENTS_READ: /* the bytes are seen, a pointer's address too */
     step = add_call_read(w, call, span_to_end(w, ptr), H2S_READ_USES);
     break;

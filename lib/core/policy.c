@@ -14,14 +14,15 @@
  * build room guards, it gets opts->frame_budget all the same, and is split:
  * its slots are taken only in frames in the first room_percent of the
  * thread's stack, and frames below run a plain copy of the body.  Elsewhere
- * it gets opts->recursive_budget (zero by default).  Functions that call returns_twice
- * functions (setjmp, vfork) or are coroutines not yet split promote
- * nothing: their frames do not behave like plain frames.  Nor do functions
- * that make a musttail call: the frame is gone before the callee runs, and
- * the callee may reach a slot through memory (a holder kept on the heap).  Nor do functions
- * built with a sanitizer that checks heap accesses: it checks blocks best
- * on the heap, since a promoted block that SROA splits into registers
- * leaves no access to check for a use after free or an overflow.
+ * it gets opts->recursive_budget (zero by default).  Functions that call
+ * returns_twice functions (setjmp, vfork) or are coroutines not yet split
+ * promote nothing: their frames do not behave like plain frames.  Nor do
+ * functions that make a musttail call: the frame is gone before the callee
+ * runs, and the callee may reach a slot through memory (a holder kept on
+ * the heap).  Nor do functions built with a sanitizer that checks heap
+ * accesses: it checks blocks best on the heap, since a promoted block that
+ * SROA splits into registers leaves no access to check for a use after
+ * free or an overflow.
  *
  *===----------------------------------------------------------------------===*/
 #include "site.h"
@@ -55,7 +56,8 @@ static bool has_recursive_budget(const h2s_function *f) {
 /* Fills in what holds for all of 'f': a blocker and the budget.  Whether
  * 'f' may recurse (f->recursive) was set from recursion.c's answer. */
 void h2s_assess_function(h2s_function *f) {
-  LLVMValueRef rt = find_call(f->fn, returns_twice), tail = find_call(f->fn, is_musttail);
+  LLVMValueRef rt = find_call(f->fn, returns_twice);
+  LLVMValueRef tail = rt ? NULL : find_call(f->fn, is_musttail);
   f->blocker = (h2s_verdict){H2S_PROMOTED, NULL, 0, 0};
   if (rt)
     f->blocker = (h2s_verdict){H2S_RETURNS_TWICE, rt, 0, 0};
