@@ -37,8 +37,9 @@
  * One level down, the same walk says what a function may do with the
  * memory a parameter points to (h2s_summary_memory): whether it loads
  * pointers from there at all, whether those may be freed or kept, whether
- * it stores blocks it allocates there, and which bytes it may write or
- * read as data, by offset from the parameter.  memflow.c asks it when a
+ * it stores blocks it allocates there, and which bytes it may write, read
+ * as data, or only compare or print during the call, by offset from the
+ * parameter.  memflow.c asks it when a
  * local object that holds a block is given to the function, helpers.c
  * when it looks for the helpers that manage such an object's blocks.
  *
