@@ -20,7 +20,12 @@
  *     table, keyed by its names, cannot hold them): dirname and basename
  *     (glibc's POSIX basename is __xpg_basename) may write into the path
  *     they are given and return a pointer into it, or to a static ".",
- *     and keep nothing.
+ *     and keep nothing.  Unlike the other names here, these two are the
+ *     program's to define where <libgen.h> is not included, and a
+ *     definition in another file looks like the library's declaration, so
+ *     their entries hold only for a declaration marked nounwind, as
+ *     glibc's headers mark theirs (__THROW) and a program's own prototype
+ *     is not.
  * A string member keeps its object: it stores pointers into the object's own
  * inline buffer inside it, which the escape walk could not see come back.
  *
@@ -44,6 +49,7 @@ typedef struct h2s_runtime_entry {
   const char *symbol;
   const char *prototype; /* LLVM types: "ptr(ptr,ptr,ptr,i64)", "void(ptr,...)" */
   const char *args;
+  bool unreserved; /* the name is the program's unless declared nounwind */
 } h2s_runtime_entry;
 
 static const h2s_runtime_entry functions[] = {
@@ -85,8 +91,8 @@ static const h2s_runtime_entry functions[] = {
     {"_ZNSt3__112basic_stringIcNS_11char_traitsIcEENS_9allocatorIcEEE6appendEPKcm",
      "ptr(ptr,ptr,i64)", "kn-"},
     /* POSIX <libgen.h> */
-    {"dirname", "ptr(ptr)", "r"},
-    {"basename", "ptr(ptr)", "r"},
+    {"dirname", "ptr(ptr)", "r", true},
+    {"basename", "ptr(ptr)", "r", true},
     {"__xpg_basename", "ptr(ptr)", "r"},
 };
 
@@ -182,6 +188,16 @@ static char letter_for(const h2s_runtime_entry *e, LLVMTypeRef fn, unsigned inde
   return index < named ? e->args[index] : e->args[last];
 }
 
+/* True when declaration 'callee', named as 'e', is the runtime's function:
+ * it has the entry's prototype and, for a name the program may use, the
+ * library header's nounwind. */
+static bool is_runtimes(const h2s_runtime_entry *e, LLVMValueRef callee) {
+  char prototype[128];
+  return prototype_of(LLVMGlobalGetValueType(callee), prototype, sizeof prototype) &&
+         strcmp(prototype, e->prototype) == 0 &&
+         (!e->unreserved || h2s_fn_has_attr(callee, "nounwind"));
+}
+
 h2s_runtime_use h2s_runtime_arg_use(LLVMValueRef call, unsigned index) {
   LLVMValueRef callee = h2s_called_function(call);
   if (!callee || !LLVMIsDeclaration(callee) || index >= LLVMGetNumArgOperands(call))
@@ -190,11 +206,9 @@ h2s_runtime_use h2s_runtime_arg_use(LLVMValueRef call, unsigned index) {
   LLVMTypeRef fn = LLVMGlobalGetValueType(callee); /* the call's type too (ir.c) */
   if (strncmp(name, ubsan_prefix, sizeof ubsan_prefix - 1) == 0)
     return is_handler_type(fn) ? H2S_RUNTIME_KEEPS_NOTHING : H2S_RUNTIME_UNKNOWN;
-  char prototype[128];
   for (size_t i = 0; i < sizeof functions / sizeof *functions; ++i)
     if (strcmp(name, functions[i].symbol) == 0)
-      return prototype_of(fn, prototype, sizeof prototype) &&
-                     strcmp(prototype, functions[i].prototype) == 0
+      return is_runtimes(&functions[i], callee)
                  ? use_of(letter_for(&functions[i], fn, index))
                  : H2S_RUNTIME_UNKNOWN;
   return H2S_RUNTIME_UNKNOWN;
