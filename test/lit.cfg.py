@@ -25,13 +25,15 @@ tools = config.llvm_tools_dir
 #   lto-phase-callbacks extension points that say which LTO phase runs
 #                       them, so the pass stays out of pre-link (LLVM 20+)
 #   void-coro-end       llvm.coro.end returns void (LLVM 22)
+#   realtime-sanitizer  sanitize_realtime, -fsanitize=realtime (LLVM 20+)
 # and what is installed beside it:
 #   libcxx              LLVM's libc++ for this clang (-stdlib=libc++)
 config.available_features.add("llvm-%d" % config.llvm_version_major)
 if os.path.exists(os.path.join(config.llvm_tools_dir, "..", "lib", "libc++.so")):
     config.available_features.add("libcxx")
 for feature, since in [("capture-components", 21), ("bitstream-record", 21),
-                       ("lto-phase-callbacks", 20), ("void-coro-end", 22)]:
+                       ("lto-phase-callbacks", 20), ("void-coro-end", 22),
+                       ("realtime-sanitizer", 20)]:
     if config.llvm_version_major >= since:
         config.available_features.add(feature)
 config.environment["PATH"] = os.pathsep.join(

@@ -113,6 +113,7 @@ typedef enum h2s_reason {
   H2S_MUSTTAIL_CALLER,   /* the function makes a musttail call */
   H2S_COROUTINE,         /* the function is a coroutine before splitting */
   H2S_SANITIZED,         /* the function is built with ASan, HWASan or MSan */
+  H2S_REALTIME,          /* RealtimeSanitizer reports the function's heap calls */
   H2S_OPTED_OUT,         /* annotate("heap2stack-off") on the function */
   H2S_ALWAYS_INLINE,     /* always_inline, and an inliner may run after us */
   H2S_NUM_REASONS

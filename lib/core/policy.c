@@ -22,7 +22,9 @@
  * the heap).  Nor do functions built with a sanitizer that checks heap
  * accesses: it checks blocks best on the heap, since a promoted block that
  * SROA splits into registers leaves no access to check for a use after
- * free or an overflow.
+ * free or an overflow.  Nor do functions that RealtimeSanitizer checks
+ * (nonblocking ones): it reports every heap call they make, and a
+ * promoted block would make none.
  *
  *===----------------------------------------------------------------------===*/
 #include "site.h"
@@ -67,6 +69,8 @@ void h2s_assess_function(h2s_function *f) {
     f->blocker = (h2s_verdict){H2S_COROUTINE, NULL, 0, 0};
   else if (h2s_is_sanitized(f->fn))
     f->blocker = (h2s_verdict){H2S_SANITIZED, NULL, 0, 0};
+  else if (h2s_fn_has_attr(f->fn, "sanitize_realtime"))
+    f->blocker = (h2s_verdict){H2S_REALTIME, NULL, 0, 0};
   else if (h2s_fn_has_annotation(f->fn, "heap2stack-off"))
     f->blocker = (h2s_verdict){H2S_OPTED_OUT, NULL, 0, 0};
   else if (f->opts->pin_slots && h2s_fn_has_attr(f->fn, "alwaysinline"))

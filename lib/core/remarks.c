@@ -67,6 +67,7 @@ static const h2s_reason_text reason_table[H2S_NUM_REASONS] = {
     [H2S_MUSTTAIL_CALLER] = {"MustTail", "not promoted: the function makes a musttail call of '{blocker}', which may reach a slot through memory after the frame is gone"},
     [H2S_COROUTINE] = {"Coroutine", "not promoted: the function is a coroutine that is not yet split"},
     [H2S_SANITIZED] = {"Sanitized", "not promoted: the function is built with a sanitizer that checks heap accesses"},
+    [H2S_REALTIME] = {"Sanitized", "not promoted: the function is nonblocking under RealtimeSanitizer, which reports its heap calls"},
     [H2S_OPTED_OUT] = {"OptedOut", "not promoted: the function is annotated 'heap2stack-off'"},
     [H2S_ALWAYS_INLINE] = {"AlwaysInline", "not promoted: the function is always_inline, and an inliner may still move it into a recursive caller"},
 };

@@ -30,8 +30,9 @@
 #   RUN_ENV    VAR=value words, split on spaces, set for the two runs only
 #              (not for the compiler), e.g. a sanitizer's options
 #   COMPARE_STDERR  when 1, the runs' stderr must be the same too, once
-#              every 0x number (an address) reads ADDR and every dump of
-#              the bytes around one reads BYTES: for sanitizer diagnostics
+#              every 0x number (an address) reads ADDR, every dump of the
+#              bytes around one BYTES, and process ids, build ids and the
+#              program's path are masked: for sanitizer diagnostics
 #
 # Output on success (exit status 0):
 #   output: same, exit status: same (N)
@@ -165,10 +166,12 @@ if [[ $status_without != "$status_with" ]]; then
 fi
 # diagnostics NAME: NAME's stderr with the addresses masked, and the dumps
 # of the bytes around one (lines of hexadecimal bytes only) too: a heap
-# chunk's header is not a stack frame's.
+# chunk's header is not a stack frame's.  Process ids (==PID==), build ids
+# and the program's own path, which differ between any two builds, too.
 diagnostics() {
   sed -e 's/0x[0-9a-fA-F]*/ADDR/g' -e '/^[ 0-9a-f]*$/s/.*/BYTES/' \
-    "$WORK/$1.err" >"$WORK/$1.diag"
+    -e 's/==[0-9]*==/==PID==/g' -e 's/BuildId: [0-9a-f]*/BuildId: ID/g' \
+    -e "s|$WORK/$1|PROGRAM|g" "$WORK/$1.err" >"$WORK/$1.diag"
 }
 if [[ ${COMPARE_STDERR:-0} == 1 ]]; then
   diagnostics without
