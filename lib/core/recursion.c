@@ -18,15 +18,21 @@
  *     rest of the C library (as TargetLibraryInfo names it), intrinsics
  *     and declarations marked nocallback call no function of the module,
  *     unless handed one;
+ *   - a call to a declaration the program itself may define in another
+ *     file, one that is not the implementation's (a reserved name, as
+ *     __printf_chk, _Unwind_Resume and std::'s members have, or a C
+ *     function declared nounwind, as by the C library's headers), is an
+ *     edge to NAMED as well: that file may call back by name any function the
+ *     module exports, as a parser whose files call each other does (expr
+ *     calls stmt of another file, which calls expr);
  *   - ANY has an edge to every address-taken function of the module: one
- *     used other than as the callee of a call.
+ *     used other than as the callee of a call; NAMED has an edge to ANY
+ *     and to every function other modules may call by name (not internal
+ *     or private), but main, which no other file calls (C++ forbids it).
  *
  * A function may recurse when it lies on a cycle of this graph (Tarjan's
  * strongly connected components, iteratively, so that long call chains do
- * not exhaust the compiler's own stack).  Recursion through other
- * translation units by direct calls alone (f calls g of another file,
- * which calls f by name) stays invisible; the per-function budget bounds
- * what each frame of such a cycle can add.
+ * not exhaust the compiler's own stack).
  *
  *===----------------------------------------------------------------------===*/
 #include "heap2stack/recursion.h"
@@ -34,6 +40,7 @@
 #include "site.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 struct h2s_recursion {
   h2s_valset recursive;
@@ -41,12 +48,18 @@ struct h2s_recursion {
 
 typedef struct h2s_graph {
   h2s_module_ctx *ctx;
-  h2s_values fns;        /* node i < fns.len is fns.items[i]; node fns.len is ANY */
+  h2s_values fns;        /* node i < fns.len is fns.items[i], then ANY and NAMED */
   h2s_valset index;      /* function -> its slot, mapped to a node by 'node_of' */
   size_t *node_of;       /* per slot of 'index' */
   size_t *first, *edges; /* CSR adjacency: edges of n are first[n]..first[n+1] */
   size_t nedges;
 } h2s_graph;
+
+enum { OUTSIDE_NODES = 2 };
+
+static size_t any_node(const h2s_graph *g) { return g->fns.len; }
+static size_t named_node(const h2s_graph *g) { return g->fns.len + 1; }
+static size_t node_count(const h2s_graph *g) { return g->fns.len + OUTSIDE_NODES; }
 
 static size_t node(const h2s_graph *g, LLVMValueRef fn) {
   long slot = h2s_valset_slot(&g->index, fn);
@@ -65,6 +78,41 @@ static bool is_callee_use(LLVMUseRef use) {
          h2s_operand_index(use) + 1 == (unsigned)LLVMGetNumOperands(user);
 }
 
+/* True when other modules may call 'fn' by its name. */
+static bool exported(LLVMValueRef fn) {
+  LLVMLinkage linkage = LLVMGetLinkage(fn);
+  return linkage != LLVMInternalLinkage && linkage != LLVMPrivateLinkage &&
+         strcmp(LLVMGetValueName(fn), "main") != 0;
+}
+
+/* True when 'name' is reserved to the implementation, so that no file of
+ * the program defines it: C's __x and _X, and of C++'s mangled names
+ * those in std and the allocation functions. */
+static bool reserved_name(const char *name) {
+  static const char *const implementation[] = {"_ZNSt", "_ZNKSt", "_ZSt", "_Znw",
+                                               "_Zna",  "_Zdl",   "_Zda"};
+  if (name[0] != '_')
+    return false;
+  if (name[1] != 'Z')
+    return name[1] == '_' || (name[1] >= 'A' && name[1] <= 'Z');
+  for (size_t i = 0; i < sizeof implementation / sizeof *implementation; ++i)
+    if (strncmp(name, implementation[i], strlen(implementation[i])) == 0)
+      return true;
+  return false;
+}
+
+/* True when declaration 'callee' is the implementation's: its name is
+ * reserved, or it is a C function declared nounwind, as the C library's
+ * headers declare theirs (glibc's __THROW) and a program's own C
+ * prototypes are not (C++ marks its own noexcept ones, so not for a
+ * mangled name).  Such a function calls no function of the program by
+ * name. */
+static bool implementation_function(LLVMValueRef callee) {
+  const char *name = LLVMGetValueName(callee);
+  return reserved_name(name) ||
+         (strncmp(name, "_Z", 2) != 0 && h2s_fn_has_attr(callee, "nounwind"));
+}
+
 /* True when 'fn' is used other than as the callee of a call (f(f) too). */
 static bool address_taken(LLVMValueRef fn) {
   for (LLVMUseRef use = LLVMGetFirstUse(fn); use; use = LLVMGetNextUse(use))
@@ -80,20 +128,23 @@ static bool passes_function_address(LLVMValueRef call) {
   return false;
 }
 
-/* True when 'call' of declaration 'callee', in 'fn', may call a function
- * of the module: it is handed one, or is neither an intrinsic, nor marked
- * nocallback, nor a C library function that takes no callbacks. */
-static bool may_call_back(const h2s_graph *g, LLVMValueRef fn, LLVMValueRef call,
-                          LLVMValueRef callee) {
+/* The outside node 'call' of declaration 'callee', in 'fn', leads to, or
+ * (size_t)-1: NAMED for a function of another file of the program, ANY
+ * for one of the implementation that is handed a function or takes
+ * callbacks, nothing for intrinsics, nocallback declarations and the rest
+ * of the C library. */
+static size_t declaration_target(const h2s_graph *g, LLVMValueRef fn, LLVMValueRef call,
+                                 LLVMValueRef callee) {
   char name[H2S_FAMILY_CAP];
-  if (passes_function_address(call))
-    return true;
   if (LLVMGetIntrinsicID(callee) || h2s_fn_has_attr(callee, "nocallback") ||
       LLVMGetCallSiteEnumAttribute(call, LLVMAttributeFunctionIndex,
                                    h2s_attr_kind("nocallback")))
-    return false;
+    return passes_function_address(call) ? any_node(g) : (size_t)-1;
   h2s_fn_ctx *ctx = h2s_bridge_function_context(g->ctx, fn);
-  return !h2s_bridge_library_function(ctx, call, name) || h2s_libc_calls_back(name);
+  if (h2s_bridge_library_function(ctx, call, name))
+    return passes_function_address(call) || h2s_libc_calls_back(name) ? any_node(g)
+                                                                      : (size_t)-1;
+  return implementation_function(callee) ? any_node(g) : named_node(g);
 }
 
 /* The node 'call' in 'fn' leads to, or (size_t)-1 when it leads nowhere
@@ -103,17 +154,17 @@ static size_t call_target(const h2s_graph *g, LLVMValueRef fn, LLVMValueRef call
   if (LLVMIsAInlineAsm(LLVMGetCalledValue(call)))
     return (size_t)-1;
   if (!callee)
-    return g->fns.len; /* indirect */
+    return any_node(g); /* indirect */
   if (is_defined_function(callee))
     return node(g, callee);
-  return may_call_back(g, fn, call, callee) ? g->fns.len : (size_t)-1;
+  return declaration_target(g, fn, call, callee);
 }
 
 /* Calls 'visit(g, from, to, out)' for every edge; with 'out' NULL it only
  * counts them into g->nedges. */
 static void for_each_edge(h2s_graph *g, void (*visit)(h2s_graph *, size_t, size_t, void *),
                           void *out) {
-  size_t any = g->fns.len;
+  visit(g, named_node(g), any_node(g), out);
   for (size_t n = 0; n < g->fns.len; ++n) {
     LLVMValueRef fn = g->fns.items[n];
     for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb))
@@ -123,7 +174,9 @@ static void for_each_edge(h2s_graph *g, void (*visit)(h2s_graph *, size_t, size_
           visit(g, n, to, out);
       }
     if (address_taken(fn))
-      visit(g, any, n, out);
+      visit(g, any_node(g), n, out);
+    if (exported(fn))
+      visit(g, named_node(g), n, out);
   }
 }
 
@@ -140,7 +193,7 @@ static bool build_graph(h2s_graph *g, LLVMModuleRef mod) {
   for (LLVMValueRef fn = LLVMGetFirstFunction(mod); fn; fn = LLVMGetNextFunction(fn))
     if (is_defined_function(fn) && !h2s_values_push(&g->fns, fn))
       return false;
-  size_t nodes = g->fns.len + 1;
+  size_t nodes = node_count(g);
   for (size_t n = 0; n < g->fns.len; ++n)
     if (h2s_valset_add(&g->index, g->fns.items[n]) < 0)
       return false;
@@ -225,7 +278,7 @@ static void strongconnect(h2s_tarjan *t, size_t root) {
 }
 
 static bool find_cycles(const h2s_graph *g, bool *on_cycle) {
-  size_t nodes = g->fns.len + 1;
+  size_t nodes = node_count(g);
   h2s_tarjan t = {.g = g, .on_cycle = on_cycle};
   t.index = calloc(nodes, sizeof *t.index);
   t.low = calloc(nodes, sizeof *t.low);
@@ -253,7 +306,7 @@ h2s_recursion *h2s_recursion_analyse(h2s_module_ctx *ctx, LLVMModuleRef mod) {
   h2s_graph g = {.ctx = ctx};
   bool *on_cycle = NULL;
   bool ok = r && build_graph(&g, mod) &&
-            (on_cycle = calloc(g.fns.len + 1, sizeof *on_cycle)) &&
+            (on_cycle = calloc(node_count(&g), sizeof *on_cycle)) &&
             find_cycles(&g, on_cycle);
   for (size_t n = 0; ok && n < g.fns.len; ++n)
     if (on_cycle[n] && h2s_valset_add(&r->recursive, g.fns.items[n]) < 0)

@@ -48,7 +48,7 @@ define void @inlined_everywhere() #3 {
 
 declare noalias ptr @malloc(i64) #0
 declare void @free(ptr allocptr nocapture) #1
-declare void @use(ptr nocapture) nounwind nofree
+declare void @use(ptr nocapture) nounwind nofree nocallback
 
 attributes #0 = { nounwind allockind("alloc,uninitialized") allocsize(0) "alloc-family"="malloc" }
 attributes #1 = { nounwind allockind("free") "alloc-family"="malloc" }

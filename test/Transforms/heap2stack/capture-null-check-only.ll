@@ -38,8 +38,8 @@ define void @null_check_result_returned_and_stored(ptr %out) {
   ret void
 }
 
-declare i64 @safe_len(ptr captures(address_is_null)) nofree
-declare i64 @hash_address(ptr captures(address)) nofree
-declare ptr @identity(ptr captures(ret: address, provenance)) nofree
+declare i64 @safe_len(ptr captures(address_is_null)) nofree nocallback
+declare i64 @hash_address(ptr captures(address)) nofree nocallback
+declare ptr @identity(ptr captures(ret: address, provenance)) nofree nocallback
 declare noalias ptr @malloc(i64) allockind("alloc,uninitialized") allocsize(0) "alloc-family"="malloc"
 declare void @free(ptr allocptr nocapture) allockind("free") "alloc-family"="malloc"

@@ -8,7 +8,7 @@
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"
 
-declare void @_Z8mayThrowv()
+declare void @_Z8mayThrowv() nocallback
 declare i32 @__gxx_personality_v0(...)
 
 define i8 @invoked_new_array_guarded(i64 %n) personality ptr @__gxx_personality_v0 {

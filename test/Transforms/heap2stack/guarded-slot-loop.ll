@@ -13,9 +13,9 @@
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"
 
-declare i64 @next_size(i64 noundef) #3
-declare void @fill(ptr noundef nocapture, i64 noundef) #3
-declare void @combine(ptr noundef readonly nocapture, ptr noundef nocapture) #3
+declare i64 @next_size(i64 noundef) nocallback #3
+declare void @fill(ptr noundef nocapture, i64 noundef) nocallback #3
+declare void @combine(ptr noundef readonly nocapture, ptr noundef nocapture) nocallback #3
 
 define void @guarded_freed_each_iteration(i64 %count) {
 ; CHECK-LABEL: @guarded_freed_each_iteration(

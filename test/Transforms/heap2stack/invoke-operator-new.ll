@@ -10,9 +10,9 @@ target triple = "x86_64-unknown-linux-gnu"
 
 %struct.Guard = type { i8 }
 
-declare void @_ZN5GuardC1Ev(ptr noundef nonnull align 1 dereferenceable(1)) #4
-declare void @_ZN5GuardD1Ev(ptr noundef nonnull align 1 dereferenceable(1)) #5
-declare void @_Z8mayThrowv() #4
+declare void @_ZN5GuardC1Ev(ptr noundef nonnull align 1 dereferenceable(1)) nocallback #4
+declare void @_ZN5GuardD1Ev(ptr noundef nonnull align 1 dereferenceable(1)) nocallback #5
+declare void @_Z8mayThrowv() nocallback #4
 declare i32 @__gxx_personality_v0(...)
 
 define void @invoked_new_promoted() personality ptr @__gxx_personality_v0 {

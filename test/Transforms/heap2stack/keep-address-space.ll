@@ -38,10 +38,10 @@ entry:
 ; REMARK:      remark: <unknown>:0:0: not promoted: the block is not in the stack's address space
 ; REMARK-NEXT: remark: <unknown>:0:0: moved 16-byte 'gc_alloc0' block to the stack
 
-declare noalias ptr addrspace(1) @gc_alloc(i64 noundef) #0
-declare void @gc_free(ptr addrspace(1) allocptr noundef nocapture) #1
-declare noalias ptr @gc_alloc0(i64 noundef) #2
-declare void @gc_free0(ptr allocptr noundef nocapture) #3
+declare noalias ptr addrspace(1) @gc_alloc(i64 noundef) nocallback #0
+declare void @gc_free(ptr addrspace(1) allocptr noundef nocapture) nocallback #1
+declare noalias ptr @gc_alloc0(i64 noundef) nocallback #2
+declare void @gc_free0(ptr allocptr noundef nocapture) nocallback #3
 
 attributes #0 = { nounwind allockind("alloc,uninitialized") allocsize(0) "alloc-family"="gc" }
 attributes #1 = { nounwind allockind("free") "alloc-family"="gc" }

@@ -7,7 +7,7 @@
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"
 
-declare i64 @checksum(ptr noundef readonly nocapture) #2
+declare i64 @checksum(ptr noundef readonly nocapture) nocallback #2
 
 define i64 @escapes_to_musttail_call(ptr %unused) {
 ; CHECK-LABEL: @escapes_to_musttail_call(

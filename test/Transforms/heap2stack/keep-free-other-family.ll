@@ -90,10 +90,10 @@ declare noalias noundef ptr @malloc(i64 noundef) #0
 declare void @free(ptr allocptr noundef nocapture) #1
 declare noundef nonnull ptr @_Znwm(i64 noundef) #2
 declare void @_ZdlPv(ptr noundef) #3
-declare noalias ptr @pool_alloc(i64) #9
-declare void @pool_free(ptr allocptr nocapture) #10
-declare noalias ptr @anon_alloc(i64) #11
-declare void @anon_free(ptr allocptr nocapture) #12
+declare noalias ptr @pool_alloc(i64) nocallback #9
+declare void @pool_free(ptr allocptr nocapture) nocallback #10
+declare noalias ptr @anon_alloc(i64) nocallback #11
+declare void @anon_free(ptr allocptr nocapture) nocallback #12
 
 attributes #0 = { mustprogress nofree nounwind willreturn allockind("alloc,uninitialized") allocsize(0) memory(inaccessiblemem: readwrite) "alloc-family"="malloc" }
 attributes #1 = { mustprogress nounwind willreturn allockind("free") memory(argmem: readwrite, inaccessiblemem: readwrite) "alloc-family"="malloc" }

@@ -93,7 +93,7 @@ exit:
 
 declare noalias ptr @malloc(i64) allockind("alloc,uninitialized") allocsize(0) "alloc-family"="malloc"
 declare void @free(ptr) allockind("free") "alloc-family"="malloc"
-declare void @sink(i8)
+declare void @sink(i8) nocallback
 
 !llvm.dbg.cu = !{!0}
 !llvm.module.flags = !{!2, !3}

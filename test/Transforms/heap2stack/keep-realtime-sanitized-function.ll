@@ -30,7 +30,7 @@ define void @not_sanitized() {
 
 declare noalias ptr @malloc(i64) allockind("alloc,uninitialized") allocsize(0) "alloc-family"="malloc"
 declare void @free(ptr allocptr nocapture) allockind("free") "alloc-family"="malloc"
-declare void @fill(ptr nocapture) nofree
+declare void @fill(ptr nocapture) nofree nocallback
 
 ; REMARK: remark: <unknown>:0:0: not promoted: the function is nonblocking under RealtimeSanitizer, which reports its heap calls
 ; REMARK-NEXT: remark: <unknown>:0:0: moved 16-byte 'malloc' block to the stack

@@ -11,7 +11,11 @@
 ; as a callee, even as an argument of a call of itself.  The rest of the C
 ; library (strlen) calls nothing back, so an address-taken function that
 ; only calls it keeps the full budget, as do functions that such calls
-; cannot lead back to.
+; cannot lead back to.  A function of another file may also call back by
+; name any function the module exports (a parser whose files call each
+; other), so an exported function that calls one may recurse; an internal
+; one, main, and one that calls only names reserved to the implementation
+; (__printf_chk) do not.
 ; Room-guarded blocks (room-guard-*.ll) are off here (no-room): this file
 ; tests the static budget of functions that may recurse.
 ; RUN: opt -passes='heap2stack<no-cleanup;no-room>' -S < %s | FileCheck %s
@@ -56,12 +60,12 @@ define internal void @visit(ptr %node) {
   ret void
 }
 
-define void @leaf_with_indirect_call(ptr %fn) {
+define internal void @leaf_with_indirect_call(ptr %fn) {
 ; CHECK-LABEL: @leaf_with_indirect_call(
 ; CHECK: alloca [16 x i8], align 16
 ; CHECK-NOT: call ptr @malloc
   %buf = call ptr @malloc(i64 16)
-  call void @fill(ptr %buf)
+  call void @fill.nocallback(ptr %buf)
   call void %fn()
   call void @free(ptr %buf)
   ret void
@@ -141,6 +145,51 @@ define i64 @calls_strlen(ptr %s) {
   ret i64 %n
 }
 
+; parse_expr calls parse_stmt of another file, which may call parse_expr.
+define void @parse_expr(ptr %s) {
+; CHECK-LABEL: @parse_expr(
+; CHECK: call ptr @malloc(i64 56)
+  %buf = call ptr @malloc(i64 56)
+  call void @fill.nocallback(ptr %buf)
+  call void @parse_stmt(ptr %s)
+  call void @free(ptr %buf)
+  ret void
+}
+
+define internal void @parse_local(ptr %s) {
+; CHECK-LABEL: @parse_local(
+; CHECK: alloca [72 x i8], align 16
+; CHECK-NOT: call ptr @malloc
+  %buf = call ptr @malloc(i64 72)
+  call void @fill.nocallback(ptr %buf)
+  call void @parse_stmt(ptr %s)
+  call void @free(ptr %buf)
+  ret void
+}
+
+define void @prints_checked(ptr %s) {
+; CHECK-LABEL: @prints_checked(
+; CHECK: alloca [88 x i8], align 16
+; CHECK-NOT: call ptr @malloc
+  %buf = call ptr @malloc(i64 88)
+  call void @fill.nocallback(ptr %buf)
+  %r = call i32 (i32, ptr, ...) @__printf_chk(i32 1, ptr %s)
+  call void @free(ptr %buf)
+  ret void
+}
+
+define i32 @main() {
+; CHECK-LABEL: @main(
+; CHECK: alloca [104 x i8], align 16
+; CHECK-NOT: call ptr @malloc
+  %buf = call ptr @malloc(i64 104)
+  call void @fill.nocallback(ptr %buf)
+  call void @parse_stmt(ptr null)
+  call void @parse_local(ptr null)
+  call void @free(ptr %buf)
+  ret i32 0
+}
+
 ; REMARK-DAG: remark: <unknown>:0:0: not promoted: the function may be recursive and a 64-byte slot exceeds its 0-byte budget (recursive-budget)
 ; REMARK-DAG: remark: <unknown>:0:0: not promoted: the function may be recursive and a 32-byte slot exceeds its 0-byte budget (recursive-budget)
 ; REMARK-DAG: remark: <unknown>:0:0: moved 16-byte 'malloc' block to the stack
@@ -148,11 +197,17 @@ define i64 @calls_strlen(ptr %s) {
 ; REMARK-DAG: remark: <unknown>:0:0: not promoted: the function may be recursive and a 48-byte slot exceeds its 0-byte budget (recursive-budget)
 ; REMARK-DAG: remark: <unknown>:0:0: not promoted: the function may be recursive and a 32-byte slot exceeds its 0-byte budget (recursive-budget)
 ; REMARK-DAG: remark: <unknown>:0:0: moved 8-byte 'malloc' block to the stack
+; REMARK-DAG: remark: <unknown>:0:0: not promoted: the function may be recursive and a 64-byte slot exceeds its 0-byte budget (recursive-budget)
+; REMARK-DAG: remark: <unknown>:0:0: moved 72-byte 'malloc' block to the stack
+; REMARK-DAG: remark: <unknown>:0:0: moved 88-byte 'malloc' block to the stack
+; REMARK-DAG: remark: <unknown>:0:0: moved 104-byte 'malloc' block to the stack
 
 declare void @walk(ptr, ptr)
 declare void @fill(ptr nocapture) nofree
 declare void @fill.nocallback(ptr nocapture) nofree nocallback
 declare void @elsewhere()
+declare void @parse_stmt(ptr)
+declare i32 @__printf_chk(i32, ptr, ...)
 declare void @qsort(ptr, i64, i64, ptr)
 declare i64 @strlen(ptr) nocallback nofree nounwind willreturn memory(argmem: read)
 declare noalias ptr @malloc(i64) allockind("alloc,uninitialized") allocsize(0) "alloc-family"="malloc"

@@ -47,6 +47,6 @@ define void @not_sanitized() {
 ; REMARK-COUNT-3: remark: <unknown>:0:0: not promoted: the function is built with a sanitizer that checks heap accesses
 ; REMARK: remark: <unknown>:0:0: moved 16-byte 'malloc' block to the stack
 
-declare void @fill(ptr nocapture) nofree
+declare void @fill(ptr nocapture) nofree nocallback
 declare noalias ptr @malloc(i64) allockind("alloc,uninitialized") allocsize(0) "alloc-family"="malloc"
 declare void @free(ptr allocptr nocapture) allockind("free") "alloc-family"="malloc"

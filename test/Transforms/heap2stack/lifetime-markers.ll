@@ -7,7 +7,7 @@
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"
 
-declare void @work(ptr noundef nocapture) #2
+declare void @work(ptr noundef nocapture) nocallback #2
 
 define void @start_where_allocated(i1 %cond) {
 ; CHECK-LABEL: @start_where_allocated(

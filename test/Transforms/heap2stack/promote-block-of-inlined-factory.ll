@@ -169,7 +169,7 @@ entry:
   ret void
 }
 
-declare void @report(i32)
+declare void @report(i32) nocallback
 declare noalias noundef ptr @malloc(i64 noundef) #0
 declare void @free(ptr allocptr noundef nocapture) #1
 

@@ -55,6 +55,6 @@ exit:
 
 ; REMARK: remark: <unknown>:0:0: moved 32-byte 'malloc' block to the stack; 'maybe_release' frees it, and is called as a copy that does not
 
-declare void @report(i8)
+declare void @report(i8) nocallback
 declare noalias ptr @malloc(i64) allockind("alloc,uninitialized") allocsize(0) "alloc-family"="malloc"
 declare void @free(ptr) allockind("free") "alloc-family"="malloc"

@@ -303,7 +303,7 @@ entry:
   ret void
 }
 
-declare void @report(i32)
+declare void @report(i32) nocallback
 declare noalias noundef ptr @malloc(i64 noundef) #0
 declare void @free(ptr allocptr noundef nocapture) #1
 declare noalias noundef ptr @realloc(ptr allocptr nocapture, i64 noundef) #2

@@ -7,7 +7,7 @@
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"
 
-declare void @process(ptr noundef nocapture, i64 noundef) #2
+declare void @process(ptr noundef nocapture, i64 noundef) nocallback #2
 
 define void @scratch_freed_each_iteration(i64 %n) {
 ; CHECK-LABEL: @scratch_freed_each_iteration(

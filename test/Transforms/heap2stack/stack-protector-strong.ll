@@ -6,8 +6,8 @@
 
 declare noalias ptr @malloc(i64 noundef) allockind("alloc,uninitialized") allocsize(0) "alloc-family"="malloc"
 declare void @free(ptr allocptr noundef nocapture) allockind("free") "alloc-family"="malloc"
-declare void @fill(ptr noundef nocapture, i64 noundef) nofree
-declare void @keep(ptr noundef)
+declare void @fill(ptr noundef nocapture, i64 noundef) nofree nocallback
+declare void @keep(ptr noundef) nocallback
 
 define void @ssp_becomes_strong(i64 %n) ssp {
 ; CHECK-LABEL: define void @ssp_becomes_strong(

@@ -88,8 +88,8 @@ define ptr @stripped_and_returned() {
 
 declare ptr @llvm.ptrmask.p0.i64(ptr, i64)
 declare ptr @llvm.strip.invariant.group.p0(ptr)
-declare void @use(ptr nocapture) nofree
-declare void @may_throw(ptr nocapture) nofree
+declare void @use(ptr nocapture) nofree nocallback
+declare void @may_throw(ptr nocapture) nofree nocallback
 declare i32 @__gxx_personality_v0(...)
 declare noalias ptr @malloc(i64) allockind("alloc,uninitialized") allocsize(0) "alloc-family"="malloc"
 declare void @free(ptr allocptr nocapture) allockind("free") "alloc-family"="malloc"
