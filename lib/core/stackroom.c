@@ -8,8 +8,8 @@
  *     room = floor_P + need < sp && sp <= hi;
  *
  * where the helper finds the thread's bounds 'lo' and 'hi' (once per
- * thread, __heap2stack_stack_bounds) and stores floor_P = hi - (hi - lo) *
- * P / 100, P being room_percent.  'lo', 'hi' and floor_P are thread-local;
+ * thread, __heap2stack_stack_bounds) and stores floor_P = hi - min(hi - lo,
+ * 8 MiB) * P / 100, P being room_percent.  'lo', 'hi' and floor_P are thread-local;
  * they and the helpers are added to the module once, linkonce_odr and
  * hidden, so that a program holds one copy per shared object and the user
  * links nothing extra.  __heap2stack_stack_bounds asks
@@ -30,8 +30,10 @@ static const char lo_name[] = "__heap2stack_stack_lo";
 static const char hi_name[] = "__heap2stack_stack_hi";
 
 /* pthread_attr_t is 56 bytes on x86-64 and 64 on AArch64 (glibc). */
-enum { PTHREAD_ATTR_BYTES = 64 };
-
+/* The most of a stack the share is taken of: glibc reports an unlimited
+ * main stack (ulimit -s unlimited) as the whole gap below it, terabytes,
+ * whose share would be gigabytes of slots; this is the default limit. */
+enum { PTHREAD_ATTR_BYTES = 64, ROOM_SPAN_CAP = 8 << 20 };
 static LLVMTypeRef i64_type(h2s_function *f) { return LLVMInt64TypeInContext(h2s_context(f)); }
 static LLVMTypeRef ptr_type(h2s_function *f) { return LLVMPointerTypeInContext(h2s_context(f), 0); }
 
@@ -173,7 +175,8 @@ static void floor_name(h2s_function *f, const char *suffix, char *out, size_t ca
 
 /* The helper that finds this thread's floor, once: the bounds (asked of
  * glibc on the first call in the thread), then hi minus room_percent of
- * the stack, stored in the floor's cell and returned. */
+ * the stack (of at most ROOM_SPAN_CAP of it), stored in the floor's cell
+ * and returned. */
 static LLVMValueRef build_floor_function(LLVMBuilderRef b, h2s_function *f, const char *name,
                                          const char *cell) {
   LLVMContextRef ctx = h2s_context(f);
@@ -189,7 +192,10 @@ static LLVMValueRef build_floor_function(LLVMBuilderRef b, h2s_function *f, cons
   load_or_find(b, f, lo_name, bounds, NULL);
   LLVMValueRef lo = load_bound(b, f, lo_name);
   LLVMValueRef hi = load_bound(b, f, hi_name);
-  LLVMValueRef span = LLVMBuildSub(b, hi, lo, "span");
+  LLVMValueRef stack = LLVMBuildSub(b, hi, lo, "stack");
+  LLVMValueRef cap = LLVMConstInt(i64, ROOM_SPAN_CAP, 0);
+  LLVMValueRef span = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntUGT, stack, cap, "huge"),
+                                      cap, stack, "span");
   LLVMValueRef share = LLVMBuildUDiv(
       b, LLVMBuildMul(b, span, LLVMConstInt(i64, f->opts->room_percent, 0), ""),
       LLVMConstInt(i64, 100, 0), "share");

@@ -3,7 +3,8 @@
 ; and callers and, when this thread's stack pointer is in the first 5%
 ; (room-percent) of the thread's stack with the slots' 32 bytes to spare
 ; (the floor of that share is found once per thread, by a helper named by
-; the percent),
+; the percent, counting at most 8 MiB of the stack: an unlimited one is
+; reported as terabytes),
 ; musttail-calls @depth.h2s.room, the body with the block in a static slot;
 ; otherwise it musttail-calls @depth.h2s.plain, the body as it was.  Both
 ; bodies call the dispatcher, are noinline and are marked
@@ -116,7 +117,9 @@ done:
 ; CHECK:       store i64 1, ptr
 ; CHECK:     define linkonce_odr hidden preserve_mostcc i64 @__heap2stack_room_floor_5_find() #[[COLD]] {
 ; CHECK:       call void @__heap2stack_stack_bounds()
-; CHECK:       %span = sub i64 %__heap2stack_stack_hi, %__heap2stack_stack_lo{{[0-9]+}}
+; CHECK:       %stack = sub i64 %__heap2stack_stack_hi, %__heap2stack_stack_lo{{[0-9]+}}
+; CHECK-NEXT:  %huge = icmp ugt i64 %stack, 8388608
+; CHECK-NEXT:  %span = select i1 %huge, i64 8388608, i64 %stack
 ; CHECK-NEXT:  %[[SCALED:[0-9]+]] = mul i64 %span, 5
 ; CHECK-NEXT:  %share = udiv i64 %[[SCALED]], 100
 ; CHECK-NEXT:  %floor = sub i64 %__heap2stack_stack_hi, %share
