@@ -9,22 +9,23 @@
  * may-call graph over the module:
  *
  *   - a direct call to a function defined in the module is an edge to it;
- *   - an indirect call, or a call to a declaration that may call back, is
- *     an edge to ANY, a node standing for "some address-taken function":
- *     a function of another file may call any function whose address it
- *     was ever given, and so may a C library function that takes
- *     callbacks (qsort, pthread_create), whatever pointer it is handed
- *     (a comparator loaded from a table as much as a constant one); the
- *     rest of the C library (as TargetLibraryInfo names it), intrinsics
- *     and declarations marked nocallback call no function of the module,
- *     unless handed one;
- *   - a call to a declaration the program itself may define in another
- *     file, one that is not the implementation's (a reserved name, as
- *     __printf_chk, _Unwind_Resume and std::'s members have, or a C
- *     function declared nounwind, as by the C library's headers), is an
- *     edge to NAMED as well: that file may call back by name any function the
- *     module exports, as a parser whose files call each other does (expr
- *     calls stmt of another file, which calls expr);
+ *   - a call to a declaration that may call back is an edge to ANY, a
+ *     node standing for "some address-taken function": a function of
+ *     another file may call any function whose address it was ever
+ *     given, and so may a C library function that takes callbacks (qsort,
+ *     pthread_create), whatever pointer it is handed (a comparator loaded
+ *     from a table as much as a constant one); the rest of the C library
+ *     (as TargetLibraryInfo names it), intrinsics and declarations marked
+ *     nocallback call no function of the module, unless handed one;
+ *   - an indirect call, which may call a function of another file (an
+ *     interpreter's handler table defined there), and a call to a
+ *     declaration the program itself may define in another file, one that
+ *     is not the implementation's (a reserved name, as __printf_chk,
+ *     _Unwind_Resume and std::'s members have, or a C function declared
+ *     nounwind, as by the C library's headers), are edges to NAMED: that
+ *     file may call back by name any function the module exports, as a
+ *     parser whose files call each other does (expr calls stmt of another
+ *     file, which calls expr);
  *   - ANY has an edge to every address-taken function of the module: one
  *     used other than as the callee of a call; NAMED has an edge to ANY
  *     and to every function other modules may call by name (not internal
@@ -153,8 +154,8 @@ static size_t call_target(const h2s_graph *g, LLVMValueRef fn, LLVMValueRef call
   LLVMValueRef callee = h2s_called_function(call);
   if (LLVMIsAInlineAsm(LLVMGetCalledValue(call)))
     return (size_t)-1;
-  if (!callee)
-    return any_node(g); /* indirect */
+  if (!callee) /* a pointer to this module's function or another file's */
+    return named_node(g);
   if (is_defined_function(callee))
     return node(g, callee);
   return declaration_target(g, fn, call, callee);
