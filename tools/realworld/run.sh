@@ -22,7 +22,8 @@
 #
 # With no PROJECT, every project of the list below is run. Projects:
 #   zlib bzip2 xz libyaml expat jq pcre2 json-c gawk jimtcl onig sqlite3
-#   libtommath jansson cjson cmark libxml2 sed mawk
+#   libtommath jansson cjson cmark libxml2 sed mawk gzip yajl libtasn1
+#   patch nettle m4 libpng tar libidn2 diffutils
 #
 # Environment:
 #   WORK        scratch directory (default: /tmp/real/work). Sources are
@@ -97,8 +98,9 @@
 # without the plugin, 1 otherwise.
 #
 # Time: about 16 minutes for the projects up to libtommath on 2 shared
-# cores, 18 with LTO=1 (see docs/realworld.md), and 12-14 more for jansson
-# to mawk (without LTO=1); INSTRUMENT=1 see docs/guard-size.md.
+# cores, 18 with LTO=1 (see docs/realworld.md), 12-14 more for jansson
+# to mawk and about 45 more for gzip to diffutils (without LTO=1, two or
+# three runs sharing the cores); INSTRUMENT=1 see docs/guard-size.md.
 #
 #===----------------------------------------------------------------------===#
 
@@ -124,7 +126,8 @@ SFX=
 INSTALL_DEPS=${INSTALL_DEPS:-1}
 
 ALL_PROJECTS=(zlib bzip2 xz libyaml expat jq pcre2 json-c gawk jimtcl onig sqlite3
-              libtommath jansson cjson cmark libxml2 sed mawk)
+              libtommath jansson cjson cmark libxml2 sed mawk gzip yajl libtasn1
+              patch nettle m4 libpng tar libidn2 diffutils)
 
 # Debian source package of each project.
 declare -A PKG=(
@@ -132,7 +135,9 @@ declare -A PKG=(
   [jq]=jq [pcre2]=pcre2 [json-c]=json-c [gawk]=gawk [jimtcl]=jimtcl
   [onig]=libonig [sqlite3]=sqlite3 [libtommath]=libtommath
   [jansson]=jansson [cjson]=cjson [cmark]=cmark [libxml2]=libxml2 [sed]=sed
-  [mawk]=mawk
+  [mawk]=mawk [gzip]=gzip [yajl]=yajl [libtasn1]=libtasn1-6 [patch]=patch
+  [nettle]=nettle [m4]=m4 [libpng]=libpng1.6 [tar]=tar [libidn2]=libidn2
+  [diffutils]=diffutils
 )
 
 log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
@@ -156,10 +161,10 @@ SHIM=$WORK/bin$SFX/libh2s_heapshim.so
 # with patched Makefile.am (libxml2), bison/flex for jq, oniguruma for jq's
 # regex tests, tcl for sqlite3's amalgamation, python3 for cmark's spec
 # tests, perl for sed's test scripts, mawk (the system's) as the reference
-# of mawk's extra checks.
+# of mawk's extra checks, GMP for nettle's public-key half (hogweed).
 install_deps() {
   local need=(autoconf automake libtool bison flex pkg-config cmake make
-              libonig-dev tcl zlib1g-dev dpkg-dev python3 perl mawk)
+              libonig-dev tcl zlib1g-dev dpkg-dev python3 perl mawk libgmp-dev)
   [[ $LTO == 1 ]] && need+=(lld-22)
   local missing=() p
   for p in "${need[@]}"; do
@@ -214,12 +219,13 @@ fi
 if [[ ${H2S_MODE:-plain} != h2s ]]; then
   exec "$real" "$@" "${common[@]}"
 fi
-sources=() out=
+sources=() out= asm=0
 prev=
 for a in "$@"; do
   [[ $prev == -o ]] && out=$a
   prev=$a
   case $a in
+    *.s | *.S) asm=1 ;; # configure's assembler probes too
     conftest* | */conftest*) ;; # configure's probes
     *.c | *.cc | *.cpp | *.cxx | *.C) [[ -f $a ]] && sources+=("$(readlink -f "$a")") ;;
   esac
@@ -227,7 +233,9 @@ done
 h2s=(-fpass-plugin="$plugin" -fverify-intermediate-code
      -Rpass=heap2stack -Rpass-missed=heap2stack "${extra[@]}")
 # The record, for heap2stack-report --profile (compile-time sites only).
-[[ $lto != 1 && -n ${H2S_RECORDS_DIR:-} ]] &&
+# The assembler (nettle's .s files) takes no -mllvm option of the plugin:
+# with one, nettle's configure probes of .align would all fail.
+[[ $lto != 1 && $asm == 0 && -n ${H2S_RECORDS_DIR:-} ]] &&
   h2s+=(-mllvm -heap2stack-record="$H2S_RECORDS_DIR")
 if [[ $lto == 1 ]]; then
   # The pass runs in the linker; its remarks come out as
@@ -325,7 +333,11 @@ fetch() {
     done
     exit 1
   ) || { log "$pkg: apt-get source failed (see $WORK/src/$pkg/fetch.log)"; return 1; }
-  find "$WORK/src/$pkg" -mindepth 1 -maxdepth 1 -type d | head -n 1
+  # No directory (apt-get source unpacked nothing) must fail: run_mode would
+  # copy "/." otherwise.
+  dir=$(find "$WORK/src/$pkg" -mindepth 1 -maxdepth 1 -type d | head -n 1)
+  [[ -n $dir ]] || { log "$pkg: nothing unpacked (see $WORK/src/$pkg/fetch.log)"; return 1; }
+  echo "$dir"
 }
 
 #===- counting ------------------------------------------------------------===#
@@ -620,8 +632,11 @@ count_libtommath() {
 # the test_*.c programs and check-exports) print "NAME... ok" / "FAILED" per
 # test with VERBOSE=1: those are counted, plus the automake results (run-suites
 # and the top directory's scripts/clang-format-check).
+# With LTO=1 the link is lld's, which has no --default-symver (GNU ld's).
 build_jansson() {
-  autoreconf -fi && ./configure && make -j"$JOBS" && make -j"$JOBS" check TESTS=
+  autoreconf -fi && ./configure &&
+    { [[ $LTO != 1 ]] || sed -i 's/-Wl,--default-symver//' src/Makefile; } &&
+    make -j"$JOBS" && make -j"$JOBS" check TESTS=
 }
 test_jansson() {
   make -k check AM_TESTS_ENVIRONMENT='VERBOSE=1; export VERBOSE;'
@@ -784,6 +799,155 @@ count_mawk() {
   grep -qE '^tested .* (OK|had (one|[0-9]+) failures?)$' "$1" || f=$((f + 1))
   if grep -q '^results consistent' "$1"; then p=$((p + 1)); else f=$((f + 1)); fi
   sum_counts "$p $f" "$(grep -c '^PASS: mawk ' "$1") $(grep -c '^FAIL: mawk ' "$1")"
+}
+
+# gzip: configure, make (without makeinfo: Debian's patches touch the
+# manual); `make check` runs tests/ (automake). That suite is small, so a
+# round trip (-1, -9 and --rsyncable, through -t too) of the tree's sources,
+# its manual and its own binary is counted too.
+build_gzip() { ./configure && make -j"$JOBS" MAKEINFO=true; }
+test_gzip() {
+  make -k check
+  local f lvl
+  for f in *.c *.h doc/gzip.texi gzip.doc algorithm.doc gzip; do
+    for lvl in -1 -9 --rsyncable; do
+      if ./gzip "$lvl" -c "$f" >rt.gz && ./gzip -t rt.gz &&
+        ./gzip -dc rt.gz | cmp - "$f"; then
+        echo "PASS: round trip $lvl $f"; else echo "FAIL: round trip $lvl $f"; fi
+    done
+  done
+}
+count_gzip() {
+  sum_counts "$(automake_counts "$1")" \
+    "$(grep -c '^PASS: round trip' "$1") $(grep -c '^FAIL: round trip' "$1")"
+}
+
+# yajl: CMake; test/parsing/run_tests.sh parses every case of
+# test/parsing/cases with read buffers of 1 to 31 bytes against its .gold
+# output, printing " test (NAME): SUCCESS" or "FAILURE" per case: those are
+# counted, plus test/api's one program, gen-extra-close, which exits with 1
+# when yajl_gen refuses a close with nothing open, as it should (its own
+# script counts every program as passed).
+build_yajl() {
+  cmake -S . -B _build -DCMAKE_BUILD_TYPE=None -DCMAKE_C_FLAGS="$CFLAGS" \
+    ${AR:+-DCMAKE_AR=$(command -v "$AR") -DCMAKE_RANLIB=$(command -v "$RANLIB")} &&
+    cmake --build _build -j"$JOBS"
+}
+test_yajl() {
+  (cd test/parsing && ./run_tests.sh "$OLDPWD/_build/test/parsing/yajl_test")
+  _build/test/api/gen-extra-close
+  if [[ $? -eq 1 ]]; then echo "PASS: api gen-extra-close"; else echo "FAIL: api gen-extra-close"; fi
+}
+count_yajl() {
+  local f
+  f=$(grep -c '^ *test (.*): *\(FAILURE\)\{0,1\}$' "$1")
+  # The script's last line; without it (it stopped) one failure is counted.
+  grep -qE '^[0-9]+/[0-9]+ tests successful$' "$1" || f=$((f + 1))
+  sum_counts "$(grep -c '^ *test (.*): SUCCESS$' "$1") $f" \
+    "$(grep -c '^PASS: api ' "$1") $(grep -c '^FAIL: api ' "$1")"
+}
+
+# libtasn1: configure without valgrind, make; `make check` runs tests/ (the
+# ASN.1 parser, DER coding and decoding programs and scripts); automake tests.
+build_libtasn1() {
+  ./configure --disable-doc --disable-valgrind-tests && make -j"$JOBS"
+}
+test_libtasn1() { make -k check; }
+count_libtasn1() { automake_counts "$1"; }
+
+# patch: autoreconf (Debian's patches change tests/Makefile.am), configure,
+# make; `make check` runs tests/ (shell scripts that apply patches of every
+# format and check the results); automake tests.
+build_patch() { autoreconf -fi && ./configure && make -j"$JOBS"; }
+test_patch() { make -k check; }
+count_patch() { automake_counts "$1"; }
+
+# nettle: configure (with GMP, so hogweed's public-key code and its tests are
+# built), make; `make check` runs testsuite/ and examples/ through run-tests,
+# which prints "PASS: NAME" / "FAIL: NAME" per program and ends with "All N
+# tests passed" or "M of N tests failed".
+build_nettle() { ./configure --disable-documentation && make -j"$JOBS"; }
+test_nettle() { make -k check; }
+count_nettle() {
+  local f
+  f=$(grep -c '^FAIL: ' "$1")
+  # One banner per directory; a missing one (make stopped) fails.
+  [[ $(grep -cE '^(All [0-9]+ tests passed|[0-9]+ of [0-9]+ tests failed)' "$1") -ge 2 ]] ||
+    f=$((f + 1))
+  echo "$(grep -c '^PASS: ' "$1") $f"
+}
+
+# m4: configure --disable-nls, make (without makeinfo, as gzip); `make
+# check` runs checks/ (the manual's examples through check-them, which
+# prints "Checking FILE" per example and lists the failed and skipped ones
+# at the end) and tests/ (gnulib's tests and m4's own, automake).
+build_m4() {
+  ./configure --disable-nls && make -j"$JOBS" MAKEINFO=true &&
+    make -j"$JOBS" -C tests check TESTS=
+}
+test_m4() { make -k check; }
+count_m4() {
+  local inner
+  # A failed example is listed once per mismatch (FILE:status, FILE:out, ...).
+  # Without the closing summary (check-them stopped) one failure is counted.
+  inner=$(awk '
+    /^Checking / { n++ }
+    list { for (i = 1; i <= NF; i++) { sub(/:.*/, "", $i); bad[list, $i] = 1 }
+           list = ""; next }
+    /^All checks successful/ { done = 1 }
+    /^Failed checks were:/ { list = "f"; done = 1 }
+    /^Skipped checks were:/ { list = "s" }
+    END { for (k in bad) { split(k, w, SUBSEP); if (w[1] == "f") f++; else s++ }
+          printf "%d %d\n", n - f - s, f + !done }' "$1")
+  sum_counts "$inner" "$(automake_counts "$1")"
+}
+
+# libpng: configure, make; `make check` runs pngtest, pngvalid (transforms,
+# gamma, sizes, progressive reading), pngstest, pngunknown, pngimage over
+# contrib/testpngs; automake tests.
+build_libpng() { ./configure && make -j"$JOBS" && make -j"$JOBS" check TESTS=; }
+test_libpng() { make -k check; }
+count_libpng() { automake_counts "$1"; }
+
+# tar: configure (FORCE_UNSAFE_CONFIGURE: it refuses root otherwise), make;
+# `make check` runs the autotest testsuite (archive formats, incremental and
+# sparse archives, exclusion, extraction options; Debian's listed03.at
+# patch has it regenerated), two tests at a time, printing "N: TITLE ok",
+# "FAILED", "skipped" or "expected failure" per test: those are counted.
+build_tar() { FORCE_UNSAFE_CONFIGURE=1 ./configure --disable-nls && make -j"$JOBS"; }
+test_tar() { make -k check TESTSUITEFLAGS=-j"$JOBS"; }
+count_tar() {
+  local f
+  f=$(grep -cE '^ *[0-9]+: .*(FAILED \(|UNEXPECTED PASS)' "$1")
+  # The testsuite's summary; without it (it did not run) one failure counts.
+  grep -q '^## Test results\. ##' "$1" || f=$((f + 1))
+  echo "$(grep -cE '^ *[0-9]+: .* ok$' "$1") $f"
+}
+
+# libidn2: configure without valgrind, make; `make check` runs tests/
+# (punycode, lookup and register over IdnaTest and the UTS #46 vectors,
+# to-unicode, locale, strerror and the idn2 program's script); automake tests.
+build_libidn2() {
+  ./configure --disable-nls --disable-valgrind-tests --disable-gtk-doc && make -j"$JOBS"
+}
+test_libidn2() { make -k check; }
+count_libidn2() { automake_counts "$1"; }
+
+# diffutils: configure --disable-nls, make (and the test programs); `make
+# check` runs tests/ (diff, cmp, diff3, sdiff) and gnulib-tests/; automake
+# tests. Without valgrind, as sed (strip-trailing-cr then skips).
+build_diffutils() {
+  ./configure --disable-nls && make -j"$JOBS" && make -j"$JOBS" check TESTS=
+}
+test_diffutils() {
+  mkdir -p no-valgrind && printf '#!/bin/sh\nexit 1\n' >no-valgrind/valgrind &&
+    chmod +x no-valgrind/valgrind
+  PATH=$PWD/no-valgrind:$PATH make -k check
+}
+# When a test fails, tests/ prints its test-suite.log, whose copy of the
+# summary must not count twice: only the "Testsuite summary" blocks count.
+count_diffutils() {
+  sed -n '/^Testsuite summary for /,/^# ERROR: /p' "$1" | automake_counts
 }
 
 #===- driver --------------------------------------------------------------===#
