@@ -89,6 +89,11 @@ h2s_capture_info h2s_bridge_arg_capture(LLVMValueRef call, unsigned arg);
  * with the name of the function they stand for. */
 int h2s_bridge_library_function(h2s_fn_ctx *ctx, LLVMValueRef call, char *name);
 
+/* True when the linker or the loader may replace the body of 'fn' with
+ * another (LLVM's isInterposable: a weak definition, or an exported one
+ * under -fsemantic-interposition). */
+int h2s_bridge_may_be_interposed(LLVMValueRef fn);
+
 /* True unless 'call' is known not to free argument 'arg' (nofree on the
  * call, its callee or the parameter). */
 int h2s_bridge_call_may_free_arg(LLVMValueRef call, unsigned arg);

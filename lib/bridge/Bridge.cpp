@@ -203,6 +203,10 @@ extern "C" h2s_capture_info h2s_bridge_arg_capture(LLVMValueRef Call,
   return argCaptureInfo(*asCall(Call), Arg);
 }
 
+extern "C" int h2s_bridge_may_be_interposed(LLVMValueRef Fn) {
+  return cast<Function>(unwrap(Fn))->isInterposable();
+}
+
 extern "C" int h2s_bridge_call_may_free_arg(LLVMValueRef Call, unsigned Arg) {
   CallBase *CB = asCall(Call);
   return !CB->hasFnAttr(Attribute::NoFree) &&

@@ -193,7 +193,7 @@ bool h2s_has_exact_body(LLVMValueRef fn) {
   case LLVMExternalLinkage:
   case LLVMInternalLinkage:
   case LLVMPrivateLinkage:
-    return !LLVMIsDeclaration(fn);
+    return !LLVMIsDeclaration(fn) && !h2s_bridge_may_be_interposed(fn);
   default:
     return false;
   }

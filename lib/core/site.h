@@ -340,7 +340,9 @@ bool h2s_is_split_body(LLVMValueRef fn);
  * moved elsewhere. */
 bool h2s_has_block_address(LLVMValueRef fn);
 /* True when 'fn' has a body the linker keeps: no other definition
- * replaces it (not weak, linkonce or available_externally). */
+ * replaces it (not weak, linkonce or available_externally, and not an
+ * exported function that -fsemantic-interposition lets a preloaded
+ * library replace). */
 bool h2s_has_exact_body(LLVMValueRef fn);
 /* "<name of fn><suffix>", to be freed; NULL when memory ran out. */
 char *h2s_suffixed_name(LLVMValueRef fn, const char *suffix);
