@@ -130,10 +130,12 @@ static bool passes_function_address(LLVMValueRef call) {
 }
 
 /* The outside node 'call' of declaration 'callee', in 'fn', leads to, or
- * (size_t)-1: NAMED for a function of another file of the program, ANY
- * for one of the implementation that is handed a function or takes
- * callbacks, nothing for intrinsics, nocallback declarations and the rest
- * of the C library. */
+ * (size_t)-1: NAMED for a function of another file of the program; ANY
+ * for the rest of the implementation, which may call back only through
+ * pointers, and for an intrinsic, a nocallback declaration or a C
+ * library function that is handed a function (or, the library's, takes
+ * callbacks); nothing for the other intrinsics, nocallback declarations
+ * and C library functions. */
 static size_t declaration_target(const h2s_graph *g, LLVMValueRef fn, LLVMValueRef call,
                                  LLVMValueRef callee) {
   char name[H2S_FAMILY_CAP];
