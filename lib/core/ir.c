@@ -199,6 +199,10 @@ bool h2s_has_exact_body(LLVMValueRef fn) {
   }
 }
 
+bool h2s_declared_like_c_library(LLVMValueRef fn) {
+  return strncmp(LLVMGetValueName(fn), "_Z", 2) != 0 && h2s_fn_has_attr(fn, "nounwind");
+}
+
 char *h2s_suffixed_name(LLVMValueRef fn, const char *suffix) {
   size_t len;
   const char *name = LLVMGetValueName2(fn, &len);

@@ -103,15 +103,10 @@ static bool reserved_name(const char *name) {
 }
 
 /* True when declaration 'callee' is the implementation's: its name is
- * reserved, or it is a C function declared nounwind, as the C library's
- * headers declare theirs (glibc's __THROW) and a program's own C
- * prototypes are not (C++ marks its own noexcept ones, so not for a
- * mangled name).  Such a function calls no function of the program by
- * name. */
+ * reserved, or it is declared as the C library's headers declare theirs.
+ * Such a function calls no function of the program by name. */
 static bool implementation_function(LLVMValueRef callee) {
-  const char *name = LLVMGetValueName(callee);
-  return reserved_name(name) ||
-         (strncmp(name, "_Z", 2) != 0 && h2s_fn_has_attr(callee, "nounwind"));
+  return reserved_name(LLVMGetValueName(callee)) || h2s_declared_like_c_library(callee);
 }
 
 /* True when 'fn' is used other than as the callee of a call (f(f) too). */

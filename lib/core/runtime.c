@@ -49,7 +49,7 @@ typedef struct h2s_runtime_entry {
   const char *symbol;
   const char *prototype; /* LLVM types: "ptr(ptr,ptr,ptr,i64)", "void(ptr,...)" */
   const char *args;
-  bool unreserved; /* the name is the program's unless declared nounwind */
+  bool unreserved; /* the program's name unless declared like the C library's */
 } h2s_runtime_entry;
 
 static const h2s_runtime_entry functions[] = {
@@ -190,12 +190,12 @@ static char letter_for(const h2s_runtime_entry *e, LLVMTypeRef fn, unsigned inde
 
 /* True when declaration 'callee', named as 'e', is the runtime's function:
  * it has the entry's prototype and, for a name the program may use, the
- * library header's nounwind. */
+ * library header's declaration. */
 static bool is_runtimes(const h2s_runtime_entry *e, LLVMValueRef callee) {
   char prototype[128];
   return prototype_of(LLVMGlobalGetValueType(callee), prototype, sizeof prototype) &&
          strcmp(prototype, e->prototype) == 0 &&
-         (!e->unreserved || h2s_fn_has_attr(callee, "nounwind"));
+         (!e->unreserved || h2s_declared_like_c_library(callee));
 }
 
 h2s_runtime_use h2s_runtime_arg_use(LLVMValueRef call, unsigned index) {
