@@ -739,20 +739,31 @@ count_libxml2() {
   sum_counts "$inner" "$(grep -c '^PASS: ' "$1") $(grep -c '^FAIL: ' "$1")"
 }
 
+# The helpers recipes share; a recipe runs in a shell of its own, which
+# gets its function and these.
+RECIPE_HELPERS=(build_gnu_without_nls check_without_valgrind)
+
+# A GNU package's configure --disable-nls, make, and its test programs.
+build_gnu_without_nls() {
+  ./configure --disable-nls && make -j"$JOBS" && make -j"$JOBS" check TESTS=
+}
+
+# `make -k check` with a valgrind that fails first in PATH, so that tests
+# that require it skip: Debian 12's cannot read clang-22's DWARF 5.
+check_without_valgrind() {
+  mkdir -p no-valgrind && printf '#!/bin/sh\nexit 1\n' >no-valgrind/valgrind &&
+    chmod +x no-valgrind/valgrind
+  PATH=$PWD/no-valgrind:$PATH make -k check
+}
+
 # sed: configure --disable-nls, make (and the test programs); `make check`
 # runs testsuite/ (shell and perl scripts) and gnulib-tests/; automake tests.
 # Without valgrind (a stub that fails comes first in PATH, so the three
 # tests that require it skip): Debian 12's cannot read clang-22's DWARF 5.
 # panic-tests fails as root (root can write into the read-only directory it
 # expects "sed -i" to fail in).
-build_sed() {
-  ./configure --disable-nls && make -j"$JOBS" && make -j"$JOBS" check TESTS=
-}
-test_sed() {
-  mkdir -p no-valgrind && printf '#!/bin/sh\nexit 1\n' >no-valgrind/valgrind &&
-    chmod +x no-valgrind/valgrind
-  PATH=$PWD/no-valgrind:$PATH make -k check
-}
+build_sed() { build_gnu_without_nls; }
+test_sed() { check_without_valgrind; }
 count_sed() {
   local a n
   a=$(automake_counts "$1")
@@ -936,14 +947,8 @@ count_libidn2() { automake_counts "$1"; }
 # diffutils: configure --disable-nls, make (and the test programs); `make
 # check` runs tests/ (diff, cmp, diff3, sdiff) and gnulib-tests/; automake
 # tests. Without valgrind, as sed (strip-trailing-cr then skips).
-build_diffutils() {
-  ./configure --disable-nls && make -j"$JOBS" && make -j"$JOBS" check TESTS=
-}
-test_diffutils() {
-  mkdir -p no-valgrind && printf '#!/bin/sh\nexit 1\n' >no-valgrind/valgrind &&
-    chmod +x no-valgrind/valgrind
-  PATH=$PWD/no-valgrind:$PATH make -k check
-}
+build_diffutils() { build_gnu_without_nls; }
+test_diffutils() { check_without_valgrind; }
 # When a test fails, tests/ prints its test-suite.log, whose copy of the
 # summary must not count twice: only the "Testsuite summary" blocks count.
 count_diffutils() {
@@ -975,7 +980,7 @@ run_mode() {
     export H2S_MODE=$mode H2S_REMARKS_DIR=$WORK/remarks$SFX/$proj
     export H2S_RECORDS_DIR=$WORK/records$SFX/$proj
     [[ $mode == inst ]] && export H2S_SHIM_OUT=$logs/inst.build.shim
-    timeout "$BUILD_TIMEOUT" bash -c "$(declare -f "build_$proj"); JOBS=$JOBS; build_$proj"
+    timeout "$BUILD_TIMEOUT" bash -c "$(declare -f "build_$proj" "${RECIPE_HELPERS[@]}"); JOBS=$JOBS LTO=$LTO; build_$proj"
   ) >"$logs/$mode.build.log" 2>&1
   bstatus=$?
   if [[ $bstatus -ne 0 ]]; then
@@ -996,7 +1001,7 @@ run_mode() {
     # Without instrumentation the shim cannot tell a program of the project
     # from the shell tools a test script runs; the executable's place can.
     [[ $mode == inst ]] || export H2S_SHIM_ONLY_UNDER=$dir
-    timeout "$TEST_TIMEOUT" bash -c "$(declare -f "test_$proj"); JOBS=$JOBS; test_$proj" </dev/null
+    timeout "$TEST_TIMEOUT" bash -c "$(declare -f "test_$proj" "${RECIPE_HELPERS[@]}"); JOBS=$JOBS LTO=$LTO; test_$proj" </dev/null
   ) >"$logs/$mode.test.log" 2>&1
   tstatus=$?
   counts=$(cd "$dir" && "count_$proj" "$logs/$mode.test.log")
