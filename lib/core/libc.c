@@ -204,6 +204,13 @@ bool h2s_libc_arg_capture(const char *name, LLVMValueRef call, unsigned index,
   return k != NULL;
 }
 
+static bool listed(const char *const *list, size_t n, const char *name) {
+  for (size_t i = 0; i < n; ++i)
+    if (strcmp(name, list[i]) == 0)
+      return true;
+  return false;
+}
+
 /* The C library functions that call functions they are given: sorting,
  * searching and tree walks, threads, exit and signal handlers, custom
  * streams.  exit runs the handlers atexit was given. */
@@ -218,10 +225,26 @@ static const char *const calls_back[] = {
 };
 
 bool h2s_libc_calls_back(const char *name) {
-  for (size_t i = 0; i < sizeof calls_back / sizeof *calls_back; ++i)
-    if (strcmp(name, calls_back[i]) == 0)
-      return true;
-  return false;
+  return listed(calls_back, sizeof calls_back / sizeof *calls_back, name);
+}
+
+/* The functions TargetLibraryInfo names that write, read, seek, flush or
+ * close a stream (stdout's too), which runs the callbacks of a stream
+ * fopencookie made.  The stdio functions it does not name (the wide ones,
+ * __overflow) count as calling back anyway: recursion.c sends every C
+ * library declaration it cannot name to the address-taken functions. */
+static const char *const stream_functions[] = {
+    "fclose",  "fflush",  "fgetc",   "fgetc_unlocked", "fgetpos", "fgets",  "fgets_unlocked",
+    "fiprintf", "fprintf", "fputc",  "fputc_unlocked", "fputs",   "fputs_unlocked", "fread",
+    "fread_unlocked", "freopen", "fscanf", "fseek", "fseeko", "fseeko64", "fsetpos", "ftell",
+    "ftello", "ftello64", "fwrite",  "fwrite_unlocked", "getc",   "getc_unlocked", "getchar",
+    "getchar_unlocked", "gets",   "iprintf", "perror", "printf",  "putc",   "putc_unlocked",
+    "putchar", "putchar_unlocked", "puts", "rewind", "scanf",     "setbuf", "setvbuf",
+    "siprintf", "ungetc", "vfprintf", "vfscanf", "vprintf", "vscanf",
+};
+
+bool h2s_libc_uses_streams(const char *name) {
+  return listed(stream_functions, sizeof stream_functions / sizeof *stream_functions, name);
 }
 
 int h2s_libc_callback(const char *name, unsigned index) {

@@ -44,6 +44,10 @@ int h2s_libc_callback(const char *name, unsigned index);
  * or one it was handed before (qsort, pthread_create, atexit, signal). */
 bool h2s_libc_calls_back(const char *name);
 
+/* True when C library function 'name' touches a stream, and so runs the
+ * callbacks of one fopencookie made (fputc, printf, fclose). */
+bool h2s_libc_uses_streams(const char *name);
+
 /* The argument through which 'name' stores a pointer into its argument
  * 'index' (strtol's endptr for its string), or -1. */
 int h2s_libc_pointer_out(const char *name, unsigned index);

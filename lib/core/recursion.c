@@ -16,7 +16,9 @@
  *     pthread_create), whatever pointer it is handed (a comparator loaded
  *     from a table as much as a constant one); the rest of the C library
  *     (as TargetLibraryInfo names it), intrinsics and declarations marked
- *     nocallback call no function of the module, unless handed one;
+ *     nocallback call no function of the module, unless handed one, or
+ *     unless the module makes fopencookie streams, whose callbacks any C
+ *     library call that writes, reads or closes a stream runs;
  *   - an indirect call, which may call a function of another file (an
  *     interpreter's handler table defined there), and a call to a
  *     declaration the program itself may define in another file, one that
@@ -54,6 +56,7 @@ typedef struct h2s_graph {
   size_t *node_of;       /* per slot of 'index' */
   size_t *first, *edges; /* CSR adjacency: edges of n are first[n]..first[n+1] */
   size_t nedges;
+  bool cookie_streams; /* the module makes fopencookie streams */
 } h2s_graph;
 
 enum { OUTSIDE_NODES = 2 };
@@ -124,13 +127,20 @@ static bool passes_function_address(LLVMValueRef call) {
   return false;
 }
 
+/* True when C library function 'name', called in the graph's module, may
+ * call one of the module's functions back. */
+static bool library_may_call_back(const h2s_graph *g, LLVMValueRef call, const char *name) {
+  return passes_function_address(call) || h2s_libc_calls_back(name) ||
+         (g->cookie_streams && h2s_libc_uses_streams(name));
+}
+
 /* The outside node 'call' of declaration 'callee', in 'fn', leads to, or
  * (size_t)-1: NAMED for a function of another file of the program; ANY
  * for the rest of the implementation, which may call back only through
  * pointers, and for an intrinsic, a nocallback declaration or a C
- * library function that is handed a function (or, the library's, takes
- * callbacks); nothing for the other intrinsics, nocallback declarations
- * and C library functions. */
+ * library function that is handed a function (or may call back, as
+ * library_may_call_back says); nothing for the other intrinsics,
+ * nocallback declarations and C library functions. */
 static size_t declaration_target(const h2s_graph *g, LLVMValueRef fn, LLVMValueRef call,
                                  LLVMValueRef callee) {
   char name[H2S_FAMILY_CAP];
@@ -140,8 +150,7 @@ static size_t declaration_target(const h2s_graph *g, LLVMValueRef fn, LLVMValueR
     return passes_function_address(call) ? any_node(g) : (size_t)-1;
   h2s_fn_ctx *ctx = h2s_bridge_function_context(g->ctx, fn);
   if (h2s_bridge_library_function(ctx, call, name))
-    return passes_function_address(call) || h2s_libc_calls_back(name) ? any_node(g)
-                                                                      : (size_t)-1;
+    return library_may_call_back(g, call, name) ? any_node(g) : (size_t)-1;
   return implementation_function(callee) ? any_node(g) : named_node(g);
 }
 
@@ -187,7 +196,15 @@ static void place_edge(h2s_graph *g, size_t from, size_t to, void *fill) {
   g->edges[((size_t *)fill)[from]++] = to;
 }
 
+/* True when 'mod' calls fopencookie: the callbacks of the streams it
+ * makes run in whatever stdio call later touches them. */
+static bool makes_cookie_streams(LLVMModuleRef mod) {
+  LLVMValueRef fn = LLVMGetNamedFunction(mod, "fopencookie");
+  return fn && LLVMGetFirstUse(fn);
+}
+
 static bool build_graph(h2s_graph *g, LLVMModuleRef mod) {
+  g->cookie_streams = makes_cookie_streams(mod);
   for (LLVMValueRef fn = LLVMGetFirstFunction(mod); fn; fn = LLVMGetNextFunction(fn))
     if (is_defined_function(fn) && !h2s_values_push(&g->fns, fn))
       return false;
