@@ -228,23 +228,37 @@ bool h2s_libc_calls_back(const char *name) {
   return listed(calls_back, sizeof calls_back / sizeof *calls_back, name);
 }
 
+/* The functions that make stdio call the program back later: a cookie
+ * stream's write, read, seek and close functions, and glibc's printf
+ * handlers for conversions the program registers. */
+static const char *const installs_stdio_callbacks[] = {
+    "fopencookie", "register_printf_function", "register_printf_specifier",
+};
+
+bool h2s_libc_installs_stdio_callbacks(const char *name) {
+  return listed(installs_stdio_callbacks,
+                sizeof installs_stdio_callbacks / sizeof *installs_stdio_callbacks, name);
+}
+
 /* The functions TargetLibraryInfo names that write, read, seek, flush or
- * close a stream (stdout's too), which runs the callbacks of a stream
- * fopencookie made.  The stdio functions it does not name (the wide ones,
- * __overflow) count as calling back anyway: recursion.c sends every C
- * library declaration it cannot name to the address-taken functions. */
-static const char *const stream_functions[] = {
+ * close a stream (stdout's too), or format as printf does.  The stdio
+ * functions it does not name (the wide ones, __overflow) count as calling
+ * back anyway: recursion.c sends every C library declaration it cannot
+ * name to the address-taken functions. */
+static const char *const runs_stdio_callbacks[] = {
     "fclose",  "fflush",  "fgetc",   "fgetc_unlocked", "fgetpos", "fgets",  "fgets_unlocked",
     "fiprintf", "fprintf", "fputc",  "fputc_unlocked", "fputs",   "fputs_unlocked", "fread",
     "fread_unlocked", "freopen", "fscanf", "fseek", "fseeko", "fseeko64", "fsetpos", "ftell",
     "ftello", "ftello64", "fwrite",  "fwrite_unlocked", "getc",   "getc_unlocked", "getchar",
     "getchar_unlocked", "gets",   "iprintf", "perror", "printf",  "putc",   "putc_unlocked",
     "putchar", "putchar_unlocked", "puts", "rewind", "scanf",     "setbuf", "setvbuf",
-    "siprintf", "ungetc", "vfprintf", "vfscanf", "vprintf", "vscanf",
+    "siprintf", "snprintf", "sprintf", "ungetc", "vfprintf", "vfscanf", "vprintf", "vscanf",
+    "vsnprintf", "vsprintf",
 };
 
-bool h2s_libc_uses_streams(const char *name) {
-  return listed(stream_functions, sizeof stream_functions / sizeof *stream_functions, name);
+bool h2s_libc_runs_stdio_callbacks(const char *name) {
+  return listed(runs_stdio_callbacks, sizeof runs_stdio_callbacks / sizeof *runs_stdio_callbacks,
+                name);
 }
 
 int h2s_libc_callback(const char *name, unsigned index) {

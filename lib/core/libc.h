@@ -44,9 +44,13 @@ int h2s_libc_callback(const char *name, unsigned index);
  * or one it was handed before (qsort, pthread_create, atexit, signal). */
 bool h2s_libc_calls_back(const char *name);
 
-/* True when C library function 'name' touches a stream, and so runs the
- * callbacks of one fopencookie made (fputc, printf, fclose). */
-bool h2s_libc_uses_streams(const char *name);
+/* True when 'name' gives stdio functions of the program to call later
+ * (fopencookie, register_printf_specifier). */
+bool h2s_libc_installs_stdio_callbacks(const char *name);
+
+/* True when C library function 'name' may run the functions stdio was
+ * given (fputc on a cookie stream, printf with a registered conversion). */
+bool h2s_libc_runs_stdio_callbacks(const char *name);
 
 /* The argument through which 'name' stores a pointer into its argument
  * 'index' (strtol's endptr for its string), or -1. */

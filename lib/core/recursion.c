@@ -17,8 +17,9 @@
  *     from a table as much as a constant one); the rest of the C library
  *     (as TargetLibraryInfo names it), intrinsics and declarations marked
  *     nocallback call no function of the module, unless handed one, or
- *     unless the module makes fopencookie streams, whose callbacks any C
- *     library call that writes, reads or closes a stream runs;
+ *     unless the module gave stdio functions to call (fopencookie's
+ *     streams, glibc's printf handlers), which any C library call that
+ *     touches a stream or formats may run;
  *   - an indirect call, which may call a function of another file (an
  *     interpreter's handler table defined there), and a call to a
  *     declaration the program itself may define in another file, one that
@@ -56,7 +57,7 @@ typedef struct h2s_graph {
   size_t *node_of;       /* per slot of 'index' */
   size_t *first, *edges; /* CSR adjacency: edges of n are first[n]..first[n+1] */
   size_t nedges;
-  bool cookie_streams; /* the module makes fopencookie streams */
+  bool stdio_callbacks; /* the module gives stdio functions to call */
 } h2s_graph;
 
 enum { OUTSIDE_NODES = 2 };
@@ -131,7 +132,7 @@ static bool passes_function_address(LLVMValueRef call) {
  * call one of the module's functions back. */
 static bool library_may_call_back(const h2s_graph *g, LLVMValueRef call, const char *name) {
   return passes_function_address(call) || h2s_libc_calls_back(name) ||
-         (g->cookie_streams && h2s_libc_uses_streams(name));
+         (g->stdio_callbacks && h2s_libc_runs_stdio_callbacks(name));
 }
 
 /* The outside node 'call' of declaration 'callee', in 'fn', leads to, or
@@ -196,15 +197,19 @@ static void place_edge(h2s_graph *g, size_t from, size_t to, void *fill) {
   g->edges[((size_t *)fill)[from]++] = to;
 }
 
-/* True when 'mod' calls fopencookie: the callbacks of the streams it
- * makes run in whatever stdio call later touches them. */
-static bool makes_cookie_streams(LLVMModuleRef mod) {
-  LLVMValueRef fn = LLVMGetNamedFunction(mod, "fopencookie");
-  return fn && LLVMGetFirstUse(fn);
+/* True when 'mod' gives stdio functions to call later: the callbacks of
+ * the streams fopencookie makes, or printf handlers, run in whatever
+ * stdio call later touches them. */
+static bool installs_stdio_callbacks(LLVMModuleRef mod) {
+  for (LLVMValueRef fn = LLVMGetFirstFunction(mod); fn; fn = LLVMGetNextFunction(fn))
+    if (LLVMIsDeclaration(fn) && LLVMGetFirstUse(fn) &&
+        h2s_libc_installs_stdio_callbacks(LLVMGetValueName(fn)))
+      return true;
+  return false;
 }
 
 static bool build_graph(h2s_graph *g, LLVMModuleRef mod) {
-  g->cookie_streams = makes_cookie_streams(mod);
+  g->stdio_callbacks = installs_stdio_callbacks(mod);
   for (LLVMValueRef fn = LLVMGetFirstFunction(mod); fn; fn = LLVMGetNextFunction(fn))
     if (is_defined_function(fn) && !h2s_values_push(&g->fns, fn))
       return false;
