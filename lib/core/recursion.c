@@ -28,7 +28,8 @@
  *     nounwind, as by the C library's headers), are edges to NAMED: that
  *     file may call back by name any function the module exports, as a
  *     parser whose files call each other does (expr calls stmt of another
- *     file, which calls expr);
+ *     file, which calls expr); so is any call handed such a function
+ *     (qsort given a comparator of another file);
  *   - ANY has an edge to every address-taken function of the module: one
  *     used other than as the callee of a call; NAMED has an edge to ANY
  *     and to every function other modules may call by name (not internal
@@ -121,38 +122,57 @@ static bool address_taken(LLVMValueRef fn) {
   return false;
 }
 
-static bool passes_function_address(LLVMValueRef call) {
-  for (unsigned i = 0, n = LLVMGetNumArgOperands(call); i < n; ++i)
-    if (LLVMIsAFunction(LLVMGetOperand(call, i)))
-      return true;
-  return false;
+/* Of two outside targets (or (size_t)-1, nothing), the one that leads to
+ * more: NAMED reaches ANY. */
+static size_t wider_target(const h2s_graph *g, size_t a, size_t b) {
+  if (a == named_node(g) || b == named_node(g))
+    return named_node(g);
+  return a == any_node(g) || b == any_node(g) ? any_node(g) : (size_t)-1;
+}
+
+/* Where the functions 'call' is handed may lead when called: NAMED for
+ * another file's (a comparator given to qsort may call back by name any
+ * function the module exports), ANY for the module's and the
+ * implementation's, nothing when it is handed none. */
+static size_t handed_functions_target(const h2s_graph *g, LLVMValueRef call) {
+  size_t to = (size_t)-1;
+  for (unsigned i = 0, n = LLVMGetNumArgOperands(call); i < n; ++i) {
+    LLVMValueRef arg = LLVMGetOperand(call, i);
+    if (!LLVMIsAFunction(arg))
+      continue;
+    bool elsewhere = LLVMIsDeclaration(arg) && !LLVMGetIntrinsicID(arg) &&
+                     !implementation_function(arg);
+    to = wider_target(g, to, elsewhere ? named_node(g) : any_node(g));
+  }
+  return to;
 }
 
 /* True when C library function 'name', called in the graph's module, may
- * call one of the module's functions back. */
-static bool library_may_call_back(const h2s_graph *g, LLVMValueRef call, const char *name) {
-  return passes_function_address(call) || h2s_libc_calls_back(name) ||
+ * call one of the module's functions back, whatever it is handed. */
+static bool library_may_call_back(const h2s_graph *g, const char *name) {
+  return h2s_libc_calls_back(name) ||
          (g->stdio_callbacks && h2s_libc_runs_stdio_callbacks(name));
 }
 
 /* The outside node 'call' of declaration 'callee', in 'fn', leads to, or
  * (size_t)-1: NAMED for a function of another file of the program; ANY
  * for the rest of the implementation, which may call back only through
- * pointers, and for an intrinsic, a nocallback declaration or a C
- * library function that is handed a function (or may call back, as
- * library_may_call_back says); nothing for the other intrinsics,
- * nocallback declarations and C library functions. */
+ * pointers, and for a C library function that may call back (as
+ * library_may_call_back says); nothing for intrinsics, nocallback
+ * declarations and the other C library functions.  Each leads as well
+ * where the functions it is handed lead. */
 static size_t declaration_target(const h2s_graph *g, LLVMValueRef fn, LLVMValueRef call,
                                  LLVMValueRef callee) {
   char name[H2S_FAMILY_CAP];
+  size_t handed = handed_functions_target(g, call);
   if (LLVMGetIntrinsicID(callee) || h2s_fn_has_attr(callee, "nocallback") ||
       LLVMGetCallSiteEnumAttribute(call, LLVMAttributeFunctionIndex,
                                    h2s_attr_kind("nocallback")))
-    return passes_function_address(call) ? any_node(g) : (size_t)-1;
+    return handed;
   h2s_fn_ctx *ctx = h2s_bridge_function_context(g->ctx, fn);
   if (h2s_bridge_library_function(ctx, call, name))
-    return library_may_call_back(g, call, name) ? any_node(g) : (size_t)-1;
-  return implementation_function(callee) ? any_node(g) : named_node(g);
+    return wider_target(g, handed, library_may_call_back(g, name) ? any_node(g) : (size_t)-1);
+  return wider_target(g, handed, implementation_function(callee) ? any_node(g) : named_node(g));
 }
 
 /* The node 'call' in 'fn' leads to, or (size_t)-1 when it leads nowhere
