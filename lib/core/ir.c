@@ -199,8 +199,28 @@ bool h2s_has_exact_body(LLVMValueRef fn) {
   }
 }
 
-bool h2s_declared_like_c_library(LLVMValueRef fn) {
+static bool declared_like_c_library(LLVMValueRef fn) {
   return strncmp(LLVMGetValueName(fn), "_Z", 2) != 0 && h2s_fn_has_attr(fn, "nounwind");
+}
+
+/* True when 'name' is reserved to the implementation, so that no file of
+ * the program defines it: C's __x and _X, and of C++'s mangled names
+ * those in std and the allocation functions. */
+static bool reserved_name(const char *name) {
+  static const char *const implementation[] = {"_ZNSt", "_ZNKSt", "_ZSt", "_Znw",
+                                               "_Zna",  "_Zdl",   "_Zda"};
+  if (name[0] != '_')
+    return false;
+  if (name[1] != 'Z')
+    return name[1] == '_' || (name[1] >= 'A' && name[1] <= 'Z');
+  for (size_t i = 0; i < sizeof implementation / sizeof *implementation; ++i)
+    if (strncmp(name, implementation[i], strlen(implementation[i])) == 0)
+      return true;
+  return false;
+}
+
+bool h2s_is_implementation_function(LLVMValueRef fn) {
+  return reserved_name(LLVMGetValueName(fn)) || declared_like_c_library(fn);
 }
 
 char *h2s_suffixed_name(LLVMValueRef fn, const char *suffix) {

@@ -91,29 +91,6 @@ static bool exported(LLVMValueRef fn) {
          strcmp(LLVMGetValueName(fn), "main") != 0;
 }
 
-/* True when 'name' is reserved to the implementation, so that no file of
- * the program defines it: C's __x and _X, and of C++'s mangled names
- * those in std and the allocation functions. */
-static bool reserved_name(const char *name) {
-  static const char *const implementation[] = {"_ZNSt", "_ZNKSt", "_ZSt", "_Znw",
-                                               "_Zna",  "_Zdl",   "_Zda"};
-  if (name[0] != '_')
-    return false;
-  if (name[1] != 'Z')
-    return name[1] == '_' || (name[1] >= 'A' && name[1] <= 'Z');
-  for (size_t i = 0; i < sizeof implementation / sizeof *implementation; ++i)
-    if (strncmp(name, implementation[i], strlen(implementation[i])) == 0)
-      return true;
-  return false;
-}
-
-/* True when declaration 'callee' is the implementation's: its name is
- * reserved, or it is declared as the C library's headers declare theirs.
- * Such a function calls no function of the program by name. */
-static bool implementation_function(LLVMValueRef callee) {
-  return reserved_name(LLVMGetValueName(callee)) || h2s_declared_like_c_library(callee);
-}
-
 /* True when 'fn' is used other than as the callee of a call (f(f) too). */
 static bool address_taken(LLVMValueRef fn) {
   for (LLVMUseRef use = LLVMGetFirstUse(fn); use; use = LLVMGetNextUse(use))
@@ -141,7 +118,7 @@ static size_t handed_functions_target(const h2s_graph *g, LLVMValueRef call) {
     if (!LLVMIsAFunction(arg))
       continue;
     bool elsewhere = LLVMIsDeclaration(arg) && !LLVMGetIntrinsicID(arg) &&
-                     !implementation_function(arg);
+                     !h2s_is_implementation_function(arg);
     to = wider_target(g, to, elsewhere ? named_node(g) : any_node(g));
   }
   return to;
@@ -172,7 +149,8 @@ static size_t declaration_target(const h2s_graph *g, LLVMValueRef fn, LLVMValueR
   h2s_fn_ctx *ctx = h2s_bridge_function_context(g->ctx, fn);
   if (h2s_bridge_library_function(ctx, call, name))
     return wider_target(g, handed, library_may_call_back(g, name) ? any_node(g) : (size_t)-1);
-  return wider_target(g, handed, implementation_function(callee) ? any_node(g) : named_node(g));
+  bool implementation = h2s_is_implementation_function(callee);
+  return wider_target(g, handed, implementation ? any_node(g) : named_node(g));
 }
 
 /* The node 'call' in 'fn' leads to, or (size_t)-1 when it leads nowhere

@@ -49,7 +49,6 @@ typedef struct h2s_runtime_entry {
   const char *symbol;
   const char *prototype; /* LLVM types: "ptr(ptr,ptr,ptr,i64)", "void(ptr,...)" */
   const char *args;
-  bool unreserved; /* the program's name unless declared like the C library's */
 } h2s_runtime_entry;
 
 static const h2s_runtime_entry functions[] = {
@@ -91,8 +90,8 @@ static const h2s_runtime_entry functions[] = {
     {"_ZNSt3__112basic_stringIcNS_11char_traitsIcEENS_9allocatorIcEEE6appendEPKcm",
      "ptr(ptr,ptr,i64)", "kn-"},
     /* POSIX <libgen.h> */
-    {"dirname", "ptr(ptr)", "r", true},
-    {"basename", "ptr(ptr)", "r", true},
+    {"dirname", "ptr(ptr)", "r"},
+    {"basename", "ptr(ptr)", "r"},
     {"__xpg_basename", "ptr(ptr)", "r"},
 };
 
@@ -189,13 +188,13 @@ static char letter_for(const h2s_runtime_entry *e, LLVMTypeRef fn, unsigned inde
 }
 
 /* True when declaration 'callee', named as 'e', is the runtime's function:
- * it has the entry's prototype and, for a name the program may use, the
- * library header's declaration. */
+ * it has the entry's prototype and is the implementation's (for a name
+ * the program may use, such as dirname, the library header's declaration). */
 static bool is_runtimes(const h2s_runtime_entry *e, LLVMValueRef callee) {
   char prototype[128];
   return prototype_of(LLVMGlobalGetValueType(callee), prototype, sizeof prototype) &&
          strcmp(prototype, e->prototype) == 0 &&
-         (!e->unreserved || h2s_declared_like_c_library(callee));
+         h2s_is_implementation_function(callee);
 }
 
 h2s_runtime_use h2s_runtime_arg_use(LLVMValueRef call, unsigned index) {

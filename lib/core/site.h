@@ -344,11 +344,12 @@ bool h2s_has_block_address(LLVMValueRef fn);
  * exported function that -fsemantic-interposition lets a preloaded
  * library replace). */
 bool h2s_has_exact_body(LLVMValueRef fn);
-/* True when declaration 'fn' is declared as the C library's headers
- * declare their functions: a C name marked nounwind (glibc's __THROW),
- * which a program's own C prototypes are not (C++ marks its own noexcept
- * ones, so not for a mangled name). */
-bool h2s_declared_like_c_library(LLVMValueRef fn);
+/* True when declaration 'fn' is the implementation's, not the program's:
+ * its name is reserved (__printf_chk, std's members), or it is declared
+ * as the C library's headers declare their functions: a C name marked
+ * nounwind (glibc's __THROW), which a program's own C prototypes are not
+ * (C++ marks its own noexcept ones, so not for a mangled name). */
+bool h2s_is_implementation_function(LLVMValueRef fn);
 /* "<name of fn><suffix>", to be freed; NULL when memory ran out. */
 char *h2s_suffixed_name(LLVMValueRef fn, const char *suffix);
 bool h2s_is_power_of_two(uint64_t x);
