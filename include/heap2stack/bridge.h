@@ -120,9 +120,9 @@ LLVMValueRef h2s_bridge_pointer_base(h2s_fn_ctx *ctx, LLVMValueRef ptr, h2s_base
  * UINT64_MAX for a scalable vector. */
 uint64_t h2s_bridge_store_size(h2s_fn_ctx *ctx, LLVMTypeRef type);
 
-/* True when argument 'arg' of 'call' is known not to be null when 'call'
+/* True when pointer 'v' is known not to be null where instruction 'at'
  * runs (ValueTracking's isKnownNonZero, dominating conditions included). */
-int h2s_bridge_arg_known_nonnull(h2s_fn_ctx *ctx, LLVMValueRef call, unsigned arg);
+int h2s_bridge_known_nonnull_at(h2s_fn_ctx *ctx, LLVMValueRef v, LLVMValueRef at);
 
 /* True when instruction 'def' dominates instruction 'user'. */
 int h2s_bridge_dominates(h2s_fn_ctx *ctx, LLVMValueRef def, LLVMValueRef user);

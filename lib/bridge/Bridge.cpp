@@ -262,11 +262,11 @@ extern "C" uint64_t h2s_bridge_store_size(h2s_fn_ctx *Ctx, LLVMTypeRef Type) {
   return Size.isScalable() ? UINT64_MAX : Size.getFixedValue();
 }
 
-extern "C" int h2s_bridge_arg_known_nonnull(h2s_fn_ctx *Ctx, LLVMValueRef Call,
-                                            unsigned Arg) {
-  CallBase *CB = asCall(Call);
-  SimplifyQuery Q(CB->getDataLayout(), &Ctx->tli(), &Ctx->domTree(), nullptr, CB);
-  return isKnownNonZero(CB->getArgOperand(Arg), Q);
+extern "C" int h2s_bridge_known_nonnull_at(h2s_fn_ctx *Ctx, LLVMValueRef V,
+                                           LLVMValueRef At) {
+  auto *I = cast<Instruction>(unwrap(At));
+  SimplifyQuery Q(I->getDataLayout(), &Ctx->tli(), &Ctx->domTree(), nullptr, I);
+  return isKnownNonZero(unwrap(V), Q);
 }
 
 extern "C" int h2s_bridge_dominates(h2s_fn_ctx *Ctx, LLVMValueRef Def,

@@ -389,7 +389,7 @@ static h2s_use_kind classify_call_use(h2s_walk *w, LLVMValueRef call,
  * address out (offsets.c): only differences within the block may leave.
  * Checked after the walk, when every pointer into the block is known. */
 static void check_deferred_casts(h2s_walk *w) {
-  LLVMValueRef leak = w->casts.len ? h2s_address_leak(&w->seen, &w->casts) : NULL;
+  LLVMValueRef leak = w->casts.len ? h2s_address_leak(w->f->ctx, w->site->call, &w->seen, &w->casts) : NULL;
   if (leak)
     h2s_refuse(w->site, H2S_TO_INTEGER, leak);
 }

@@ -25,7 +25,7 @@
 
 typedef enum h2s_libc_kind {
   H2S_LIBC_KEEPS_NOTHING,   /* reads or writes through its pointers only */
-  H2S_LIBC_RETURNS_INTO_ARG,/* may return a pointer into an argument */
+  H2S_LIBC_RETURNS_INTO_ARG,/* returns null or a pointer into argument 0 */
   H2S_LIBC_PRINTS,          /* keeps nothing, but may print an address */
   H2S_LIBC_CALLS_BACK       /* keeps nothing itself, but hands pointers into
                                its first argument to the function in its
@@ -194,6 +194,11 @@ static h2s_capture capture_by(h2s_libc_kind kind, LLVMValueRef call,
                : H2S_CAPTURES_NOTHING;
   }
   return H2S_CAPTURES_MAYBE;
+}
+
+bool h2s_libc_returns_into_first(const char *name) {
+  const h2s_libc_entry *k = known_entry(name);
+  return k && k->kind == H2S_LIBC_RETURNS_INTO_ARG;
 }
 
 bool h2s_libc_arg_capture(const char *name, LLVMValueRef call, unsigned index,

@@ -40,6 +40,10 @@ h2s_contents h2s_libc_contents(const char *name, LLVMValueRef call, unsigned ind
  * or -1.  h2s_libc_arg_capture() answers for the call itself only. */
 int h2s_libc_callback(const char *name, unsigned index);
 
+/* True when C library function 'name' returns null or a pointer into its
+ * first argument (strchr, strcpy, strtok_r), and nothing else. */
+bool h2s_libc_returns_into_first(const char *name);
+
 /* True when C library function 'name' may call a function it is handed,
  * or one it was handed before (qsort, pthread_create, atexit, signal). */
 bool h2s_libc_calls_back(const char *name);

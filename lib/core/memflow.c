@@ -339,7 +339,7 @@ static h2s_step classify_library_call(h2s_holder_walk *w, LLVMValueRef call,
     return expose(w, call);
   case H2S_CONTENTS_RESUME: {
     h2s_span cell = span_in(w, ptr, pointer_size(w->f));
-    if (!h2s_bridge_arg_known_nonnull(w->f->ctx, call, 0))
+    if (!h2s_bridge_known_nonnull_at(w->f->ctx, LLVMGetOperand(call, 0), call))
       step = add_read(w, call, cell);
     return step == H2S_STEP_NEXT ? add_write(w, call, NULL, cell) : step;
   }
@@ -577,7 +577,7 @@ static void walk_holder(h2s_function *f, h2s_holder *h, const h2s_self *last, h2
   if (!h2s_walk_uses(h->base, f->opts->max_uses, classify_use, &w) && !h->exposed_by)
     h->exposed_by = h->base; /* out of budget or of memory */
   if (!h->exposed_by && w.casts.len)
-    h->exposed_by = h2s_address_leak(&w.pointers, &w.casts);
+    h->exposed_by = h2s_address_leak(f->ctx, h->base, &w.pointers, &w.casts);
   *now = (h2s_self){.pointers = w.pointers};
   if (!h->exposed_by)
     collect_self_writes(&w, now);

@@ -252,9 +252,11 @@ bool h2s_is_allocation(h2s_fn_ctx *ctx, LLVMValueRef v);
 bool h2s_discover_sites(h2s_function *f);
 uint64_t h2s_size_bound(h2s_function *f, const h2s_site *site);
 void h2s_analyse_escape(h2s_function *f, h2s_site *site);
-/* The first integer computed from 'casts' (ptrtoints of 'pointers') from
- * which the block's address could be read back, or NULL (offsets.c). */
-LLVMValueRef h2s_address_leak(const h2s_valset *pointers, const h2s_values *casts);
+/* The first integer computed from 'casts' (ptrtoints of 'pointers', the
+ * pointers derived from 'root') from which the block's address could be
+ * read back, or NULL (offsets.c). */
+LLVMValueRef h2s_address_leak(h2s_fn_ctx *ctx, LLVMValueRef root, const h2s_valset *pointers,
+                              const h2s_values *casts);
 /* True when 'v' points into an alloca: no heap block, and never freed or
  * resized by a defined program. */
 bool h2s_is_stack_pointer(h2s_function *f, LLVMValueRef v);

@@ -195,7 +195,8 @@ static void follow_loaded_pointer(h2s_param_walk *w, LLVMValueRef load) {
   h2s_param_walk loaded = {.s = w->s, .ctx = w->ctx};
   bool complete = h2s_walk_uses(load, w->s->max_uses, follow_use, &loaded);
   bool leaks = !complete ||
-               (loaded.casts.len && h2s_address_leak(&loaded.pointers, &loaded.casts));
+               (loaded.casts.len &&
+                h2s_address_leak(w->ctx, load, &loaded.pointers, &loaded.casts));
   w->memory.follows = true;
   w->memory.frees = w->memory.frees || leaks || loaded.frees;
   w->memory.keeps = w->memory.keeps || leaks || loaded.keeps;
@@ -367,7 +368,7 @@ static void summarise_param(h2s_summaries *s, h2s_fn_ctx *ctx, LLVMValueRef para
   h2s_param_walk w = {.s = s, .ctx = ctx, .param = param};
   bool complete = ctx && h2s_walk_uses(param, s->max_uses, follow_use, &w);
   /* an integer that carries the address may become the pointer again */
-  bool leaks = !complete || (w.casts.len && h2s_address_leak(&w.pointers, &w.casts));
+  bool leaks = !complete || (w.casts.len && h2s_address_leak(ctx, param, &w.pointers, &w.casts));
   if (leaks || w.frees)
     *may_free |= bit;
   if (leaks || w.keeps)
