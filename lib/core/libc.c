@@ -122,17 +122,18 @@ static const char *constant_string(LLVMValueRef v, size_t *len) {
   return init && LLVMIsConstantString(init) ? LLVMGetAsString(init, len) : NULL;
 }
 
-/* True unless 'format' is known to have no 'conversion' ('p', 'n'). */
-static bool may_convert(const char *format, size_t len, char conversion) {
+/* True unless 'format' is known to have no conversion whose letter is in
+ * 'letters' (or, when 'outside', is not in them). */
+static bool may_convert(const char *format, size_t len, const char *letters, bool outside) {
   if (!format)
     return true;
   for (size_t i = 0; i < len; ++i) {
     if (format[i] != '%')
       continue;
     ++i;
-    while (i < len && strchr("-+ #0123456789.*$'hlLqjzt", format[i]))
+    while (i < len && strchr("-+ #0123456789.*$'IhlLqjztZ", format[i]))
       ++i; /* position (1$), flags, width, precision, length */
-    if (i < len && format[i] == conversion)
+    if (i < len && (strchr(letters, format[i]) != NULL) != outside)
       return true;
   }
   return false;
@@ -140,12 +141,25 @@ static bool may_convert(const char *format, size_t len, char conversion) {
 
 /* The format of a printf-family call is its last named parameter, for the
  * plain functions and the fortified wrappers alike. */
-static bool call_may_convert(LLVMValueRef call, char conversion) {
+static bool call_may_convert(LLVMValueRef call, const char *letters, bool outside) {
   unsigned fixed = LLVMCountParamTypes(LLVMGetCalledFunctionType(call));
   size_t len = 0;
   const char *format =
       fixed ? constant_string(LLVMGetOperand(call, fixed - 1), &len) : NULL;
-  return may_convert(format, len, conversion);
+  return may_convert(format, len, letters, outside);
+}
+
+/* glibc's own conversions: C's, %m, and the old wide %C and %S. */
+static const char standard_conversions[] = "diouxXeEfFgGaAcspnmCS%";
+
+/* True when a printf-family call may hand its variadic arguments to a
+ * handler the program registered (register_printf_specifier), which may
+ * keep them: its format has a conversion glibc does not define, or its
+ * module registers handlers, which may redefine even the standard ones. */
+static bool may_run_printf_handler(LLVMValueRef call) {
+  LLVMModuleRef mod = LLVMGetGlobalParent(LLVMGetBasicBlockParent(LLVMGetInstructionParent(call)));
+  return h2s_libc_installs_printf_handlers(mod) ||
+         call_may_convert(call, standard_conversions, true);
 }
 
 static bool is_variadic_argument(LLVMValueRef call, unsigned index) {
@@ -161,12 +175,15 @@ static const h2s_libc_entry *known_entry(const char *name) {
 
 /* A printf-family call reads the characters of its variadic pointer
  * arguments (%s) or none of their bytes (%p, %d), and may write a count
- * into one when a "%n" is in its format (or a format it cannot read).
+ * into one when a "%n" is in its format (or a format it cannot read); a
+ * handler the program registered may do anything with them.
  * sprintf and snprintf copy the characters they read into their
  * destination ('to_memory'), which the pass does not follow; a count
  * written there as well is more than one answer can say. */
 static h2s_contents printed_contents(LLVMValueRef call, bool to_memory) {
-  bool counts = call_may_convert(call, 'n');
+  if (may_run_printf_handler(call))
+    return H2S_CONTENTS_EXPOSED;
+  bool counts = call_may_convert(call, "n", false);
   if (to_memory)
     return counts ? H2S_CONTENTS_EXPOSED : H2S_CONTENTS_COPIED;
   return counts ? H2S_CONTENTS_READ_OR_WRITTEN : H2S_CONTENTS_READ;
@@ -189,7 +206,8 @@ static h2s_capture capture_by(h2s_libc_kind kind, LLVMValueRef call,
   case H2S_LIBC_RETURNS_INTO_ARG:
     return H2S_CAPTURES_RET_ONLY;
   case H2S_LIBC_PRINTS:
-    return is_variadic_argument(call, index) && call_may_convert(call, 'p')
+    return is_variadic_argument(call, index) &&
+                   (call_may_convert(call, "p", false) || may_run_printf_handler(call))
                ? H2S_CAPTURES_MAYBE
                : H2S_CAPTURES_NOTHING;
   }
@@ -233,16 +251,30 @@ bool h2s_libc_calls_back(const char *name) {
   return listed(calls_back, sizeof calls_back / sizeof *calls_back, name);
 }
 
-/* The functions that make stdio call the program back later: a cookie
- * stream's write, read, seek and close functions, and glibc's printf
- * handlers for conversions the program registers. */
-static const char *const installs_stdio_callbacks[] = {
-    "fopencookie", "register_printf_function", "register_printf_specifier",
+/* True when 'mod' calls one of the 'n' functions 'names'. */
+static bool calls_any(LLVMModuleRef mod, const char *const *names, size_t n) {
+  for (size_t i = 0; i < n; ++i) {
+    LLVMValueRef fn = LLVMGetNamedFunction(mod, names[i]);
+    if (fn && LLVMGetFirstUse(fn))
+      return true;
+  }
+  return false;
+}
+
+/* glibc's functions that register the program's handlers for printf
+ * conversions. */
+static const char *const registers_printf_handlers[] = {
+    "register_printf_function", "register_printf_specifier",
 };
 
-bool h2s_libc_installs_stdio_callbacks(const char *name) {
-  return listed(installs_stdio_callbacks,
-                sizeof installs_stdio_callbacks / sizeof *installs_stdio_callbacks, name);
+bool h2s_libc_installs_printf_handlers(LLVMModuleRef mod) {
+  return calls_any(mod, registers_printf_handlers,
+                   sizeof registers_printf_handlers / sizeof *registers_printf_handlers);
+}
+
+bool h2s_libc_installs_stdio_callbacks(LLVMModuleRef mod) {
+  static const char *const cookie[] = {"fopencookie"};
+  return h2s_libc_installs_printf_handlers(mod) || calls_any(mod, cookie, 1);
 }
 
 /* The functions TargetLibraryInfo names that write, read, seek, flush or

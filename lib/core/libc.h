@@ -48,9 +48,13 @@ bool h2s_libc_returns_into_first(const char *name);
  * or one it was handed before (qsort, pthread_create, atexit, signal). */
 bool h2s_libc_calls_back(const char *name);
 
-/* True when 'name' gives stdio functions of the program to call later
- * (fopencookie, register_printf_specifier). */
-bool h2s_libc_installs_stdio_callbacks(const char *name);
+/* True when 'mod' registers handlers for printf conversions (glibc's
+ * register_printf_specifier), which then receive printf's arguments. */
+bool h2s_libc_installs_printf_handlers(LLVMModuleRef mod);
+
+/* True when 'mod' gives stdio functions of the program to call later: a
+ * cookie stream's (fopencookie), or printf handlers. */
+bool h2s_libc_installs_stdio_callbacks(LLVMModuleRef mod);
 
 /* True when C library function 'name' may run the functions stdio was
  * given (fputc on a cookie stream, printf with a registered conversion). */

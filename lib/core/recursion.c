@@ -195,19 +195,8 @@ static void place_edge(h2s_graph *g, size_t from, size_t to, void *fill) {
   g->edges[((size_t *)fill)[from]++] = to;
 }
 
-/* True when 'mod' gives stdio functions to call later: the callbacks of
- * the streams fopencookie makes, or printf handlers, run in whatever
- * stdio call later touches them. */
-static bool installs_stdio_callbacks(LLVMModuleRef mod) {
-  for (LLVMValueRef fn = LLVMGetFirstFunction(mod); fn; fn = LLVMGetNextFunction(fn))
-    if (LLVMIsDeclaration(fn) && LLVMGetFirstUse(fn) &&
-        h2s_libc_installs_stdio_callbacks(LLVMGetValueName(fn)))
-      return true;
-  return false;
-}
-
 static bool build_graph(h2s_graph *g, LLVMModuleRef mod) {
-  g->stdio_callbacks = installs_stdio_callbacks(mod);
+  g->stdio_callbacks = h2s_libc_installs_stdio_callbacks(mod);
   for (LLVMValueRef fn = LLVMGetFirstFunction(mod); fn; fn = LLVMGetNextFunction(fn))
     if (is_defined_function(fn) && !h2s_values_push(&g->fns, fn))
       return false;
