@@ -70,7 +70,8 @@ static LLVMValueRef size_constant(LLVMValueRef size, uint64_t value) {
  * values are added by the caller. */
 static LLVMValueRef replace_by_phi(LLVMBuilderRef b, LLVMBasicBlockRef join,
                                    LLVMValueRef inst) {
-  LLVMPositionBuilderBefore(b, LLVMGetFirstInstruction(join));
+  /* before the first instruction's debug records too: a phi has none */
+  LLVMPositionBuilderBeforeInstrAndDbgRecords(b, LLVMGetFirstInstruction(join));
   LLVMValueRef phi = LLVMBuildPhi(b, LLVMTypeOf(inst), "h2s.block");
   LLVMReplaceAllUsesWith(inst, phi);
   return phi;
