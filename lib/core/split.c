@@ -79,10 +79,15 @@ static char *split_name(LLVMValueRef fn, const char *suffix) {
 
 /* Marks one of the bodies; like the dispatcher, it loses its memory
  * effects: through the dispatcher it reads and writes the thread's stack
- * bounds, which they do not cover. */
+ * bounds, which they do not cover.  A body stays out of line, so that its
+ * slots are in its own frame, which the dispatcher measured: an
+ * always_inline function's (OpenMP's outlined regions) loses that mark,
+ * which noinline contradicts; its dispatcher keeps it. */
 static void mark_body(h2s_function *f, LLVMValueRef body) {
   LLVMContextRef ctx = h2s_context(f);
   LLVMRemoveEnumAttributeAtIndex(body, LLVMAttributeFunctionIndex, h2s_attr_kind("memory"));
+  LLVMRemoveEnumAttributeAtIndex(body, LLVMAttributeFunctionIndex,
+                                 h2s_attr_kind("alwaysinline"));
   LLVMAddAttributeAtIndex(body, LLVMAttributeFunctionIndex,
                           LLVMCreateEnumAttribute(ctx, h2s_attr_kind("noinline"), 0));
   LLVMAddAttributeAtIndex(body, LLVMAttributeFunctionIndex,
