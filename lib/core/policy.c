@@ -29,6 +29,11 @@
  *===----------------------------------------------------------------------===*/
 #include "site.h"
 
+/* The most a function's slots may take, whatever the budget says: a frame
+ * of gigabytes overflows any stack, and codegen's 32-bit frame offsets
+ * wrap past 2 GiB (a slot there lands over the caller's frame). */
+enum { FRAME_CAP = 1 << 30 };
+
 static bool returns_twice(LLVMValueRef call) {
   LLVMValueRef callee = h2s_called_function(call);
   return LLVMGetCallSiteEnumAttribute(call, LLVMAttributeFunctionIndex,
@@ -80,7 +85,8 @@ void h2s_assess_function(h2s_function *f) {
   f->room_split = f->recursive && f->opts->room && f->opts->room_percent &&
                  h2s_target_has_stack_room(f) && !h2s_fn_has_attr(f->fn, "safestack") &&
                  h2s_can_split(f->fn);
-  f->budget = has_recursive_budget(f) ? f->opts->recursive_budget : f->opts->frame_budget;
+  uint64_t budget = has_recursive_budget(f) ? f->opts->recursive_budget : f->opts->frame_budget;
+  f->budget = budget < FRAME_CAP ? budget : FRAME_CAP;
   f->spent = 0;
 }
 
@@ -102,7 +108,11 @@ static void check_alignment(const h2s_function *f, h2s_site *site) {
     refuse_with_limit(site, H2S_ALIGN_TOO_LARGE, site->align, cap);
 }
 
+/* The slot's bytes rounded up to its alignment; UINT64_MAX when that
+ * does not fit 64 bits, which no budget holds. */
 static uint64_t slot_cost(const h2s_site *site) {
+  if (site->size > UINT64_MAX - (site->align - 1))
+    return UINT64_MAX;
   return (site->size + site->align - 1) / site->align * site->align;
 }
 
