@@ -26,6 +26,9 @@
  *                                  q (NULL leaves the slot's block valid)
  *     p != slot                ->  realloc(p, n)
  *
+ * reallocarray(p, c, k) asks for n = c * k bytes; a product that wraps
+ * takes the n > K way, where reallocarray(NULL, c, k) fails with ENOMEM.
+ *
  * A realloc that is its own site (buf = realloc(buf, n), buf first null)
  * also starts its block: p == NULL and n <= K -> the slot.
  *
@@ -34,6 +37,8 @@
  *
  *===----------------------------------------------------------------------===*/
 #include "rewrite.h"
+
+#include <assert.h>
 
 /* A new empty block named 'name', placed before 'before'. */
 static LLVMBasicBlockRef new_block(h2s_function *f, LLVMBasicBlockRef before,
@@ -161,13 +166,33 @@ void h2s_guard_free(LLVMBuilderRef b, h2s_function *f, LLVMValueRef call,
   branch_from(b, head, on_heap, release, on_slot, 1);
 }
 
+/* A copy of 'realloc' that asks for its size afresh: the same operands,
+ * with null for the block 'old' it resizes.  The C library's reallocs take
+ * two operands, or three (reallocarray); TargetLibraryInfo checked the
+ * prototype. */
+static LLVMValueRef build_fresh_call(LLVMBuilderRef b, LLVMValueRef realloc,
+                                     LLVMValueRef old, const char *name) {
+  LLVMValueRef args[3];
+  unsigned nargs = LLVMGetNumArgOperands(realloc);
+  assert(nargs <= sizeof args / sizeof *args);
+  for (unsigned i = 0; i < nargs; ++i) {
+    args[i] = LLVMGetOperand(realloc, i);
+    if (args[i] == old)
+      args[i] = LLVMConstPointerNull(LLVMTypeOf(old));
+  }
+  return LLVMBuildCall2(b, LLVMGetCalledFunctionType(realloc), LLVMGetCalledValue(realloc),
+                        args, nargs, name);
+}
+
 /* Builds, from the empty block 'check', the slot's way through
  * realloc(slot, n) into the phi 'result' in 'join': the blocks of the
- * table in the file header. */
+ * table in the file header.  'wrapped' is reallocarray's product wrapping,
+ * or NULL. */
 static void build_slot_realloc(LLVMBuilderRef b, h2s_function *f,
                                const h2s_site *site, LLVMValueRef realloc,
-                               LLVMValueRef n, LLVMBasicBlockRef check,
-                               LLVMBasicBlockRef join, LLVMValueRef result) {
+                               LLVMValueRef old, LLVMValueRef n, LLVMValueRef wrapped,
+                               LLVMBasicBlockRef check, LLVMBasicBlockRef join,
+                               LLVMValueRef result) {
   LLVMValueRef null = LLVMConstPointerNull(LLVMTypeOf(realloc));
   LLVMBasicBlockRef move = new_block(f, join, "h2s.move");
   LLVMBasicBlockRef grow = new_block(f, join, "h2s.grow");
@@ -177,17 +202,19 @@ static void build_slot_realloc(LLVMBuilderRef b, h2s_function *f,
   LLVMValueRef less = LLVMBuildSub(b, n, size_constant(n, 1), "h2s.less");
   LLVMValueRef stays = LLVMBuildICmp(b, LLVMIntULT, less, size_constant(n, site->size),
                                      "h2s.stays");
+  if (wrapped)
+    stays = LLVMBuildAnd(b, stays, LLVMBuildNot(b, wrapped, "h2s.nowrap"), "h2s.stays");
   LLVMValueRef br = LLVMBuildCondBr(b, stays, join, move);
   h2s_bridge_weight_branch(br, 0);
 
   LLVMPositionBuilderAtEnd(b, move);
-  LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntNE, n, size_constant(n, 0), "h2s.grows"),
-                  grow, join);
+  LLVMValueRef grows = LLVMBuildICmp(b, LLVMIntNE, n, size_constant(n, 0), "h2s.grows");
+  if (wrapped)
+    grows = LLVMBuildOr(b, grows, wrapped, "h2s.grows");
+  LLVMBuildCondBr(b, grows, grow, join);
 
   LLVMPositionBuilderAtEnd(b, grow);
-  LLVMValueRef args[] = {null, n};
-  LLVMValueRef moved = LLVMBuildCall2(b, LLVMGetCalledFunctionType(realloc),
-                                      LLVMGetCalledValue(realloc), args, 2, "h2s.moved");
+  LLVMValueRef moved = build_fresh_call(b, realloc, old, "h2s.moved");
   LLVMBuildCondBr(b, LLVMBuildIsNotNull(b, moved, "h2s.got"), copy, join);
 
   LLVMPositionBuilderAtEnd(b, copy);
@@ -205,14 +232,15 @@ static void build_slot_realloc(LLVMBuilderRef b, h2s_function *f,
  * the heap path.  Returns the block that makes that choice. */
 static LLVMBasicBlockRef build_fresh_start(LLVMBuilderRef b, h2s_function *f,
                                            const h2s_site *site, LLVMValueRef old,
-                                           LLVMValueRef n, LLVMBasicBlockRef heap,
+                                           LLVMValueRef n, LLVMValueRef wrapped,
+                                           LLVMBasicBlockRef heap,
                                            LLVMBasicBlockRef join,
                                            LLVMValueRef result) {
   LLVMBasicBlockRef fresh = new_block(f, heap, "h2s.fresh");
   LLVMBasicBlockRef take = new_block(f, heap, "h2s.take");
   LLVMPositionBuilderAtEnd(b, fresh);
   LLVMValueRef empty = LLVMBuildIsNull(b, old, "h2s.empty");
-  LLVMValueRef starts = LLVMBuildAnd(b, empty, fits_slot(b, site, n, NULL), "h2s.starts");
+  LLVMValueRef starts = LLVMBuildAnd(b, empty, fits_slot(b, site, n, wrapped), "h2s.starts");
   LLVMBuildCondBr(b, starts, take, heap);
   LLVMPositionBuilderAtEnd(b, take);
   h2s_bridge_build_lifetime(b, site->slot, 1);
@@ -225,9 +253,10 @@ static LLVMBasicBlockRef build_fresh_start(LLVMBuilderRef b, h2s_function *f,
 void h2s_guard_realloc(LLVMBuilderRef b, h2s_function *f, const h2s_site *site,
                        LLVMValueRef realloc) {
   LLVMValueRef old = h2s_bridge_reallocated_operand(f->ctx, realloc);
-  LLVMValueRef n = LLVMGetOperand(realloc, (unsigned)h2s_site_of(f, realloc)->facts.size_arg[0]);
   LLVMBasicBlockRef head = LLVMGetInstructionParent(realloc);
   LLVMPositionBuilderBefore(b, realloc);
+  LLVMValueRef wrapped;
+  LLVMValueRef n = h2s_build_size(b, f, h2s_site_of(f, realloc), &wrapped);
   LLVMValueRef in_slot = LLVMBuildICmp(b, LLVMIntEQ, old, site->slot, "h2s.inslot");
   LLVMBasicBlockRef join;
   LLVMBasicBlockRef heap = isolate(realloc, &join);
@@ -236,7 +265,7 @@ void h2s_guard_realloc(LLVMBuilderRef b, h2s_function *f, const h2s_site *site,
   LLVMAddIncoming(result, &realloc, &heap, 1);
   LLVMBasicBlockRef other = heap;
   if (realloc == site->call)
-    other = build_fresh_start(b, f, site, old, n, heap, join, result);
+    other = build_fresh_start(b, f, site, old, n, wrapped, heap, join, result);
   branch_from(b, head, in_slot, check, other, -1);
-  build_slot_realloc(b, f, site, realloc, n, check, join, result);
+  build_slot_realloc(b, f, site, realloc, old, n, wrapped, check, join, result);
 }

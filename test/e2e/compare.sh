@@ -38,6 +38,7 @@
 #   output: same, exit status: same (N)
 #   diagnostics: same, N lines          (with COMPARE_STDERR=1)
 #   heap allocations: A without the plugin, B with it
+#   heap reallocs: A without the plugin, B with it   (realloc(NULL, n) too)
 # Anything else (a failed build, differing output or status, a missing count)
 # prints a line starting with MISMATCH or ERROR and exits 1.
 #
@@ -110,13 +111,14 @@ run() {
   echo "$status" >"$WORK/$name.status"
 }
 
-# allocs_of NAME: prints the allocs= number heapcount wrote for NAME, or
-# "unknown" when the run left none (it crashed or ended through _exit).
-allocs_of() {
+# count_of NAME FIELD: prints the FIELD= number (allocs, reallocs)
+# heapcount wrote for NAME, or "unknown" when the run left none (it crashed
+# or ended through _exit).
+count_of() {
   local line
   line=$(tail -n 1 "$WORK/$1.count" 2>/dev/null) || line=
-  if [[ $line =~ allocs=([0-9]+) ]]; then
-    echo "${BASH_REMATCH[1]}"
+  if [[ $line =~ (^| )$2=([0-9]+) ]]; then
+    echo "${BASH_REMATCH[2]}"
   else
     echo unknown
   fi
@@ -195,9 +197,10 @@ else
   done
 fi
 
-allocs_without=$(allocs_of without)
-allocs_with=$(allocs_of with)
+allocs_without=$(count_of without allocs)
+allocs_with=$(count_of with allocs)
 echo "heap allocations: $allocs_without without the plugin, $allocs_with with it"
+echo "heap reallocs: $(count_of without reallocs) without the plugin, $(count_of with reallocs) with it"
 if [[ $allocs_without == unknown || $allocs_with == unknown ]]; then
   echo "MISMATCH: a run wrote no heap count (did it crash or call _exit?)"
   failed=1
