@@ -19,8 +19,9 @@
 # prove a bound, or laundered by h_opaque() so that it cannot), on both
 # sides of small guard limits (1-512 bytes) and of the 1024-byte one, and
 # for calloc in the count, the element size or both.  Shapes built on
-# them: buffers that grow by doubling with realloc (elements, or words
-# appended to a string; staying small or growing past 1 KiB; then shrunk,
+# them: buffers that grow by doubling with realloc or reallocarray
+# (elements, from a first block or from NULL, or words appended to a
+# string; staying small or growing past 1 KiB; then shrunk,
 # freed, kept or released by realloc(p, 0); or a string builder managed by
 # its helpers h_sb_init/h_sb_add/h_sb_release, released, freed or kept),
 # realloc chains that grow and
@@ -1161,7 +1162,7 @@ class Fn:
             lo = max(2 if b.is_text else 1, r.choice([b.count // 2, b.count * 2, b.count + 3,
                                                       self.pick_size() // esize]))
             n, size, last = "%d" % lo, "%d" % (lo * esize), "%d" % (lo - 1)
-        self.realloc_or_fail(b.name, b.ctype, size)
+        self.realloc_or_fail(b.name, b.ctype, size, count=n)
         if rt or lo > b.count:
             # From the least old count on: this covers the new tail
             # whatever the old block's real size was.
@@ -1187,12 +1188,17 @@ class Fn:
         self.emit("free(%s);" % z)
         self.blocks.remove(b)
 
-    def realloc_or_fail(self, p, ctype, size, also=()):
-        """Resizes block 'p' to 'size' bytes through a temporary; when that
-        fails, frees 'p' (still valid, still owned) and the blocks named in
-        'also', and gives up."""
+    def realloc_or_fail(self, p, ctype, size, also=(), count=None):
+        """Resizes block 'p' to 'size' bytes through a temporary, or, when
+        'count' (a C expression) is given, maybe to 'count' elements with
+        reallocarray; when that fails, frees 'p' (still valid, still owned)
+        and the blocks named in 'also', and gives up."""
         t = self.fresh("t")
-        self.emit("%s *%s = realloc(%s, %s);" % (ctype, t, p, size))
+        if count is not None and self.r.random() < 0.3:
+            call = "reallocarray(%s, %s, sizeof *%s)" % (p, count, p)
+        else:
+            call = "realloc(%s, %s)" % (p, size)
+        self.emit("%s *%s = %s;" % (ctype, t, call))
         self.open("if (!%s)" % t)
         for q in (p,) + tuple(also):
             self.emit("free(%s);" % q)
@@ -1313,8 +1319,13 @@ class Fn:
         t = self.elem_type()
         esize = TYPES[t]
         g, cap, ln, i = self.fresh("g"), self.fresh("cap"), self.fresh("len"), self.fresh("i")
-        self.emit("size_t %s = %s, %s = 0;" % (cap, self.grow_cap(), ln))
-        self.grow_start(t, g, cap)
+        first = self.grow_cap()
+        from_null = r.random() < 0.3
+        self.emit("size_t %s = %s, %s = 0;" % (cap, "0" if from_null else first, ln))
+        if from_null:   # the first round allocates: realloc(NULL, ...) grows itself
+            self.emit("%s *%s = NULL;" % (t, g))
+        else:
+            self.grow_start(t, g, cap)
         x = r.random()
         if x < 0.4:     # stays small
             lo, hi = 1, max(1, r.randint(16, 256) // esize)
@@ -1325,8 +1336,9 @@ class Fn:
         want = self.rt_count(lo, hi)
         self.open("for (size_t %s = 0; %s < %s; %s++)" % (i, i, want, i))
         self.open("if (%s == %s)" % (ln, cap))
-        self.realloc_or_fail(g, t, "2 * %s * sizeof *%s" % (cap, g))
-        self.emit("%s *= 2;" % cap)
+        more = "(%s ? 2 * %s : %s)" % (cap, cap, first) if from_null else "2 * %s" % cap
+        self.realloc_or_fail(g, t, "%s * sizeof *%s" % (more, g), count=more)
+        self.emit("%s = %s;" % (cap, more))
         self.close()
         self.emit(self.store(t, g, "%s++" % ln, "mix(acc, (unsigned)%s)" % i))
         self.close()
@@ -1397,7 +1409,8 @@ class Fn:
         with realloc(b, 0), or keeps it owned like any block."""
         r = self.r
         if r.random() < 0.4:
-            self.realloc_or_fail(b.name, b.ctype, self.bytes_of(b, "(%s)" % n))
+            self.realloc_or_fail(b.name, b.ctype, self.bytes_of(b, "(%s)" % n),
+                                 count="(%s)" % n)
             self.emit("acc = mix(acc, h_sum(%s, %s));" % (b.name, self.bytes_of(b, "(%s)" % n)))
         self.blocks.append(b)
         x = r.random()
@@ -1430,7 +1443,7 @@ class Fn:
             kept, sv = self.fresh("kept"), self.fresh("sum")
             self.emit("size_t %s = %s < %s ? %s : %s;" % (kept, n, n2, n, n2))
             self.emit("unsigned %s = h_sum(%s, %s);" % (sv, c, self.bytes_of(b, kept)))
-            self.realloc_or_fail(c, t, self.bytes_of(b, n2))
+            self.realloc_or_fail(c, t, self.bytes_of(b, n2), count=n2)
             self.emit("t_bad += h_sum(%s, %s) != %s;" % (c, self.bytes_of(b, kept), sv))
             j = self.fresh("j")
             self.emit("for (size_t %s = %s; %s < %s; %s++)" % (j, kept, j, n2, j))
@@ -1685,7 +1698,7 @@ class Fn:
         self.open_for(self.fresh("i"), r.randint(2, 8))
         lo, hi = self.rt_elems(t)
         cn = self.rt_count(lo, hi)
-        self.realloc_or_fail(b, t, "%s * sizeof *%s" % (cn, b), also=(a,))
+        self.realloc_or_fail(b, t, "%s * sizeof *%s" % (cn, b), also=(a,), count=cn)
         self.emit("%s = %s;" % (bn, cn))
         self.copy_from(t, b, bn, a, an)
         sw, sn = self.fresh("sw"), self.fresh("sn")
