@@ -26,6 +26,8 @@ tools = config.llvm_tools_dir
 #                       them, so the pass stays out of pre-link (LLVM 20+)
 #   void-coro-end       llvm.coro.end returns void (LLVM 22)
 #   realtime-sanitizer  sanitize_realtime, -fsanitize=realtime (LLVM 20+)
+#   tli-reallocarray    TargetLibraryInfo knows reallocarray, so clang marks
+#                       its declaration an allocator (LLVM 20+)
 # and what is installed beside it:
 #   libcxx              LLVM's libc++ for this clang (-stdlib=libc++)
 config.available_features.add("llvm-%d" % config.llvm_version_major)
@@ -33,7 +35,7 @@ if os.path.exists(os.path.join(config.llvm_tools_dir, "..", "lib", "libc++.so"))
     config.available_features.add("libcxx")
 for feature, since in [("capture-components", 21), ("bitstream-record", 21),
                        ("lto-phase-callbacks", 20), ("void-coro-end", 22),
-                       ("realtime-sanitizer", 20)]:
+                       ("realtime-sanitizer", 20), ("tli-reallocarray", 20)]:
     if config.llvm_version_major >= since:
         config.available_features.add(feature)
 config.environment["PATH"] = os.pathsep.join(

@@ -1,3 +1,4 @@
+// REQUIRES: tli-reallocarray
 // RUN: %e2e %s | FileCheck %s
 // RUN: %clang -O2 -fpass-plugin=%plugin -Rpass=heap2stack \
 // RUN:   -Rpass-missed=heap2stack -c %s -o /dev/null 2>&1 \
