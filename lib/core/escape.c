@@ -288,20 +288,19 @@ static h2s_capture arg_capture(h2s_walk *w, LLVMValueRef call, const char *libra
   return capture;
 }
 
-/* A realloc of the block resizes it, and its result is the same site's
- * block again: recorded for frees.c and guard.c, and followed.  The realloc
- * is itself a site refused by discovery; it now stands for this one.  A
- * realloc discovery refused for anything else (defined in this module, in
- * another address space), one with a two-operand size (reallocarray), or
- * an invoked one (guard.c splits the block after it), is left a call that
- * may free the block. */
+/* A realloc (reallocarray) of the block resizes it, and its result is the
+ * same site's block again: recorded for frees.c and guard.c, and followed.
+ * The realloc is itself a site refused by discovery; it now stands for
+ * this one.  A realloc discovery refused for anything else (defined in
+ * this module, in another address space), or an invoked one (guard.c
+ * splits the block after it), is left a call that may free the block. */
 static h2s_use_kind classify_resize(h2s_walk *w, LLVMValueRef call, unsigned index) {
   h2s_site *resize = h2s_site_of(w->f, call);
   if (resize == w->site) /* buf = realloc(buf, n): the site grows itself */
     return H2S_USE_DERIVES;
   h2s_reason was = resize ? resize->verdict.reason : H2S_PROMOTED;
   if ((was != H2S_REALLOC && was != H2S_RESIZES_SITE) || LLVMIsAInvokeInst(call) ||
-      resize->facts.size_arg[0] < 0 || resize->facts.size_arg[1] >= 0)
+      resize->facts.size_arg[0] < 0)
     return escapes_through_argument(w, H2S_FREED_BY_CALL, call, index);
   if (!h2s_values_push(&w->site->reallocs, call))
     w->out_of_memory = true;

@@ -1,8 +1,8 @@
 ; A realloc stays as it is, and so does the block it resizes, when the pass
 ; cannot tell the slot from the heap for it: the block is not an
 ; allocation site's (a parameter), the old pointer may be one of two sites'
-; blocks, the block comes from an allocator realloc does not pair with
-; (new[]), or the call is reallocarray, which the pass does not rewrite.
+; blocks, or the block comes from an allocator realloc does not pair with
+; (new[]).  reallocarray resizes as realloc does: reallocarray-in-slot.ll.
 ; realloc(NULL, n) allocates: promote-realloc-of-null.ll.
 ; RUN: opt -passes='heap2stack<no-cleanup>' -S < %s | FileCheck %s
 ; RUN: opt -passes='heap2stack<no-cleanup>' -pass-remarks=heap2stack -pass-remarks-missed=heap2stack -disable-output < %s 2>&1 | FileCheck %s --check-prefix=REMARK
@@ -82,48 +82,23 @@ entry:
   ret void
 }
 
-; reallocarray has two size operands; the pass does not rewrite it, so it is
-; a call that may free the block.
-define void @reallocarray_of_malloc_block() {
-; CHECK-LABEL: @reallocarray_of_malloc_block(
-; CHECK-NEXT:  entry:
-; CHECK-NEXT:    %buf = call noalias ptr @malloc(i64 noundef 16)
-; CHECK-NEXT:    store i8 1, ptr %buf, align 1
-; CHECK-NEXT:    %grown = call ptr @reallocarray(ptr noundef %buf, i64 noundef 4, i64 noundef 8)
-; CHECK-NEXT:    store i8 2, ptr %grown, align 1
-; CHECK-NEXT:    call void @free(ptr noundef %grown)
-; CHECK-NEXT:    ret void
-;
-entry:
-  %buf = call noalias ptr @malloc(i64 noundef 16)
-  store i8 1, ptr %buf, align 1
-  %grown = call ptr @reallocarray(ptr noundef %buf, i64 noundef 4, i64 noundef 8)
-  store i8 2, ptr %grown, align 1
-  call void @free(ptr noundef %grown)
-  ret void
-}
-
 ; REMARK:      remark: <unknown>:0:0: not promoted: 'realloc' resizes an existing block
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: 'realloc' may resize another block too
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: 'realloc' may resize another block too
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: 'realloc' resizes the 'malloc' block, which stays on the heap
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: freed by 'realloc', which does not pair with '_Znam'
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: 'realloc' resizes the '_Znam' block, which stays on the heap
-; REMARK-NEXT: remark: <unknown>:0:0: not promoted: passed as argument 1 to 'reallocarray', which may free it
-; REMARK-NEXT: remark: <unknown>:0:0: not promoted: 'reallocarray' resizes an existing block
 ; REMARK-NOT:  remark
 
 declare noalias noundef ptr @malloc(i64 noundef) #0
 declare void @free(ptr allocptr noundef nocapture) #1
 declare noalias noundef ptr @realloc(ptr allocptr noundef nocapture, i64 noundef) #2
-declare noalias noundef ptr @reallocarray(ptr allocptr noundef nocapture, i64 noundef, i64 noundef) #3
 declare noundef nonnull ptr @_Znam(i64 noundef) #4
 declare void @_ZdaPv(ptr noundef) #5
 
 attributes #0 = { mustprogress nofree nounwind willreturn allockind("alloc,uninitialized") allocsize(0) memory(inaccessiblemem: readwrite) "alloc-family"="malloc" }
 attributes #1 = { mustprogress nounwind willreturn allockind("free") memory(argmem: readwrite, inaccessiblemem: readwrite) "alloc-family"="malloc" }
 attributes #2 = { mustprogress nounwind willreturn allockind("realloc") allocsize(1) memory(argmem: readwrite, inaccessiblemem: readwrite) "alloc-family"="malloc" }
-attributes #3 = { mustprogress nounwind willreturn allockind("realloc") allocsize(1,2) memory(argmem: readwrite, inaccessiblemem: readwrite) "alloc-family"="malloc" }
 attributes #4 = { nobuiltin allocsize(0) }
 attributes #5 = { nobuiltin nounwind }
 attributes #6 = { builtin allocsize(0) }
