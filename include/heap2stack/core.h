@@ -80,6 +80,14 @@ typedef enum h2s_reason {
   H2S_HOLDER_EXPOSED,    /* written to a local object whose contents may
                             leave through 'blocker' */
   H2S_HOLDER_PASSED,     /* the same, through a call given the object */
+  H2S_HOLDER_STORED,     /* written to a local object whose address is
+                            stored to memory */
+  H2S_HOLDER_RETURNED,   /* ... whose address is returned */
+  H2S_HOLDER_TO_INTEGER, /* ... whose address is converted to an integer */
+  H2S_HOLDER_UNMODELLED, /* ... used by an instruction the walk does not
+                            model */
+  H2S_HOLDER_UNFOLLOWED, /* ... with more uses, or rounds of pointers to
+                            itself, than the walk follows */
   H2S_READ_AS_INTEGER,   /* read back from a local object as an integer */
   H2S_RETURNED,          /* the pointer is returned */
   H2S_CAPTURED_BY_CALL,  /* passed to a call that may keep it */

@@ -165,7 +165,7 @@ static h2s_use_kind classify_store_into(h2s_walk *w, LLVMValueRef store,
   if (h->exposed_by && h->exposed_arg)
     return escapes_through_argument(w, H2S_HOLDER_PASSED, h->exposed_by, h->exposed_arg - 1);
   if (h->exposed_by)
-    return escapes(w, H2S_HOLDER_EXPOSED, h->exposed_by);
+    return escapes(w, h->exposed_why, h->exposed_by);
   for (size_t i = 0; i < h->nreads; ++i) {
     const h2s_access *r = &h->reads[i];
     if (!h2s_spans_overlap(span, r->span))

@@ -88,11 +88,38 @@ typedef struct h2s_holder_walk {
   h2s_location *loaded_at; /* where each of them may point */
 } h2s_holder_walk;
 
-static h2s_step expose(h2s_holder_walk *w, LLVMValueRef user) {
-  if (!w->h->exposed_by) {
-    w->h->exposed_by = user;
-    w->h->exposed_arg = w->arg;
+/* Records 'by' as the first use that lets the contents of 'h' out, and
+ * 'why'. */
+static void set_exposed(h2s_holder *h, LLVMValueRef by, h2s_reason why) {
+  if (h->exposed_by || !by)
+    return;
+  h->exposed_by = by;
+  h->exposed_why = why;
+}
+
+/* How a use of a pointer into a holder that the walk does not follow lets
+ * the holder's contents out. */
+static h2s_reason exposure_by(LLVMValueRef user) {
+  if (h2s_is_call(user))
+    return H2S_HOLDER_EXPOSED;
+  switch (LLVMGetInstructionOpcode(user)) {
+  case LLVMStore:
+    return h2s_is_atomic_access(user) ? H2S_HOLDER_UNMODELLED : H2S_HOLDER_STORED;
+  case LLVMLoad: /* a pointer into it read back as an integer */
+    return h2s_is_atomic_access(user) ? H2S_HOLDER_UNMODELLED : H2S_HOLDER_TO_INTEGER;
+  case LLVMRet:
+    return H2S_HOLDER_RETURNED;
+  case LLVMPtrToInt:
+    return H2S_HOLDER_TO_INTEGER;
+  default:
+    return H2S_HOLDER_UNMODELLED;
   }
+}
+
+static h2s_step expose(h2s_holder_walk *w, LLVMValueRef user) {
+  if (!w->h->exposed_by)
+    w->h->exposed_arg = w->arg;
+  set_exposed(w->h, user, exposure_by(user));
   return H2S_STEP_STOP;
 }
 
@@ -544,7 +571,7 @@ static void collect_self_writes(h2s_holder_walk *w, h2s_self *now) {
     }
     h2s_self_write *grown = realloc(now->writes, (now->nwrites + 1) * sizeof *grown);
     if (!grown) {
-      w->h->exposed_by = w->h->base; /* out of memory */
+      set_exposed(w->h, w->h->base, H2S_HOLDER_UNFOLLOWED); /* out of memory */
       break;
     }
     now->writes = grown;
@@ -558,7 +585,7 @@ static void collect_self_writes(h2s_holder_walk *w, h2s_self *now) {
  * callee, which may write through the pointer it reads. */
 static void check_self_pointers(h2s_holder *h, const h2s_self *self) {
   if (self->elsewhere) {
-    h->exposed_by = self->elsewhere;
+    set_exposed(h, self->elsewhere, H2S_HOLDER_STORED);
     return;
   }
   for (size_t i = 0; i < h->nreads && !h->exposed_by; ++i) {
@@ -566,7 +593,7 @@ static void check_self_pointers(h2s_holder *h, const h2s_self *self) {
     bool followed = r->kind == H2S_READ_YIELDS && LLVMIsALoadInst(r->inst);
     for (size_t j = 0; !followed && j < self->nwrites && !h->exposed_by; ++j)
       if (h2s_spans_overlap(self->writes[j].span, r->span))
-        h->exposed_by = r->inst;
+        set_exposed(h, r->inst, exposure_by(r->inst));
   }
 }
 
@@ -575,9 +602,10 @@ static void check_self_pointers(h2s_holder *h, const h2s_self *self) {
 static void walk_holder(h2s_function *f, h2s_holder *h, const h2s_self *last, h2s_self *now) {
   h2s_holder_walk w = {.f = f, .h = h, .last = last};
   if (!h2s_walk_uses(h->base, f->opts->max_uses, classify_use, &w) && !h->exposed_by)
-    h->exposed_by = h->base; /* out of budget or of memory */
+    set_exposed(h, h->base, H2S_HOLDER_UNFOLLOWED); /* out of budget or of memory */
   if (!h->exposed_by && w.casts.len)
-    h->exposed_by = h2s_address_leak(f->ctx, h->base, &w.pointers, &w.casts);
+    set_exposed(h, h2s_address_leak(f->ctx, h->base, &w.pointers, &w.casts),
+                H2S_HOLDER_TO_INTEGER);
   *now = (h2s_self){.pointers = w.pointers};
   if (!h->exposed_by)
     collect_self_writes(&w, now);
@@ -643,7 +671,7 @@ static void analyse_holder(h2s_function *f, h2s_holder *h) {
     if (settled)
       break;
     if (round == H2S_MAX_SELF_ROUNDS) {
-      h->exposed_by = h->base;
+      set_exposed(h, h->base, H2S_HOLDER_UNFOLLOWED);
       break;
     }
     forget_accesses(h);

@@ -126,6 +126,9 @@ typedef struct h2s_holder {
   LLVMValueRef base;       /* the alloca or the allocation call */
   LLVMValueRef exposed_by; /* the first use through which its contents may
                               leave the function, or NULL */
+  h2s_reason exposed_why;  /* how they leave there: H2S_HOLDER_EXPOSED (a
+                              call), _STORED, _RETURNED, _TO_INTEGER,
+                              _UNMODELLED or _UNFOLLOWED */
   unsigned exposed_arg;    /* when that is a call given the holder: the
                               argument, counting from 1; else 0 */
   h2s_access *reads, *writes;

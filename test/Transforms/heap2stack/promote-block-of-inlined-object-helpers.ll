@@ -212,7 +212,7 @@ define void @keeps_noinline_helper() {
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: stored to memory
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: stored into an object passed as argument 1 to 'text_free', which may let it out
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: returned from the function
-; REMARK-NEXT: remark: <unknown>:0:0: not promoted: stored into an object that 'ret' may let out
+; REMARK-NEXT: remark: <unknown>:0:0: not promoted: stored into an object whose address is returned
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: stored into an object passed as argument 1 to 'sb_release_noinline', which may let it out
 ; REMARK-NOT:  remark
 

@@ -160,10 +160,10 @@ read:
 
 ; REMARK: remark: <unknown>:0:0: moved 64-byte 'malloc' block to the stack; its pointer is kept in a local variable
 ; REMARK: remark: <unknown>:0:0: moved 16-byte 'malloc' block to the stack{{$}}
-; REMARK: remark: test.c:3:9: not promoted: stored into an object that 'store' may let out (test.c:4:3)
+; REMARK: remark: test.c:3:9: not promoted: stored into an object whose address is stored to memory (test.c:4:3)
 ; REMARK: remark: test.c:13:9: not promoted: stored into an object passed as argument 1 to 'unknown', which may let it out (test.c:14:3)
 ; REMARK: remark: test.c:23:9: not promoted: stored into an object that 'llvm.memcpy.p0.p0.i64' may let out (test.c:24:3)
-; REMARK: remark: test.c:33:9: not promoted: stored into an object that 'load' may let out (test.c:34:3)
+; REMARK: remark: test.c:33:9: not promoted: stored into an object whose address is converted to an integer (test.c:34:3)
 
 declare noalias ptr @malloc(i64) allockind("alloc,uninitialized") allocsize(0) "alloc-family"="malloc"
 declare void @free(ptr allocptr) allockind("free") "alloc-family"="malloc"

@@ -62,7 +62,7 @@ entry:
 }
 
 ; REMARK:      remark: <unknown>:0:0: moved 16-byte 'malloc' block to the stack
-; REMARK-NEXT: remark: <unknown>:0:0: not promoted: stored into an object that 'ptrtoint' may let out{{$}}
+; REMARK-NEXT: remark: <unknown>:0:0: not promoted: stored into an object whose address is converted to an integer{{$}}
 ; REMARK-NOT:  remark
 
 declare void @__ubsan_handle_type_mismatch_v1(ptr, i64)

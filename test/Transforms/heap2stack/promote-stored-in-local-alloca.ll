@@ -118,7 +118,7 @@ entry:
 
 ; REMARK:      remark: <unknown>:0:0: moved 16-byte 'malloc' block to the stack; its pointer is kept in a local variable
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: stored into an object passed as argument 1 to 'inspect', which may let it out
-; REMARK-NEXT: remark: <unknown>:0:0: not promoted: stored into an object that 'store' may let out
+; REMARK-NEXT: remark: <unknown>:0:0: not promoted: stored into an object whose address is stored to memory
 ; REMARK-NEXT: remark: <unknown>:0:0: not promoted: stored into an object that 'llvm.memcpy.p0.p0.i64' may let out
 
 declare void @inspect(ptr noundef readonly nocapture) #2

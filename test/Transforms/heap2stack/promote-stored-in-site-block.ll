@@ -83,7 +83,7 @@ entry:
 ; REMARK:      remark: t.c:3:16: moved 16-byte 'malloc' block to the stack{{$}}
 ; REMARK-NEXT: remark: t.c:4:16: moved 8-byte 'malloc' block to the stack; its pointer is kept in the 'malloc' block allocated at t.c:3:16{{$}}
 ; REMARK-NEXT: remark: t.c:13:16: not promoted: returned from the function (t.c:16:3)
-; REMARK-NEXT: remark: t.c:14:16: not promoted: stored into an object that 'ret' may let out (t.c:16:3)
+; REMARK-NEXT: remark: t.c:14:16: not promoted: stored into an object whose address is returned (t.c:16:3)
 ; REMARK-NEXT: remark: t.c:21:16: moved 16-byte 'malloc' block to a 128-byte stack slot, in which it grows while it fits
 ; REMARK-NEXT: remark: t.c:22:16: not promoted: stored into an object passed as argument 1 to 'realloc', which may let it out (t.c:24:17)
 ; REMARK-NEXT: remark: t.c:24:17: 'realloc' keeps the 'malloc' block in its stack slot while it fits (t.c:21:16)
