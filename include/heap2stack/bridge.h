@@ -173,6 +173,11 @@ void h2s_bridge_scalarize_locals(h2s_fn_ctx *ctx);
 h2s_fn_ctx *h2s_bridge_trial_context(h2s_fn_ctx *ctx, LLVMValueRef copy);
 void h2s_bridge_end_trial(h2s_fn_ctx *trial);
 
+/* Makes the program run 'fn' (void, no parameters) at start-up, before
+ * main, in the constructors of priority 'priority' (appendToGlobalCtors):
+ * once for the program when 'fn' has a comdat, which the entry joins. */
+void h2s_bridge_run_at_start(LLVMValueRef fn, unsigned priority);
+
 /* Deletes function 'fn', which nothing uses, and forgets its analyses and
  * its context in 'mod'. */
 void h2s_bridge_erase_function(h2s_module_ctx *mod, LLVMValueRef fn);

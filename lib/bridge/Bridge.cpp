@@ -27,6 +27,7 @@
 #include "llvm/Transforms/Utils/BasicBlockUtils.h"
 #include "llvm/Transforms/Utils/Cloning.h"
 #include "llvm/Transforms/Utils/Local.h"
+#include "llvm/Transforms/Utils/ModuleUtils.h"
 
 #include <cstring>
 #include <numeric>
@@ -404,6 +405,12 @@ extern "C" void h2s_bridge_end_trial(h2s_fn_ctx *Trial) {
   Trial->FAM.clear(F, F.getName());
   delete Trial;
   F.eraseFromParent();
+}
+
+extern "C" void h2s_bridge_run_at_start(LLVMValueRef Fn, unsigned Priority) {
+  Function *F = unwrap<Function>(Fn);
+  appendToGlobalCtors(*F->getParent(), F, static_cast<int>(Priority),
+                      F->hasComdat() ? F : nullptr);
 }
 
 extern "C" void h2s_bridge_erase_function(h2s_module_ctx *Mod, LLVMValueRef Fn) {

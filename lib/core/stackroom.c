@@ -9,7 +9,9 @@
  *
  * where the helper finds the thread's bounds 'lo' and 'hi' (once per
  * thread, __heap2stack_stack_bounds) and stores floor_P = hi - min(hi - lo,
- * 8 MiB) * P / 100, P being room_percent.  'lo', 'hi' and floor_P are thread-local;
+ * 8 MiB) * P / 100, P being room_percent (the main thread's bounds are
+ * found at start-up, so that its tests call nothing, even in a signal
+ * handler).  'lo', 'hi' and floor_P are thread-local;
  * they and the helpers are added to the module once, linkonce_odr and
  * hidden, so that a program holds one copy per shared object and the user
  * links nothing extra.  __heap2stack_stack_bounds asks
@@ -22,12 +24,18 @@
  *===----------------------------------------------------------------------===*/
 #include "rewrite.h"
 
+#include <llvm-c/Comdat.h>
 #include <stdio.h>
 #include <string.h>
 
 static const char bounds_name[] = "__heap2stack_stack_bounds";
 static const char lo_name[] = "__heap2stack_stack_lo";
 static const char hi_name[] = "__heap2stack_stack_hi";
+static const char at_start_name[] = "__heap2stack_stack_bounds_at_start";
+
+/* Before the constructors a program writes (101 is the first priority C
+ * code may use), so that none of theirs runs a first test. */
+enum { AT_START_PRIORITY = 101 };
 
 /* pthread_attr_t is 56 bytes on x86-64 and 64 on AArch64 (glibc). */
 /* The most of a stack the share is taken of: glibc reports an unlimited
@@ -173,6 +181,24 @@ static void floor_name(h2s_function *f, const char *suffix, char *out, size_t ca
   snprintf(out, cap, "__heap2stack_room_floor_%u%s", (unsigned)f->opts->room_percent, suffix);
 }
 
+/* pthread_getattr_np allocates (and for the main thread reads
+ * /proc/self/maps through stdio), which is not async-signal-safe: a first
+ * test in a signal handler that interrupted malloc could corrupt the
+ * heap.  So the main thread's bounds are found at start-up, once for the
+ * program (the function's comdat), before any handler can run; another
+ * thread still finds its own at its first test. */
+static void find_bounds_at_start(h2s_function *f, LLVMValueRef bounds) {
+  LLVMContextRef ctx = h2s_context(f);
+  LLVMValueRef fn = new_function(f, at_start_name, LLVMVoidTypeInContext(ctx));
+  LLVMSetComdat(fn, LLVMGetOrInsertComdat(h2s_module(f), at_start_name));
+  LLVMBuilderRef b = LLVMCreateBuilderInContext(ctx);
+  LLVMPositionBuilderAtEnd(b, LLVMAppendBasicBlockInContext(ctx, fn, "entry"));
+  load_or_find(b, f, lo_name, bounds, NULL);
+  LLVMBuildRetVoid(b);
+  LLVMDisposeBuilder(b);
+  h2s_bridge_run_at_start(fn, AT_START_PRIORITY);
+}
+
 /* The helper that finds this thread's floor, once: the bounds (asked of
  * glibc on the first call in the thread), then hi minus room_percent of
  * the stack (of at most ROOM_SPAN_CAP of it), stored in the floor's cell
@@ -182,8 +208,10 @@ static LLVMValueRef build_floor_function(LLVMBuilderRef b, h2s_function *f, cons
   LLVMContextRef ctx = h2s_context(f);
   LLVMTypeRef i64 = i64_type(f);
   LLVMValueRef bounds = LLVMGetNamedFunction(h2s_module(f), bounds_name);
-  if (!bounds)
+  if (!bounds) {
     bounds = build_bounds_function(b, f);
+    find_bounds_at_start(f, bounds);
+  }
   LLVMValueRef fn = new_function(f, name, i64);
   add_function_attribute(f, fn, "noinline");
   add_function_attribute(f, fn, "cold");
