@@ -20,7 +20,9 @@
  *                         once;
  *       H2S_USE_FREES     a deallocation, or a call of a free wrapper the
  *                         rewrite can point at a copy without the free
- *                         (wrappers.c): recorded for frees.c, not followed;
+ *                         (wrappers.c): recorded for frees.c, not followed
+ *                         (a free of a pointer loaded from a holder once
+ *                         the walk has seen every store into the holder);
  *       H2S_USE_ESCAPES   abort: the verdict names the reason and the user.
  *  3. Each classified use counts against opts->max_uses; running out counts
  *     as an escape.
@@ -65,6 +67,8 @@ typedef struct h2s_walk {
   h2s_origin *origins; /* by index of site->derived */
   size_t norigins;     /* entries allocated */
   h2s_values casts; /* ptrtoints of derived values, checked at the end */
+  h2s_values loaded_frees; /* frees of a pointer loaded from a holder,
+                              decided at the end */
   size_t next;     /* the next entry of site->derived to expand */
   uint64_t uses;   /* uses classified so far */
   bool out_of_memory;
@@ -197,6 +201,61 @@ static bool record_free(h2s_walk *w, LLVMValueRef call, LLVMValueRef freed,
   *fr = (h2s_free){.call = call, .freed = freed, .copy = copy, .arg = arg};
   memcpy(fr->family, family, H2S_FAMILY_CAP);
   return true;
+}
+
+/* A free of the block's pointer 'ptr'; one of a pointer loaded from a
+ * holder waits for the end of the walk (settle_loaded_frees()). */
+static h2s_use_kind classify_free(h2s_walk *w, LLVMValueRef call, LLVMValueRef ptr,
+                                  const char *family) {
+  const h2s_holder *h;
+  if (LLVMIsALoadInst(ptr) && h2s_holder_read(w->f, ptr, &h)) {
+    if (!h2s_values_push(&w->loaded_frees, call))
+      w->out_of_memory = true;
+    return H2S_USE_HARMLESS;
+  }
+  return record_free(w, call, ptr, family, NULL, 0) ? H2S_USE_FREES
+                                                    : escapes(w, H2S_TOO_MANY_USES, call);
+}
+
+/* True when 'v' points into the site's block past its start, by GEPs of
+ * constant offsets alone. */
+static bool is_interior(h2s_walk *w, LLVMValueRef v) {
+  h2s_base_offset at;
+  const h2s_site *site = w->site;
+  return h2s_bridge_pointer_base(w->f->ctx, v, &at) == site->call && at.known &&
+         !at.stride && at.offset > 0 && site->facts.has_size &&
+         (uint64_t)at.offset < site->facts.size;
+}
+
+/* True when every pointer into the block that holder read 'load' may
+ * return points inside it past its start: each store of the block's
+ * pointer into bytes the load reads (site->held, complete once the walk
+ * ends) stored such a pointer.  Freeing one of those would be undefined,
+ * so a free of the load (a small-buffer object's `if (p != buf) free(p)`,
+ * std::string's destructor) frees no block of this site. */
+static bool loads_only_interior(h2s_walk *w, LLVMValueRef load) {
+  const h2s_holder *h;
+  const h2s_access *r = h2s_holder_read(w->f, load, &h);
+  for (size_t i = 0; i < w->site->nheld; ++i) {
+    const h2s_holding *held = &w->site->held[i];
+    if (held->holder != h || !h2s_spans_overlap(held->span, r->span))
+      continue;
+    if (!LLVMIsAStoreInst(held->store) || !is_interior(w, LLVMGetOperand(held->store, 0)))
+      return false;
+  }
+  return true;
+}
+
+/* Records as the block's frees the frees of loaded pointers that may
+ * free it. */
+static void settle_loaded_frees(h2s_walk *w) {
+  char family[H2S_FAMILY_CAP];
+  for (size_t i = 0; i < w->loaded_frees.len && h2s_open(w->site); ++i) {
+    LLVMValueRef call = w->loaded_frees.items[i];
+    LLVMValueRef ptr = h2s_bridge_freed_operand(w->f->ctx, call, family);
+    if (!loads_only_interior(w, ptr) && !record_free(w, call, ptr, family, NULL, 0))
+      h2s_refuse(w->site, H2S_TOO_MANY_USES, call);
+  }
 }
 
 /* The slot must honour every alignment the IR already relies on: a load
@@ -359,8 +418,7 @@ static h2s_use_kind classify_call_use(h2s_walk *w, LLVMValueRef call,
     return classify_resize(w, call, index);
   char family[H2S_FAMILY_CAP];
   if (h2s_bridge_freed_operand(w->f->ctx, call, family) == ptr)
-    return record_free(w, call, ptr, family, NULL, 0) ? H2S_USE_FREES
-                                             : escapes(w, H2S_TOO_MANY_USES, call);
+    return classify_free(w, call, ptr, family);
   if (LLVMIsACallInst(call) && LLVMGetTailCallKind(call) == LLVMTailCallKindMustTail)
     return escapes(w, H2S_MUSTTAIL, call);
 
@@ -471,8 +529,11 @@ void h2s_analyse_escape(h2s_function *f, h2s_site *site) {
     if (!walk_uses_of(&w, site->derived.items[w.next++]))
       break;
   if (h2s_open(site))
+    settle_loaded_frees(&w);
+  if (h2s_open(site))
     check_deferred_casts(&w);
   h2s_valset_free(&w.seen);
   h2s_values_free(&w.casts);
+  h2s_values_free(&w.loaded_frees);
   free(w.origins);
 }
