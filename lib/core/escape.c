@@ -154,6 +154,21 @@ static void record_holding(h2s_walk *w, LLVMValueRef store, const h2s_holder *h,
   site->held[site->nheld++] = (h2s_holding){store, h, span};
 }
 
+/* True when 'store' writes into holder 'h', at 'field', the buffer pointer
+ * of a std::string that 'object' spans in the site's own block, pointing
+ * to the string's inline buffer there: the string's members use it
+ * without letting it out, and never free it (runtime.h). */
+static bool is_inline_buffer_pointer(h2s_walk *w, LLVMValueRef store, const h2s_holder *h,
+                                     h2s_span object, h2s_span field) {
+  h2s_base_offset at;
+  LLVMTypeRef pointer = LLVMPointerTypeInContext(h2s_context(w->f), 0);
+  return h->base == w->site->call && LLVMIsAStoreInst(store) &&
+         h2s_bridge_pointer_base(w->f->ctx, LLVMGetOperand(store, 0), &at) == h->base &&
+         at.known && !at.stride &&
+         h2s_runtime_is_inline_buffer_pointer(object, field, at.offset,
+                                              h2s_bridge_store_size(w->f->ctx, pointer));
+}
+
 /* 'store' writes the block's pointer, 'size' bytes of it, to 'address': a
  * store instruction, or a call that stores it through an argument
  * (strtol's *endptr).  Harmless when 'address' is in a holder whose
@@ -178,6 +193,11 @@ static h2s_use_kind classify_store_into(h2s_walk *w, LLVMValueRef store,
       continue;
     if (r->kind == H2S_READ_COPIES) /* to memory the pass does not follow */
       return escapes(w, H2S_HOLDER_EXPOSED, r->inst);
+    if (r->kind == H2S_READ_IN_PLACE) { /* a std::string member */
+      if (is_inline_buffer_pointer(w, store, h, r->span, span))
+        continue;
+      return escapes(w, H2S_HOLDER_EXPOSED, r->inst);
+    }
     if (LLVMGetTypeKind(LLVMTypeOf(r->value)) != LLVMPointerTypeKind)
       return escapes(w, H2S_READ_AS_INTEGER, r->inst);
     queue_derived(w, r->value, store);

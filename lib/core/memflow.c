@@ -17,7 +17,8 @@
  * library calls libc.c describes as only comparing, searching, printing or
  * overwriting them (a comparison sees a stored pointer's address, so it is
  * a read of it, if one without a value; llvm.lifetime.start counts as a
- * write of undefined bytes), and integers made from its address that
+ * write of undefined bytes), the std::string members runtime.c describes,
+ * given a string in the holder, and integers made from its address that
  * offsets.c finds tell nothing of where it lives (UndefinedBehaviorSanitizer's
  * alignment checks of a local variable).  Anything else exposes the
  * holder: its contents may be copied elsewhere, or read as pointers by
@@ -39,6 +40,7 @@
  *
  *===----------------------------------------------------------------------===*/
 #include "libc.h"
+#include "runtime.h"
 #include "site.h"
 
 #include <stdlib.h>
@@ -393,6 +395,28 @@ static h2s_step classify_library_call(h2s_holder_walk *w, LLVMValueRef call,
   return capture == H2S_CAPTURES_RET_ONLY ? H2S_STEP_FOLLOW : expose(w, call);
 }
 
+/* A libstdc++ std::string member given the string object in the holder
+ * (runtime.c): it reads and writes the object's bytes, some of them
+ * perhaps as they were, and loads its buffer pointer to use, free or keep
+ * it, which check_self_pointers() allows only for a pointer to the
+ * string's own inline buffer.  What it returns is the object again. */
+static h2s_step classify_string_member(h2s_holder_walk *w, LLVMValueRef call,
+                                       LLVMValueRef ptr) {
+  uint64_t size, inline_at;
+  h2s_runtime_string_layout(pointer_size(w->f), &size, &inline_at);
+  h2s_location at = locate(w->f, w, ptr);
+  h2s_span object = span_at(w->h, at, size);
+  if (!at.certain || !object.known || object.stride)
+    return expose(w, call);
+  object.partial = true;
+  h2s_step step = add_write(w, call, NULL, object);
+  if (step == H2S_STEP_NEXT)
+    step = add_call_read(w, call, object, H2S_READ_IN_PLACE);
+  if (step != H2S_STEP_NEXT || LLVMGetTypeKind(LLVMTypeOf(call)) != LLVMPointerTypeKind)
+    return step;
+  return H2S_STEP_FOLLOW;
+}
+
 /* What a callee does with bytes its summary names. */
 typedef enum h2s_callee_access {
   H2S_CALLEE_WRITES, /* writes values the pass cannot name */
@@ -475,6 +499,8 @@ static h2s_step classify_call(h2s_holder_walk *w, LLVMValueRef call, LLVMValueRe
     return classify_library_call(w, call, name, ptr, index);
   if (callee && !LLVMIsDeclaration(callee))
     return classify_module_call(w, call, callee, ptr, index);
+  if (h2s_runtime_arg_use(call, index) == H2S_RUNTIME_STRING_OBJECT)
+    return classify_string_member(w, call, ptr);
   return expose(w, call);
 }
 
@@ -579,11 +605,24 @@ static void collect_self_writes(h2s_holder_walk *w, h2s_self *now) {
   }
 }
 
+/* True when a std::string member's read 'r' of the holder 'h' may see
+ * the pointer that self write 'sw' stored: only the string's own pointer
+ * to its inline buffer, which the member writes through within the bytes
+ * it writes anyway, and does not free. */
+static bool string_member_may_read(h2s_function *f, const h2s_holder *h,
+                                   const h2s_access *r, const h2s_self_write *sw) {
+  return r->kind == H2S_READ_IN_PLACE && sw->to.base == h->base && sw->to.known &&
+         !sw->to.stride &&
+         h2s_runtime_is_inline_buffer_pointer(r->span, sw->span, sw->to.offset,
+                                              pointer_size(f));
+}
+
 /* Once the rounds agree: a store of a pointer into the holder elsewhere
  * exposes the holder, as does a read of such a pointer other than a load
- * the walk follows: a copy to memory the pass does not follow, or a
- * callee, which may write through the pointer it reads. */
-static void check_self_pointers(h2s_holder *h, const h2s_self *self) {
+ * the walk follows or a std::string member reading its own buffer
+ * pointer: a copy to memory the pass does not follow, or a callee, which
+ * may write through the pointer it reads. */
+static void check_self_pointers(h2s_function *f, h2s_holder *h, const h2s_self *self) {
   if (self->elsewhere) {
     set_exposed(h, self->elsewhere, H2S_HOLDER_STORED);
     return;
@@ -592,7 +631,8 @@ static void check_self_pointers(h2s_holder *h, const h2s_self *self) {
     const h2s_access *r = &h->reads[i];
     bool followed = r->kind == H2S_READ_YIELDS && LLVMIsALoadInst(r->inst);
     for (size_t j = 0; !followed && j < self->nwrites && !h->exposed_by; ++j)
-      if (h2s_spans_overlap(self->writes[j].span, r->span))
+      if (h2s_spans_overlap(self->writes[j].span, r->span) &&
+          !string_member_may_read(f, h, r, &self->writes[j]))
         set_exposed(h, r->inst, exposure_by(r->inst));
   }
 }
@@ -677,7 +717,7 @@ static void analyse_holder(h2s_function *f, h2s_holder *h) {
     forget_accesses(h);
   }
   if (!h->exposed_by)
-    check_self_pointers(h, &last);
+    check_self_pointers(f, h, &last);
   free_self(&last);
 }
 

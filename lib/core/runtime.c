@@ -26,8 +26,14 @@
  *     their entries hold only for a declaration marked nounwind, as
  *     glibc's headers mark theirs (__THROW) and a program's own prototype
  *     is not.
- * A string member keeps its object: it stores pointers into the object's own
- * inline buffer inside it, which the escape walk could not see come back.
+ * libstdc++'s string members that change the string in place (assign,
+ * append, replace, erase: basic_string.tcc) take the object as a string
+ * object (runtime.h says what they may do with it): memflow.c follows its
+ * bytes as those of a holder and escape.c its address as a pointer into
+ * one.  Other members that may point the object at its inline buffer
+ * themselves (reserve, swap) are not described and keep their object, as
+ * do libc++'s, whose short strings keep their characters in another
+ * layout.
  *
  * An entry is matched by the callee's symbol and by its prototype as LLVM
  * types (so a declaration of the same name with another prototype is not
@@ -44,7 +50,7 @@
 /* One runtime function.  'args' has a letter per parameter, and for a
  * variadic prototype one more for all the variadic arguments:
  *   n keeps nothing, r may return a pointer into it, k keeps it,
- *   f may free it, - not a pointer. */
+ *   f may free it, s a std::string it changes in place, - not a pointer. */
 typedef struct h2s_runtime_entry {
   const char *symbol;
   const char *prototype; /* LLVM types: "ptr(ptr,ptr,ptr,i64)", "void(ptr,...)" */
@@ -80,11 +86,21 @@ static const h2s_runtime_entry functions[] = {
     {"_ZSt22__throw_overflow_errorPKc", "void(ptr)", "n"},
     {"_ZSt23__throw_underflow_errorPKc", "void(ptr)", "n"},
     {"_ZSt19__throw_ios_failurePKc", "void(ptr)", "n"},
-    /* libstdc++: std::string's _M_append(s, n), _M_replace(pos, n1, s, n2) */
+    /* libstdc++: std::string's _M_assign(str), _M_append(s, n),
+     * _M_replace(pos, n1, s, n2), _M_replace_aux(pos, n1, n2, c),
+     * _M_mutate(pos, n1, s, n2), _M_erase(pos, n) */
+    {"_ZNSt7__cxx1112basic_stringIcSt11char_traitsIcESaIcEE9_M_assignERKS4_", "void(ptr,ptr)",
+     "sn"},
     {"_ZNSt7__cxx1112basic_stringIcSt11char_traitsIcESaIcEE9_M_appendEPKcm",
-     "ptr(ptr,ptr,i64)", "kn-"},
+     "ptr(ptr,ptr,i64)", "sn-"},
     {"_ZNSt7__cxx1112basic_stringIcSt11char_traitsIcESaIcEE10_M_replaceEmmPKcm",
-     "ptr(ptr,i64,i64,ptr,i64)", "k--n-"},
+     "ptr(ptr,i64,i64,ptr,i64)", "s--n-"},
+    {"_ZNSt7__cxx1112basic_stringIcSt11char_traitsIcESaIcEE14_M_replace_auxEmmmc",
+     "ptr(ptr,i64,i64,i64,i8)", "s----"},
+    {"_ZNSt7__cxx1112basic_stringIcSt11char_traitsIcESaIcEE9_M_mutateEmmPKcm",
+     "void(ptr,i64,i64,ptr,i64)", "s--n-"},
+    {"_ZNSt7__cxx1112basic_stringIcSt11char_traitsIcESaIcEE8_M_eraseEmm", "void(ptr,i64,i64)",
+     "s--"},
     /* libc++: std::__1::__shared_weak_count::__release_weak(), string::append(s, n) */
     {"_ZNSt3__119__shared_weak_count14__release_weakEv", "void(ptr)", "f"},
     {"_ZNSt3__112basic_stringIcNS_11char_traitsIcEENS_9allocatorIcEEE6appendEPKcm",
@@ -174,6 +190,8 @@ static h2s_runtime_use use_of(char letter) {
     return H2S_RUNTIME_KEEPS;
   case 'f':
     return H2S_RUNTIME_FREES;
+  case 's':
+    return H2S_RUNTIME_STRING_OBJECT;
   default:
     return H2S_RUNTIME_UNKNOWN;
   }
@@ -213,12 +231,29 @@ h2s_runtime_use h2s_runtime_arg_use(LLVMValueRef call, unsigned index) {
   return H2S_RUNTIME_UNKNOWN;
 }
 
+/* _M_dataplus._M_p, _M_string_length, then the union of _M_local_buf
+ * (16 chars) and _M_allocated_capacity. */
+void h2s_runtime_string_layout(uint64_t pointer_size, uint64_t *size, uint64_t *inline_at) {
+  *inline_at = 2 * pointer_size;
+  *size = *inline_at + 16;
+}
+
+bool h2s_runtime_is_inline_buffer_pointer(h2s_span object, h2s_span field,
+                                          int64_t points_to, uint64_t pointer_size) {
+  uint64_t size, inline_at;
+  h2s_runtime_string_layout(pointer_size, &size, &inline_at);
+  return object.known && field.known && !object.stride && !field.stride && !field.partial &&
+         field.offset == object.offset && field.size == pointer_size &&
+         points_to == object.offset + (int64_t)inline_at;
+}
+
 h2s_capture h2s_runtime_capture(h2s_runtime_use use) {
   switch (use) {
   case H2S_RUNTIME_KEEPS_NOTHING:
   case H2S_RUNTIME_FREES: /* escape.c asks about frees on their own */
     return H2S_CAPTURES_NOTHING;
   case H2S_RUNTIME_RETURNS_INTO:
+  case H2S_RUNTIME_STRING_OBJECT: /* its pointers stay in the object */
     return H2S_CAPTURES_RET_ONLY;
   default:
     return H2S_CAPTURES_MAYBE;

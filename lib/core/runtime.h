@@ -10,7 +10,9 @@ typedef enum h2s_runtime_use {
   H2S_RUNTIME_KEEPS_NOTHING, /* reads or writes through it, or prints it */
   H2S_RUNTIME_RETURNS_INTO,  /* may return a pointer into it, keeps nothing */
   H2S_RUNTIME_KEEPS,         /* stores it where it outlives the call */
-  H2S_RUNTIME_FREES          /* may free it */
+  H2S_RUNTIME_FREES,         /* may free it */
+  H2S_RUNTIME_STRING_OBJECT  /* a libstdc++ std::string it changes in place
+                                (see h2s_runtime_string_layout()) */
 } h2s_runtime_use;
 
 /* What the callee of 'call' does with its argument 'index', when it is a
@@ -18,6 +20,23 @@ typedef enum h2s_runtime_use {
  * sanitizer runtime or <libgen.h> that runtime.c describes, under its own
  * symbol and with the prototype the runtime gives it. */
 h2s_runtime_use h2s_runtime_arg_use(LLVMValueRef call, unsigned index);
+
+/* The layout of libstdc++'s std::string (bits/basic_string.h), whose
+ * members H2S_RUNTIME_STRING_OBJECT describes: the object takes '*size'
+ * bytes, its buffer pointer first and its inline buffer at '*inline_at'.
+ * Such a member reads and writes the object's bytes, replaces the buffer
+ * pointer by a heap buffer it allocates, frees the buffer it replaces
+ * unless that is the inline one, keeps nothing, and returns the object if
+ * it returns a pointer.  It never points the buffer pointer at the inline
+ * buffer itself: that pointer is the one the inline constructor stored, or
+ * a heap buffer's. */
+void h2s_runtime_string_layout(uint64_t pointer_size, uint64_t *size, uint64_t *inline_at);
+
+/* True when a pointer stored at 'field' of a holder, pointing to
+ * 'points_to' there, is the buffer pointer of a std::string whose bytes
+ * 'object' spans, pointing to the string's own inline buffer. */
+bool h2s_runtime_is_inline_buffer_pointer(h2s_span object, h2s_span field,
+                                          int64_t points_to, uint64_t pointer_size);
 
 /* How the escape walk sees 'use' (not H2S_RUNTIME_UNKNOWN). */
 h2s_capture h2s_runtime_capture(h2s_runtime_use use);

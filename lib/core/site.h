@@ -95,10 +95,13 @@ typedef enum h2s_read_kind {
   H2S_READ_YIELDS, /* returns them as its value: a load, strtok_r */
   H2S_READ_COPIES, /* copies them where the pass does not follow: memcpy
                       out of the holder, a callee reading them as data */
-  H2S_READ_USES    /* a callee that sees them only during the call: one
+  H2S_READ_USES,   /* a callee that sees them only during the call: one
                       that loads pointers there only to use them
                       (summaries.c), or compares or prints the bytes
                       (libc.c) */
+  H2S_READ_IN_PLACE /* a std::string member (runtime.c), which may free
+                       or keep the string's buffer pointer, harmless only
+                       when that points to the string's inline buffer */
 } h2s_read_kind;
 
 /* One read or write of a holder's memory. */
