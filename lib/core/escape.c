@@ -155,18 +155,19 @@ static void record_holding(h2s_walk *w, LLVMValueRef store, const h2s_holder *h,
 }
 
 /* True when 'store' writes into holder 'h', at 'field', the buffer pointer
- * of a std::string that 'object' spans in the site's own block, pointing
- * to the string's inline buffer there: the string's members use it
- * without letting it out, and never free it (runtime.h). */
+ * of the std::string that string member read 'member' spans in the site's
+ * own block, pointing to the string's inline buffer there: the string's
+ * members use it without letting it out, and never free it (runtime.h). */
 static bool is_inline_buffer_pointer(h2s_walk *w, LLVMValueRef store, const h2s_holder *h,
-                                     h2s_span object, h2s_span field) {
+                                     const h2s_access *member, h2s_span field) {
   h2s_base_offset at;
   LLVMTypeRef pointer = LLVMPointerTypeInContext(h2s_context(w->f), 0);
+  uint64_t pointer_size = h2s_bridge_store_size(w->f->ctx, pointer);
   return h->base == w->site->call && LLVMIsAStoreInst(store) &&
          h2s_bridge_pointer_base(w->f->ctx, LLVMGetOperand(store, 0), &at) == h->base &&
          at.known && !at.stride &&
-         h2s_runtime_is_inline_buffer_pointer(object, field, at.offset,
-                                              h2s_bridge_store_size(w->f->ctx, pointer));
+         h2s_is_inline_buffer_pointer(h2s_runtime_string_layout(member->inst, pointer_size),
+                                      member->span, field, at.offset, pointer_size);
 }
 
 /* 'store' writes the block's pointer, 'size' bytes of it, to 'address': a
@@ -194,7 +195,7 @@ static h2s_use_kind classify_store_into(h2s_walk *w, LLVMValueRef store,
     if (r->kind == H2S_READ_COPIES) /* to memory the pass does not follow */
       return escapes(w, H2S_HOLDER_EXPOSED, r->inst);
     if (r->kind == H2S_READ_IN_PLACE) { /* a std::string member */
-      if (is_inline_buffer_pointer(w, store, h, r->span, span))
+      if (is_inline_buffer_pointer(w, store, h, r, span))
         continue;
       return escapes(w, H2S_HOLDER_EXPOSED, r->inst);
     }

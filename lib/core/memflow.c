@@ -402,10 +402,9 @@ static h2s_step classify_library_call(h2s_holder_walk *w, LLVMValueRef call,
  * string's own inline buffer.  What it returns is the object again. */
 static h2s_step classify_string_member(h2s_holder_walk *w, LLVMValueRef call,
                                        LLVMValueRef ptr) {
-  uint64_t size, inline_at;
-  h2s_runtime_string_layout(pointer_size(w->f), &size, &inline_at);
+  h2s_string_layout layout = h2s_runtime_string_layout(call, pointer_size(w->f));
   h2s_location at = locate(w->f, w, ptr);
-  h2s_span object = span_at(w->h, at, size);
+  h2s_span object = span_at(w->h, at, layout.size);
   if (!at.certain || !object.known || object.stride)
     return expose(w, call);
   object.partial = true;
@@ -613,8 +612,8 @@ static bool string_member_may_read(h2s_function *f, const h2s_holder *h,
                                    const h2s_access *r, const h2s_self_write *sw) {
   return r->kind == H2S_READ_IN_PLACE && sw->to.base == h->base && sw->to.known &&
          !sw->to.stride &&
-         h2s_runtime_is_inline_buffer_pointer(r->span, sw->span, sw->to.offset,
-                                              pointer_size(f));
+         h2s_is_inline_buffer_pointer(h2s_runtime_string_layout(r->inst, pointer_size(f)),
+                                      r->span, sw->span, sw->to.offset, pointer_size(f));
 }
 
 /* Once the rounds agree: a store of a pointer into the holder elsewhere

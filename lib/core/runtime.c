@@ -13,7 +13,8 @@
  *     message into the exception they throw; the string members copy the
  *     characters they are given;
  *   - libc++'s <__memory/shared_count.h> and <string>: __release_weak may
- *     delete its control block; append copies the characters it is given;
+ *     delete its control block; the string members copy the characters
+ *     they are given;
  *   - compiler-rt's ubsan_handlers.h: every __ubsan_handle_* function
  *     formats its arguments into a report and keeps none of them;
  *   - POSIX <libgen.h>, which TargetLibraryInfo does not know (so libc.c's
@@ -26,14 +27,14 @@
  *     their entries hold only for a declaration marked nounwind, as
  *     glibc's headers mark theirs (__THROW) and a program's own prototype
  *     is not.
- * libstdc++'s string members that change the string in place (assign,
- * append, replace, erase: basic_string.tcc) take the object as a string
- * object (runtime.h says what they may do with it): memflow.c follows its
- * bytes as those of a holder and escape.c its address as a pointer into
- * one.  Other members that may point the object at its inline buffer
- * themselves (reserve, swap) are not described and keep their object, as
- * do libc++'s, whose short strings keep their characters in another
- * layout.
+ * The string members that change a string in place (assign, append,
+ * replace, erase: libstdc++'s basic_string.tcc, libc++'s <string>) take
+ * it as a string object (runtime.h says what they may do with it):
+ * memflow.c follows its bytes as those of a holder and escape.c its
+ * address as a pointer into one.  libstdc++'s members that may point the
+ * object at its inline buffer themselves (reserve, swap, shrink_to_fit)
+ * are not described and keep their object; libc++'s strings never point
+ * into themselves.
  *
  * An entry is matched by the callee's symbol and by its prototype as LLVM
  * types (so a declaration of the same name with another prototype is not
@@ -47,10 +48,16 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The symbols of std::string's members start so: basic_string<char> of
+ * libstdc++'s C++11 ABI, and of libc++. */
+#define LIBSTDCXX_STRING "_ZNSt7__cxx1112basic_stringIcSt11char_traitsIcESaIcEE"
+#define LIBCXX_STRING "_ZNSt3__112basic_stringIcNS_11char_traitsIcEENS_9allocatorIcEEE"
+
 /* One runtime function.  'args' has a letter per parameter, and for a
  * variadic prototype one more for all the variadic arguments:
  *   n keeps nothing, r may return a pointer into it, k keeps it,
- *   f may free it, s a std::string it changes in place, - not a pointer. */
+ *   f may free it, s and S a std::string it changes in place, of
+ *   libstdc++ and of libc++, - not a pointer. */
 typedef struct h2s_runtime_entry {
   const char *symbol;
   const char *prototype; /* LLVM types: "ptr(ptr,ptr,ptr,i64)", "void(ptr,...)" */
@@ -88,23 +95,42 @@ static const h2s_runtime_entry functions[] = {
     {"_ZSt19__throw_ios_failurePKc", "void(ptr)", "n"},
     /* libstdc++: std::string's _M_assign(str), _M_append(s, n),
      * _M_replace(pos, n1, s, n2), _M_replace_aux(pos, n1, n2, c),
-     * _M_mutate(pos, n1, s, n2), _M_erase(pos, n) */
-    {"_ZNSt7__cxx1112basic_stringIcSt11char_traitsIcESaIcEE9_M_assignERKS4_", "void(ptr,ptr)",
-     "sn"},
-    {"_ZNSt7__cxx1112basic_stringIcSt11char_traitsIcESaIcEE9_M_appendEPKcm",
-     "ptr(ptr,ptr,i64)", "sn-"},
-    {"_ZNSt7__cxx1112basic_stringIcSt11char_traitsIcESaIcEE10_M_replaceEmmPKcm",
-     "ptr(ptr,i64,i64,ptr,i64)", "s--n-"},
-    {"_ZNSt7__cxx1112basic_stringIcSt11char_traitsIcESaIcEE14_M_replace_auxEmmmc",
-     "ptr(ptr,i64,i64,i64,i8)", "s----"},
-    {"_ZNSt7__cxx1112basic_stringIcSt11char_traitsIcESaIcEE9_M_mutateEmmPKcm",
-     "void(ptr,i64,i64,ptr,i64)", "s--n-"},
-    {"_ZNSt7__cxx1112basic_stringIcSt11char_traitsIcESaIcEE8_M_eraseEmm", "void(ptr,i64,i64)",
-     "s--"},
-    /* libc++: std::__1::__shared_weak_count::__release_weak(), string::append(s, n) */
+     * _M_mutate(pos, n1, s, n2), _M_erase(pos, n), resize(n, c),
+     * _M_construct(n, c), and _M_create(&capacity, old), which returns a
+     * new heap buffer */
+    {LIBSTDCXX_STRING "9_M_assignERKS4_", "void(ptr,ptr)", "sn"},
+    {LIBSTDCXX_STRING "9_M_appendEPKcm", "ptr(ptr,ptr,i64)", "sn-"},
+    {LIBSTDCXX_STRING "10_M_replaceEmmPKcm", "ptr(ptr,i64,i64,ptr,i64)", "s--n-"},
+    {LIBSTDCXX_STRING "14_M_replace_auxEmmmc", "ptr(ptr,i64,i64,i64,i8)", "s----"},
+    {LIBSTDCXX_STRING "9_M_mutateEmmPKcm", "void(ptr,i64,i64,ptr,i64)", "s--n-"},
+    {LIBSTDCXX_STRING "8_M_eraseEmm", "void(ptr,i64,i64)", "s--"},
+    {LIBSTDCXX_STRING "6resizeEmc", "void(ptr,i64,i8)", "s--"},
+    {LIBSTDCXX_STRING "12_M_constructEmc", "void(ptr,i64,i8)", "s--"},
+    {LIBSTDCXX_STRING "9_M_createERmm", "ptr(ptr,ptr,i64)", "nn-"},
+    /* libc++: std::__1::__shared_weak_count::__release_weak() */
     {"_ZNSt3__119__shared_weak_count14__release_weakEv", "void(ptr)", "f"},
-    {"_ZNSt3__112basic_stringIcNS_11char_traitsIcEENS_9allocatorIcEEE6appendEPKcm",
-     "ptr(ptr,ptr,i64)", "kn-"},
+    /* libc++: std::string's append(s, n), append(s), append(n, c),
+     * append(str, pos, n), assign(s), assign(s, n), assign(str, pos, n),
+     * operator=(str), operator=(c), push_back(c), reserve(n), resize(n, c),
+     * insert(pos, s, n), insert(pos, s), erase(pos, n),
+     * replace(pos, n1, s, n2), replace(pos, n1, s) */
+    {LIBCXX_STRING "6appendEPKcm", "ptr(ptr,ptr,i64)", "Sn-"},
+    {LIBCXX_STRING "6appendEPKc", "ptr(ptr,ptr)", "Sn"},
+    {LIBCXX_STRING "6appendEmc", "ptr(ptr,i64,i8)", "S--"},
+    {LIBCXX_STRING "6appendERKS5_mm", "ptr(ptr,ptr,i64,i64)", "Sn--"},
+    {LIBCXX_STRING "6assignEPKc", "ptr(ptr,ptr)", "Sn"},
+    {LIBCXX_STRING "6assignEPKcm", "ptr(ptr,ptr,i64)", "Sn-"},
+    {LIBCXX_STRING "6assignERKS5_mm", "ptr(ptr,ptr,i64,i64)", "Sn--"},
+    {LIBCXX_STRING "aSERKS5_", "ptr(ptr,ptr)", "Sn"},
+    {LIBCXX_STRING "aSEc", "ptr(ptr,i8)", "S-"},
+    {LIBCXX_STRING "9push_backEc", "void(ptr,i8)", "S-"},
+    {LIBCXX_STRING "7reserveEm", "void(ptr,i64)", "S-"},
+    {LIBCXX_STRING "6resizeEmc", "void(ptr,i64,i8)", "S--"},
+    {LIBCXX_STRING "6insertEmPKcm", "ptr(ptr,i64,ptr,i64)", "S-n-"},
+    {LIBCXX_STRING "6insertEmPKc", "ptr(ptr,i64,ptr)", "S-n"},
+    {LIBCXX_STRING "5eraseEmm", "ptr(ptr,i64,i64)", "S--"},
+    {LIBCXX_STRING "7replaceEmmPKcm", "ptr(ptr,i64,i64,ptr,i64)", "S--n-"},
+    {LIBCXX_STRING "7replaceEmmPKc", "ptr(ptr,i64,i64,ptr)", "S--n"},
     /* POSIX <libgen.h> */
     {"dirname", "ptr(ptr)", "r"},
     {"basename", "ptr(ptr)", "r"},
@@ -191,6 +217,7 @@ static h2s_runtime_use use_of(char letter) {
   case 'f':
     return H2S_RUNTIME_FREES;
   case 's':
+  case 'S':
     return H2S_RUNTIME_STRING_OBJECT;
   default:
     return H2S_RUNTIME_UNKNOWN;
@@ -215,36 +242,46 @@ static bool is_runtimes(const h2s_runtime_entry *e, LLVMValueRef callee) {
          h2s_is_implementation_function(callee);
 }
 
+/* The entry that describes the callee of 'call', a declaration, or NULL. */
+static const h2s_runtime_entry *entry_of(LLVMValueRef call) {
+  LLVMValueRef callee = h2s_called_function(call);
+  if (!callee || !LLVMIsDeclaration(callee))
+    return NULL;
+  const char *name = h2s_callee_name(call);
+  for (size_t i = 0; i < sizeof functions / sizeof *functions; ++i)
+    if (strcmp(name, functions[i].symbol) == 0)
+      return is_runtimes(&functions[i], callee) ? &functions[i] : NULL;
+  return NULL;
+}
+
 h2s_runtime_use h2s_runtime_arg_use(LLVMValueRef call, unsigned index) {
   LLVMValueRef callee = h2s_called_function(call);
   if (!callee || !LLVMIsDeclaration(callee) || index >= LLVMGetNumArgOperands(call))
     return H2S_RUNTIME_UNKNOWN;
-  const char *name = h2s_callee_name(call);
   LLVMTypeRef fn = LLVMGlobalGetValueType(callee); /* the call's type too (ir.c) */
-  if (strncmp(name, ubsan_prefix, sizeof ubsan_prefix - 1) == 0)
+  if (strncmp(h2s_callee_name(call), ubsan_prefix, sizeof ubsan_prefix - 1) == 0)
     return is_handler_type(fn) ? H2S_RUNTIME_KEEPS_NOTHING : H2S_RUNTIME_UNKNOWN;
-  for (size_t i = 0; i < sizeof functions / sizeof *functions; ++i)
-    if (strcmp(name, functions[i].symbol) == 0)
-      return is_runtimes(&functions[i], callee)
-                 ? use_of(letter_for(&functions[i], fn, index))
-                 : H2S_RUNTIME_UNKNOWN;
-  return H2S_RUNTIME_UNKNOWN;
+  const h2s_runtime_entry *e = entry_of(call);
+  return e ? use_of(letter_for(e, fn, index)) : H2S_RUNTIME_UNKNOWN;
 }
 
-/* _M_dataplus._M_p, _M_string_length, then the union of _M_local_buf
- * (16 chars) and _M_allocated_capacity. */
-void h2s_runtime_string_layout(uint64_t pointer_size, uint64_t *size, uint64_t *inline_at) {
-  *inline_at = 2 * pointer_size;
-  *size = *inline_at + 16;
+/* libstdc++ (bits/basic_string.h): _M_dataplus._M_p, _M_string_length,
+ * then the union of _M_local_buf (16 chars) and _M_allocated_capacity.
+ * libc++ (<string>): three words, of a long string its capacity, size
+ * and data pointer, or a short string's size and characters in the same
+ * bytes, without a pointer to them. */
+h2s_string_layout h2s_runtime_string_layout(LLVMValueRef call, uint64_t pointer_size) {
+  const h2s_runtime_entry *e = entry_of(call);
+  if (e && strchr(e->args, 'S'))
+    return (h2s_string_layout){.size = 3 * pointer_size, .inline_at = -1};
+  return (h2s_string_layout){.size = 2 * pointer_size + 16, .inline_at = (int64_t)(2 * pointer_size)};
 }
 
-bool h2s_runtime_is_inline_buffer_pointer(h2s_span object, h2s_span field,
-                                          int64_t points_to, uint64_t pointer_size) {
-  uint64_t size, inline_at;
-  h2s_runtime_string_layout(pointer_size, &size, &inline_at);
-  return object.known && field.known && !object.stride && !field.stride && !field.partial &&
-         field.offset == object.offset && field.size == pointer_size &&
-         points_to == object.offset + (int64_t)inline_at;
+bool h2s_is_inline_buffer_pointer(h2s_string_layout layout, h2s_span object, h2s_span field,
+                                  int64_t points_to, uint64_t pointer_size) {
+  return layout.inline_at >= 0 && object.known && field.known && !object.stride &&
+         !field.stride && !field.partial && field.offset == object.offset &&
+         field.size == pointer_size && points_to == object.offset + layout.inline_at;
 }
 
 h2s_capture h2s_runtime_capture(h2s_runtime_use use) {

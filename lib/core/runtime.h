@@ -11,8 +11,8 @@ typedef enum h2s_runtime_use {
   H2S_RUNTIME_RETURNS_INTO,  /* may return a pointer into it, keeps nothing */
   H2S_RUNTIME_KEEPS,         /* stores it where it outlives the call */
   H2S_RUNTIME_FREES,         /* may free it */
-  H2S_RUNTIME_STRING_OBJECT  /* a libstdc++ std::string it changes in place
-                                (see h2s_runtime_string_layout()) */
+  H2S_RUNTIME_STRING_OBJECT  /* a std::string it changes in place
+                                (see h2s_string_layout) */
 } h2s_runtime_use;
 
 /* What the callee of 'call' does with its argument 'index', when it is a
@@ -21,22 +21,30 @@ typedef enum h2s_runtime_use {
  * symbol and with the prototype the runtime gives it. */
 h2s_runtime_use h2s_runtime_arg_use(LLVMValueRef call, unsigned index);
 
-/* The layout of libstdc++'s std::string (bits/basic_string.h), whose
- * members H2S_RUNTIME_STRING_OBJECT describes: the object takes '*size'
- * bytes, its buffer pointer first and its inline buffer at '*inline_at'.
- * Such a member reads and writes the object's bytes, replaces the buffer
- * pointer by a heap buffer it allocates, frees the buffer it replaces
- * unless that is the inline one, keeps nothing, and returns the object if
- * it returns a pointer.  It never points the buffer pointer at the inline
- * buffer itself: that pointer is the one the inline constructor stored, or
- * a heap buffer's. */
-void h2s_runtime_string_layout(uint64_t pointer_size, uint64_t *size, uint64_t *inline_at);
+/* The std::string object of the standard library whose member
+ * H2S_RUNTIME_STRING_OBJECT describes.  Such a member reads and writes the
+ * object's bytes, replaces its buffer pointer by a heap buffer it
+ * allocates, frees the buffer it replaces unless that is the inline one,
+ * keeps nothing, and returns the object if it returns a pointer.  It never
+ * points the buffer pointer at the object's inline buffer itself: that
+ * pointer is the one the inline constructor stored, or a heap buffer's. */
+typedef struct h2s_string_layout {
+  uint64_t size;     /* bytes of the object */
+  int64_t inline_at; /* the inline buffer, to which the buffer pointer (the
+                        object's first bytes) may point; -1 when it never
+                        points into the object (libc++) */
+} h2s_string_layout;
+
+/* The layout of the strings that the members of 'call's callee take, for
+ * pointers of 'pointer_size' bytes; 'call' has an argument of use
+ * H2S_RUNTIME_STRING_OBJECT. */
+h2s_string_layout h2s_runtime_string_layout(LLVMValueRef call, uint64_t pointer_size);
 
 /* True when a pointer stored at 'field' of a holder, pointing to
- * 'points_to' there, is the buffer pointer of a std::string whose bytes
- * 'object' spans, pointing to the string's own inline buffer. */
-bool h2s_runtime_is_inline_buffer_pointer(h2s_span object, h2s_span field,
-                                          int64_t points_to, uint64_t pointer_size);
+ * 'points_to' there, is the buffer pointer of a string of 'layout' whose
+ * bytes 'object' spans, pointing to the string's own inline buffer. */
+bool h2s_is_inline_buffer_pointer(h2s_string_layout layout, h2s_span object, h2s_span field,
+                                  int64_t points_to, uint64_t pointer_size);
 
 /* How the escape walk sees 'use' (not H2S_RUNTIME_UNKNOWN). */
 h2s_capture h2s_runtime_capture(h2s_runtime_use use);
