@@ -69,6 +69,14 @@ typedef struct h2s_param_memory {
 bool h2s_summary_memory(h2s_summaries *s, LLVMValueRef fn, unsigned param,
                         h2s_param_memory *memory);
 
+/* The same as h2s_summary_may_keep() and h2s_summary_memory(), for what
+ * a copy of the body of 'fn' inlined in place of a call would do: also the
+ * body of a C++ inline function, whose calls may run another copy of its
+ * definition, which the two above do not trust. */
+bool h2s_inlined_may_keep(h2s_summaries *s, LLVMValueRef fn, unsigned param);
+bool h2s_inlined_memory(h2s_summaries *s, LLVMValueRef fn, unsigned param,
+                        h2s_param_memory *memory);
+
 void h2s_summaries_free(h2s_summaries *s);
 
 #ifdef __cplusplus

@@ -166,17 +166,22 @@ static bool note_freed_source(LLVMValueRef v, void *data) {
 
 /* True when the function of the module 'callee', given a pointer into an
  * object as its argument 'index', may let the object's blocks out: it may
- * keep the pointer or what it loads through it, or the pass cannot tell.
+ * keep the pointer or what it loads through it, or the pass cannot tell;
+ * for a helper the pass would inline ('inlined'), by what its body does.
  * A declaration other than the C library's is no better. */
-static bool may_let_out(h2s_function *f, LLVMValueRef call, LLVMValueRef callee, unsigned index) {
+static bool may_let_out(h2s_function *f, LLVMValueRef call, LLVMValueRef callee, unsigned index,
+                        bool inlined) {
   char name[H2S_FAMILY_CAP];
   h2s_param_memory m;
   if (!callee || h2s_is_descriptive_intrinsic(callee) || h2s_is_memory_intrinsic(callee))
     return !callee;
   if (LLVMIsDeclaration(callee))
     return !h2s_bridge_library_function(f->ctx, call, name);
-  return h2s_summary_may_keep(f->summaries, callee, index) ||
-         !h2s_summary_memory(f->summaries, callee, index, &m) || m.keeps;
+  bool keeps = inlined ? h2s_inlined_may_keep(f->summaries, callee, index)
+                       : h2s_summary_may_keep(f->summaries, callee, index);
+  bool known = inlined ? h2s_inlined_memory(f->summaries, callee, index, &m)
+                       : h2s_summary_memory(f->summaries, callee, index, &m);
+  return keeps || !known || m.keeps;
 }
 
 /* A call given pointers into objects: a helper to inline when its summary
@@ -192,12 +197,12 @@ static void note_object_call(h2s_lives *l, LLVMValueRef call) {
     h2s_object_life *life = life_at(l, LLVMGetOperand(call, i));
     if (!life)
       continue;
-    if (may_let_out(f, call, callee, i)) {
+    if (may_let_out(f, call, callee, i, helper != NULL)) {
       life->let_out = true;
       continue;
     }
     h2s_param_memory m;
-    if (!helper || !h2s_summary_memory(f->summaries, helper, i, &m) || !(m.allocates || m.frees))
+    if (!helper || !h2s_inlined_memory(f->summaries, helper, i, &m) || !(m.allocates || m.frees))
       continue;
     life->allocated = life->allocated || m.allocates;
     life->freed = life->freed || !m.allocates; /* a grower's realloc leaves a block */

@@ -7,8 +7,9 @@
  * the calls worth inlining; this file says which calls may be inlined at
  * all, and inlines them with LLVM's own InlineFunction, through the bridge.
  *
- * A callee may be inlined when it is a function of the module the linker
- * keeps (an exact body), not variadic, not noinline or optnone, not one of
+ * A callee may be inlined when it is a function of the module whose body
+ * the linker keeps or swaps only for a copy of the same definition (C++'s
+ * inline functions), not variadic, not noinline or optnone, not one of
  * the bodies split.c made, and of at most the given number of
  * instructions; the call must be a plain call, not musttail and not marked
  * noinline.  A function that may recurse inlines no callee with locals of
@@ -46,7 +47,7 @@ static bool has_locals(LLVMValueRef fn) {
 }
 
 bool h2s_is_inlinable(const h2s_function *f, LLVMValueRef fn, uint64_t max_size) {
-  return fn != f->fn && fn != f->trial_of && h2s_has_exact_body(fn) &&
+  return fn != f->fn && fn != f->trial_of && h2s_has_inlinable_body(fn) &&
          !LLVMIsFunctionVarArg(LLVMGlobalGetValueType(fn)) &&
          !h2s_fn_has_attr(fn, "noinline") && !h2s_fn_has_attr(fn, "optnone") &&
          !h2s_is_split_body(fn) && size_of(fn, max_size) <= max_size &&

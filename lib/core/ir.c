@@ -188,6 +188,10 @@ bool h2s_has_block_address(LLVMValueRef fn) {
   return false;
 }
 
+bool h2s_has_inlinable_body(LLVMValueRef fn) {
+  return !LLVMIsDeclaration(fn) && !h2s_bridge_may_be_interposed(fn);
+}
+
 bool h2s_has_exact_body(LLVMValueRef fn) {
   switch (LLVMGetLinkage(fn)) {
   case LLVMExternalLinkage:

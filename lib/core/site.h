@@ -352,6 +352,12 @@ bool h2s_has_block_address(LLVMValueRef fn);
  * exported function that -fsemantic-interposition lets a preloaded
  * library replace). */
 bool h2s_has_exact_body(LLVMValueRef fn);
+/* True when 'fn' has a body that LLVM's inliner may copy: an exact one, or
+ * one the linker may swap only for another copy of the same definition
+ * (linkonce_odr and weak_odr: C++'s inline functions and templates;
+ * available_externally).  A call's facts may not be taken from such a
+ * body, but a copy inlined is that body. */
+bool h2s_has_inlinable_body(LLVMValueRef fn);
 /* True when declaration 'fn' is the implementation's, not the program's:
  * its name is reserved (__printf_chk, std's members), or it is declared
  * as the C library's headers declare their functions: a C name marked

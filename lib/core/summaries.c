@@ -469,14 +469,21 @@ static size_t summary_of(h2s_summaries *s, LLVMValueRef fn) {
   return index;
 }
 
-/* The summary of 'fn', or NULL when it has none for 'param' (a variadic
- * argument, which va_arg may hand to anything). */
-static const h2s_summary *summary_for(h2s_summaries *s, LLVMValueRef fn, unsigned param) {
-  if (!s || !h2s_has_exact_body(fn) || param >= LLVMCountParams(fn) ||
-      param >= H2S_MAX_SUMMARISED_PARAMS)
+/* The summary of the body of 'fn', or NULL when it has none for 'param' (a
+ * variadic argument, which va_arg may hand to anything), or when the body
+ * does not speak for a call: for calls, unless exact; for a copy the pass
+ * inlines ('inlined'), unless inlinable. */
+static const h2s_summary *summary_of_body(h2s_summaries *s, LLVMValueRef fn, unsigned param,
+                                          bool inlined) {
+  if (!s || !(inlined ? h2s_has_inlinable_body(fn) : h2s_has_exact_body(fn)) ||
+      param >= LLVMCountParams(fn) || param >= H2S_MAX_SUMMARISED_PARAMS)
     return NULL;
   size_t index = summary_of(s, fn);
   return index == (size_t)-1 ? NULL : &s->items[index];
+}
+
+static const h2s_summary *summary_for(h2s_summaries *s, LLVMValueRef fn, unsigned param) {
+  return summary_of_body(s, fn, param, false);
 }
 
 bool h2s_summary_may_free(h2s_summaries *s, LLVMValueRef fn, unsigned param) {
@@ -484,9 +491,16 @@ bool h2s_summary_may_free(h2s_summaries *s, LLVMValueRef fn, unsigned param) {
   return !sum || (sum->may_free >> param & 1);
 }
 
-bool h2s_summary_may_keep(h2s_summaries *s, LLVMValueRef fn, unsigned param) {
-  const h2s_summary *sum = summary_for(s, fn, param);
+static bool may_keep(const h2s_summary *sum, unsigned param) {
   return !sum || (sum->may_keep >> param & 1);
+}
+
+bool h2s_summary_may_keep(h2s_summaries *s, LLVMValueRef fn, unsigned param) {
+  return may_keep(summary_for(s, fn, param), param);
+}
+
+bool h2s_inlined_may_keep(h2s_summaries *s, LLVMValueRef fn, unsigned param) {
+  return may_keep(summary_of_body(s, fn, param, true), param);
 }
 
 /* True when 'v', the function a library call hands pointers to (qsort's
@@ -528,11 +542,21 @@ static bool is_copied_argument(LLVMValueRef fn, unsigned param) {
   return h2s_param_has_any_attr(fn, param, copies, sizeof copies / sizeof *copies);
 }
 
-bool h2s_summary_memory(h2s_summaries *s, LLVMValueRef fn, unsigned param,
-                        h2s_param_memory *memory) {
-  const h2s_summary *sum = summary_for(s, fn, param);
+/* What summary 'sum' of 'fn' says of the memory of 'param'. */
+static bool memory_of(const h2s_summary *sum, LLVMValueRef fn, unsigned param,
+                      h2s_param_memory *memory) {
   if (!sum || !sum->memory || is_copied_argument(fn, param))
     return false;
   *memory = sum->memory[param];
   return true;
+}
+
+bool h2s_summary_memory(h2s_summaries *s, LLVMValueRef fn, unsigned param,
+                        h2s_param_memory *memory) {
+  return memory_of(summary_for(s, fn, param), fn, param, memory);
+}
+
+bool h2s_inlined_memory(h2s_summaries *s, LLVMValueRef fn, unsigned param,
+                        h2s_param_memory *memory) {
+  return memory_of(summary_of_body(s, fn, param, true), fn, param, memory);
 }
