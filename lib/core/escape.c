@@ -21,8 +21,9 @@
  *       H2S_USE_FREES     a deallocation, or a call of a free wrapper the
  *                         rewrite can point at a copy without the free
  *                         (wrappers.c): recorded for frees.c, not followed
- *                         (a free of a pointer loaded from a holder once
- *                         the walk has seen every store into the holder);
+ *                         (a free of a pointer other than the allocation's
+ *                         value once the walk has found every pointer into
+ *                         the block);
  *       H2S_USE_ESCAPES   abort: the verdict names the reason and the user.
  *  3. Each classified use counts against opts->max_uses; running out counts
  *     as an escape.
@@ -67,8 +68,8 @@ typedef struct h2s_walk {
   h2s_origin *origins; /* by index of site->derived */
   size_t norigins;     /* entries allocated */
   h2s_values casts; /* ptrtoints of derived values, checked at the end */
-  h2s_values loaded_frees; /* frees of a pointer loaded from a holder,
-                              decided at the end */
+  h2s_values deferred_frees; /* frees of another pointer than the
+                                allocation's value, decided at the end */
   size_t next;     /* the next entry of site->derived to expand */
   uint64_t uses;   /* uses classified so far */
   bool out_of_memory;
@@ -224,13 +225,13 @@ static bool record_free(h2s_walk *w, LLVMValueRef call, LLVMValueRef freed,
   return true;
 }
 
-/* A free of the block's pointer 'ptr'; one of a pointer loaded from a
- * holder waits for the end of the walk (settle_loaded_frees()). */
+/* A free of the block's pointer 'ptr'; one of a pointer other than the
+ * allocation's own value waits for the end of the walk
+ * (settle_deferred_frees()). */
 static h2s_use_kind classify_free(h2s_walk *w, LLVMValueRef call, LLVMValueRef ptr,
                                   const char *family) {
-  const h2s_holder *h;
-  if (LLVMIsALoadInst(ptr) && h2s_holder_read(w->f, ptr, &h)) {
-    if (!h2s_values_push(&w->loaded_frees, call))
+  if (ptr != w->site->call) {
+    if (!h2s_values_push(&w->deferred_frees, call))
       w->out_of_memory = true;
     return H2S_USE_HARMLESS;
   }
@@ -238,43 +239,47 @@ static h2s_use_kind classify_free(h2s_walk *w, LLVMValueRef call, LLVMValueRef p
                                                     : escapes(w, H2S_TOO_MANY_USES, call);
 }
 
-/* True when 'v' points into the site's block past its start, by GEPs of
- * constant offsets alone. */
-static bool is_interior(h2s_walk *w, LLVMValueRef v) {
-  h2s_base_offset at;
-  const h2s_site *site = w->site;
-  return h2s_bridge_pointer_base(w->f->ctx, v, &at) == site->call && at.known &&
-         !at.stride && at.offset > 0 && site->facts.has_size &&
-         (uint64_t)at.offset < site->facts.size;
-}
-
 /* True when every pointer into the block that holder read 'load' may
  * return points inside it past its start: each store of the block's
  * pointer into bytes the load reads (site->held, complete once the walk
- * ends) stored such a pointer.  Freeing one of those would be undefined,
- * so a free of the load (a small-buffer object's `if (p != buf) free(p)`,
- * std::string's destructor) frees no block of this site. */
+ * ends) stored such a pointer. */
 static bool loads_only_interior(h2s_walk *w, LLVMValueRef load) {
   const h2s_holder *h;
   const h2s_access *r = h2s_holder_read(w->f, load, &h);
-  for (size_t i = 0; i < w->site->nheld; ++i) {
+  for (size_t i = 0; r && i < w->site->nheld; ++i) {
     const h2s_holding *held = &w->site->held[i];
     if (held->holder != h || !h2s_spans_overlap(held->span, r->span))
       continue;
-    if (!LLVMIsAStoreInst(held->store) || !is_interior(w, LLVMGetOperand(held->store, 0)))
+    if (!LLVMIsAStoreInst(held->store) ||
+        h2s_site_inside(w->f, LLVMGetOperand(held->store, 0)) != w->site)
       return false;
   }
-  return true;
+  return r != NULL;
 }
 
-/* Records as the block's frees the frees of loaded pointers that may
- * free it. */
-static void settle_loaded_frees(h2s_walk *w) {
+/* Accepts a source of a freed pointer that is no start of the site's
+ * block (h2s_visit_sources()): one the walk never found to point into the
+ * block (it found every one), one that points inside it past its start,
+ * or a load that returns only such pointers. */
+static bool is_no_start_of_block(LLVMValueRef v, void *data) {
+  h2s_walk *w = data;
+  return !h2s_valset_has(&w->seen, v) || h2s_site_inside(w->f, v) == w->site ||
+         (LLVMIsALoadInst(v) && loads_only_interior(w, v));
+}
+
+/* Records as the block's frees the deferred frees that may free it.  One
+ * whose pointer is, through merges, never the block's start frees no
+ * block of this site, since freeing a pointer inside it would be
+ * undefined (a small-buffer object's `if (p != buf) free(p)`, with p
+ * loaded or merged from buf and a heap block; std::string's destructor):
+ * it is left to the blocks it may free instead. */
+static void settle_deferred_frees(h2s_walk *w) {
   char family[H2S_FAMILY_CAP];
-  for (size_t i = 0; i < w->loaded_frees.len && h2s_open(w->site); ++i) {
-    LLVMValueRef call = w->loaded_frees.items[i];
+  for (size_t i = 0; i < w->deferred_frees.len && h2s_open(w->site); ++i) {
+    LLVMValueRef call = w->deferred_frees.items[i];
     LLVMValueRef ptr = h2s_bridge_freed_operand(w->f->ctx, call, family);
-    if (!loads_only_interior(w, ptr) && !record_free(w, call, ptr, family, NULL, 0))
+    if (!h2s_visit_sources(ptr, is_no_start_of_block, w) &&
+        !record_free(w, call, ptr, family, NULL, 0))
       h2s_refuse(w->site, H2S_TOO_MANY_USES, call);
   }
 }
@@ -550,11 +555,11 @@ void h2s_analyse_escape(h2s_function *f, h2s_site *site) {
     if (!walk_uses_of(&w, site->derived.items[w.next++]))
       break;
   if (h2s_open(site))
-    settle_loaded_frees(&w);
+    settle_deferred_frees(&w);
   if (h2s_open(site))
     check_deferred_casts(&w);
   h2s_valset_free(&w.seen);
   h2s_values_free(&w.casts);
-  h2s_values_free(&w.loaded_frees);
+  h2s_values_free(&w.deferred_frees);
   free(w.origins);
 }

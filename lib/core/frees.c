@@ -60,14 +60,15 @@ static bool accept_sources_of(LLVMValueRef v, void *data) {
   return h2s_visit_sources(v, accept_source, data);
 }
 
-/* Accepts a source that is null, the block of 'site' or a pointer into
- * the stack, one of another site, which it records in 'others' (when they
- * are allowed), and a read of a holder whose stored values it accepts in
- * turn. */
+/* Accepts a source that is null, the block of 'site', a pointer into the
+ * stack or inside a site's block past its start (freeing either would be
+ * undefined), one of another site, which it records in 'others' (when
+ * they are allowed), and a read of a holder whose stored values it
+ * accepts in turn. */
 static bool accept_source(LLVMValueRef v, void *data) {
   h2s_sources *s = data;
   if (is_own_block(s->site, v) || LLVMIsAConstantPointerNull(v) ||
-      h2s_is_stack_pointer(s->f, v))
+      h2s_is_stack_pointer(s->f, v) || h2s_site_inside(s->f, v))
     return true;
   h2s_site *owner = h2s_owner_of(s->f, v);
   if (owner)

@@ -784,13 +784,18 @@ bool h2s_spans_overlap(h2s_span a, h2s_span b) {
 
 const h2s_access *h2s_holder_read(h2s_function *f, LLVMValueRef v,
                                   const h2s_holder **holder) {
+  const h2s_access *found = NULL;
   for (size_t i = 0; i < f->nholders; ++i)
-    for (size_t j = 0; j < f->holders[i]->nreads; ++j)
-      if (f->holders[i]->reads[j].value == v) {
-        *holder = f->holders[i];
-        return &f->holders[i]->reads[j];
-      }
-  return NULL;
+    for (size_t j = 0; j < f->holders[i]->nreads; ++j) {
+      const h2s_access *r = &f->holders[i]->reads[j];
+      if (r->value != v)
+        continue;
+      if (found || r->may_miss || !r->span.known)
+        return NULL; /* it may read another object */
+      found = r;
+      *holder = f->holders[i];
+    }
+  return found;
 }
 
 /* What a read of 'h' returns where no write reached it first: NULL for

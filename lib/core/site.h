@@ -282,7 +282,11 @@ bool h2s_visit_stored_values(h2s_function *f, const h2s_holder *h,
  * that covers what 'r' reads (lifetime.c): 'r' cannot return what 'w'
  * stored, as when a field is assigned after the struct's initializer. */
 bool h2s_write_reaches_read(const h2s_holder *h, const h2s_access *w, const h2s_access *r);
-/* The read of a holder whose value is 'v', or NULL; sets '*holder'. */
+/* The read of a holder whose value is 'v', when it surely reads that one
+ * holder at a place the walk knows; sets '*holder'.  NULL when 'v' is no
+ * holder's read, or may read another object as well: a load through a
+ * select of two objects' pointers, or through a pointer loaded from the
+ * holder itself, which may be another object's. */
 const h2s_access *h2s_holder_read(h2s_function *f, LLVMValueRef v,
                                   const h2s_holder **holder);
 void h2s_free_holders(h2s_function *f);
@@ -321,6 +325,10 @@ void h2s_free_site(h2s_site *site);
 h2s_site *h2s_site_of(h2s_function *f, LLVMValueRef call); /* NULL if none */
 /* The site whose block 'v' is: its allocation or one of its reallocs. */
 h2s_site *h2s_owner_of(h2s_function *f, LLVMValueRef v); /* NULL if none */
+/* The site whose block 'v' points into past its start, by GEPs of constant
+ * offsets within the block's compile-time size, or NULL: such a pointer is
+ * no block's start, and freeing it would be undefined. */
+h2s_site *h2s_site_inside(h2s_function *f, LLVMValueRef v);
 
 /* IR helpers the stages share (ir.c). */
 bool h2s_is_call(LLVMValueRef inst);                 /* call or invoke */

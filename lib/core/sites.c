@@ -202,6 +202,15 @@ h2s_site *h2s_site_of(h2s_function *f, LLVMValueRef call) {
   return NULL;
 }
 
+h2s_site *h2s_site_inside(h2s_function *f, LLVMValueRef v) {
+  h2s_base_offset at;
+  h2s_site *site = h2s_site_of(f, h2s_bridge_pointer_base(f->ctx, v, &at));
+  return site && at.known && !at.stride && at.offset > 0 && site->facts.has_size &&
+                 (uint64_t)at.offset < site->facts.size
+             ? site
+             : NULL;
+}
+
 h2s_site *h2s_owner_of(h2s_function *f, LLVMValueRef v) {
   for (size_t i = 0; i < f->nsites; ++i) {
     h2s_site *site = &f->sites[i];

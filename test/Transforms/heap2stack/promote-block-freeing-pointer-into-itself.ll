@@ -1,7 +1,8 @@
 ; A free of a pointer loaded from a block, where the only pointers into the
 ; block stored there point inside it past its start (a small-buffer
 ; struct's `if (b->p != b->buf) free(b->p)`), frees no block of that
-; site: freeing such a pointer would be undefined.  So the block moves to
+; site: freeing such a pointer would be undefined.  So does a free of a
+; merge of such a pointer with a heap block's (the load forwarded).  So the block moves to
 ; the stack even when the heap block also stored there stays on the heap,
 ; and the free stays for that heap block.  A pointer stored at an offset
 ; known only at run time may be the block's start: then the free is the
@@ -53,6 +54,44 @@ done:
   ret i8 %v
 }
 
+define i8 @promotes_block_whose_merged_pointer_is_freed(i64 %n) {
+; CHECK-LABEL: @promotes_block_whose_merged_pointer_is_freed(
+; CHECK-NEXT:  entry:
+; CHECK-NEXT:    %h2s.slot = alloca [32 x i8], align 16
+; CHECK:       release:
+; CHECK-NEXT:    call void @free(ptr %p)
+; CHECK:       done:
+; CHECK-NOT:     call void @free
+; CHECK:         ret i8 %v
+;
+entry:
+  %b = call noalias ptr @malloc(i64 32)
+  %inline = getelementptr inbounds nuw i8, ptr %b, i64 16
+  store ptr %inline, ptr %b, align 8
+  %long = icmp ugt i64 %n, 16
+  br i1 %long, label %grow, label %use
+
+grow:
+  %heap = call noalias ptr @malloc(i64 %n)
+  call void @keep(ptr %heap)
+  store ptr %heap, ptr %b, align 8
+  br label %use
+
+use:
+  %p = phi ptr [ %heap, %grow ], [ %inline, %entry ]
+  %v = load i8, ptr %p, align 1
+  %own = icmp eq ptr %p, %inline
+  br i1 %own, label %done, label %release
+
+release:
+  call void @free(ptr %p)
+  br label %done
+
+done:
+  call void @free(ptr %b)
+  ret i8 %v
+}
+
 define i8 @keeps_block_whose_pointer_into_itself_is_at_unknown_offset(i64 %n, i64 %k) !dbg !10 {
 ; CHECK-LABEL: @keeps_block_whose_pointer_into_itself_is_at_unknown_offset(
 ; CHECK:         %b = call noalias ptr @malloc(i64 32)
@@ -84,6 +123,7 @@ done:
   ret i8 0
 }
 
+; REMARK: remark: <unknown>:0:0: moved 32-byte 'malloc' block to the stack
 ; REMARK: remark: <unknown>:0:0: moved 32-byte 'malloc' block to the stack
 ; REMARK: remark: test.c:3:9: not promoted: 'free' may free another block too (test.c:4:3)
 
