@@ -61,6 +61,12 @@ typedef struct h2s_param_memory {
                               follows: as integers, copied elsewhere */
   h2s_byte_ranges compared; /* bytes it may only look at as characters
                                during the call: compare, search, print */
+  /* The same for the memory a pointer it loads from there points to, by
+   * offset from that pointer (a small-buffer struct's own array, reached
+   * through b->p), where 'through_follows' says it may load a pointer
+   * from there, or use one in ways these do not say. */
+  bool through_follows;
+  h2s_byte_ranges through_written, through_leaked, through_compared;
 } h2s_param_memory;
 
 /* Sets '*memory' to what the body of 'fn' may do with the memory its

@@ -131,6 +131,22 @@ static void printMemory(raw_ostream &OS, h2s_summaries *Summaries, Function &F, 
     printRanges(OS, Memory.compared);
   }
   OS << (Memory.allocates ? "; stores blocks it allocates\n" : "\n");
+  if (!Memory.follows)
+    return;
+  OS << "    through loaded pointers: ";
+  if (Memory.through_follows) {
+    OS << "loads pointers\n";
+    return;
+  }
+  OS << "writes ";
+  printRanges(OS, Memory.through_written);
+  OS << "; reads as data ";
+  printRanges(OS, Memory.through_leaked);
+  if (Memory.through_compared.all || Memory.through_compared.n) {
+    OS << "; compares ";
+    printRanges(OS, Memory.through_compared);
+  }
+  OS << "\n";
 }
 
 PreservedAnalyses SummaryPrinterPass::run(Module &M, ModuleAnalysisManager &MAM) {

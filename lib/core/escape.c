@@ -191,7 +191,8 @@ static h2s_use_kind classify_store_into(h2s_walk *w, LLVMValueRef store,
     const h2s_access *r = &h->reads[i];
     if (!h2s_spans_overlap(span, r->span))
       continue;
-    if (r->kind == H2S_READ_USES) /* by a callee, during the call */
+    /* by a callee, during the call */
+    if (r->kind == H2S_READ_USES || r->kind == H2S_READ_THROUGH)
       continue;
     if (r->kind == H2S_READ_COPIES) /* to memory the pass does not follow */
       return escapes(w, H2S_HOLDER_EXPOSED, r->inst);

@@ -454,12 +454,42 @@ static h2s_step add_ranges(h2s_holder_walk *w, LLVMValueRef call, h2s_location a
   return step;
 }
 
+/* The bytes of the holder a callee may touch, at offsets from 'at', as
+ * its summary's 'leaked', 'compared' and 'written' say. */
+static h2s_step add_callee_ranges(h2s_holder_walk *w, LLVMValueRef call, h2s_location at,
+                                  const h2s_byte_ranges *leaked,
+                                  const h2s_byte_ranges *compared,
+                                  const h2s_byte_ranges *written) {
+  h2s_step step = add_ranges(w, call, at, leaked, H2S_CALLEE_COPIES);
+  if (step == H2S_STEP_NEXT)
+    step = add_ranges(w, call, at, compared, H2S_CALLEE_SEES);
+  return step == H2S_STEP_NEXT ? add_ranges(w, call, at, written, H2S_CALLEE_WRITES) : step;
+}
+
+/* What a callee that loads pointers from the holder does through them
+ * (summaries.c's through_...), where the round before found the holder
+ * pointing into itself: the bytes it may touch from the place each such
+ * pointer points to, through a pointer that may be another object's. */
+static h2s_step add_accesses_through(h2s_holder_walk *w, LLVMValueRef call,
+                                     const h2s_param_memory *m) {
+  bool certain = w->certain, newest = w->newest;
+  w->certain = w->newest = false;
+  h2s_step step = H2S_STEP_NEXT;
+  for (size_t i = 0; i < w->last->nwrites && step == H2S_STEP_NEXT; ++i)
+    step = add_callee_ranges(w, call, w->last->writes[i].to, &m->through_leaked,
+                             &m->through_compared, &m->through_written);
+  w->certain = certain;
+  w->newest = newest;
+  return step;
+}
+
 /* A function of the module given a pointer into the holder as argument
  * 'index': harmless when its summary says it neither keeps nor frees the
  * pointer, and uses the pointers it loads from there only during the call.
  * It may read any of the holder's pointers then, unless it loads none;
  * what it reads as data or writes, at offsets from the pointer,
- * summaries.c lists. */
+ * summaries.c lists, and for a callee that loads no pointer through the
+ * pointers it loads, what it does through them (H2S_READ_THROUGH). */
 static h2s_step classify_module_call(h2s_holder_walk *w, LLVMValueRef call,
                                      LLVMValueRef callee, LLVMValueRef ptr, unsigned index) {
   h2s_summaries *s = w->f->summaries;
@@ -469,12 +499,13 @@ static h2s_step classify_module_call(h2s_holder_walk *w, LLVMValueRef call,
       m.frees || m.keeps)
     return expose(w, call);
   h2s_location at = locate(w->f, w, ptr);
-  h2s_step step = m.follows ? add_call_read(w, call, anywhere, H2S_READ_USES) : H2S_STEP_NEXT;
+  h2s_read_kind kind = m.through_follows ? H2S_READ_USES : H2S_READ_THROUGH;
+  h2s_step step = m.follows ? add_call_read(w, call, anywhere, kind) : H2S_STEP_NEXT;
   if (step == H2S_STEP_NEXT)
-    step = add_ranges(w, call, at, &m.leaked, H2S_CALLEE_COPIES);
-  if (step == H2S_STEP_NEXT)
-    step = add_ranges(w, call, at, &m.compared, H2S_CALLEE_SEES);
-  return step == H2S_STEP_NEXT ? add_ranges(w, call, at, &m.written, H2S_CALLEE_WRITES) : step;
+    step = add_callee_ranges(w, call, at, &m.leaked, &m.compared, &m.written);
+  if (step == H2S_STEP_NEXT && m.follows && !m.through_follows)
+    step = add_accesses_through(w, call, &m);
+  return step;
 }
 
 static h2s_step classify_call(h2s_holder_walk *w, LLVMValueRef call, LLVMValueRef ptr,
@@ -618,9 +649,10 @@ static bool string_member_may_read(h2s_function *f, const h2s_holder *h,
 
 /* Once the rounds agree: a store of a pointer into the holder elsewhere
  * exposes the holder, as does a read of such a pointer other than a load
- * the walk follows or a std::string member reading its own buffer
- * pointer: a copy to memory the pass does not follow, or a callee, which
- * may write through the pointer it reads. */
+ * the walk follows, a callee whose accesses through it the walk added, or
+ * a std::string member reading its own buffer pointer: a copy to memory
+ * the pass does not follow, or a callee, which may write through the
+ * pointer it reads. */
 static void check_self_pointers(h2s_function *f, h2s_holder *h, const h2s_self *self) {
   if (self->elsewhere) {
     set_exposed(h, self->elsewhere, H2S_HOLDER_STORED);
@@ -628,7 +660,8 @@ static void check_self_pointers(h2s_function *f, h2s_holder *h, const h2s_self *
   }
   for (size_t i = 0; i < h->nreads && !h->exposed_by; ++i) {
     const h2s_access *r = &h->reads[i];
-    bool followed = r->kind == H2S_READ_YIELDS && LLVMIsALoadInst(r->inst);
+    bool followed = (r->kind == H2S_READ_YIELDS && LLVMIsALoadInst(r->inst)) ||
+                    r->kind == H2S_READ_THROUGH;
     for (size_t j = 0; !followed && j < self->nwrites && !h->exposed_by; ++j)
       if (h2s_spans_overlap(self->writes[j].span, r->span) &&
           !string_member_may_read(f, h, r, &self->writes[j]))

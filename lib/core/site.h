@@ -99,6 +99,9 @@ typedef enum h2s_read_kind {
                       that loads pointers there only to use them
                       (summaries.c), or compares or prints the bytes
                       (libc.c) */
+  H2S_READ_THROUGH, /* the same, of a callee whose accesses through the
+                       pointers it loads the holder lists where they are
+                       pointers into the holder itself */
   H2S_READ_IN_PLACE /* a std::string member (runtime.c), which may free
                        or keep the string's buffer pointer, harmless only
                        when that points to the string's inline buffer */

@@ -93,10 +93,13 @@ typedef struct h2s_param_walk {
   bool frees, keeps;   /* what the uses seen so far may do */
   h2s_valset pointers; /* the pointers derived from the parameter */
   h2s_values casts;    /* their integer casts, for offsets.c */
-  /* The parameter whose memory is summarised as well, and what the uses
-   * seen so far may do with it; NULL for a pointer loaded from there. */
+  /* The pointer whose memory is summarised as well, and what the uses
+   * seen so far may do with it: the parameter, or for a walk 'through' a
+   * pointer loaded from the parameter's memory, that pointer, whose
+   * memory is summarised one level, no deeper. */
   LLVMValueRef param;
   h2s_param_memory memory;
+  bool through;
 } h2s_param_walk;
 
 static h2s_step follow_use(LLVMUseRef use, void *data);
@@ -163,6 +166,17 @@ static h2s_step follow_call(h2s_param_walk *w, LLVMValueRef call, LLVMValueRef p
 static void memory_unknown(h2s_param_walk *w) {
   w->memory.follows = w->memory.frees = w->memory.keeps = w->memory.allocates = true;
   w->memory.written.all = w->memory.leaked.all = true; /* compared: within leaked */
+  w->memory.through_follows = true;
+  w->memory.through_written.all = w->memory.through_leaked.all = true;
+}
+
+/* Adds to 'to' what 'm' says is done through the pointers loaded from the
+ * memory it describes. */
+static void add_through(h2s_param_memory *to, const h2s_param_memory *m) {
+  to->through_follows = to->through_follows || m->through_follows;
+  h2s_ranges_add_moved(&to->through_written, &m->through_written, true, 0);
+  h2s_ranges_add_moved(&to->through_leaked, &m->through_leaked, true, 0);
+  h2s_ranges_add_moved(&to->through_compared, &m->through_compared, true, 0);
 }
 
 /* Where 'ptr' points from the parameter: at '*offset', or with '*onward'
@@ -190,16 +204,27 @@ static void touch(h2s_param_walk *w, h2s_byte_ranges *r, LLVMValueRef ptr, uint6
 }
 
 /* A pointer loaded from the parameter's memory: what its own uses may do
- * is what the function may do with the pointers stored there. */
+ * is what the function may do with the pointers stored there, and what
+ * they do with the memory it points to is what the function does through
+ * them.  A pointer loaded from there in turn is followed no further. */
 static void follow_loaded_pointer(h2s_param_walk *w, LLVMValueRef load) {
-  h2s_param_walk loaded = {.s = w->s, .ctx = w->ctx};
+  w->memory.follows = true;
+  if (w->through)
+    return;
+  h2s_param_walk loaded = {.s = w->s, .ctx = w->ctx, .param = load, .through = true};
   bool complete = h2s_walk_uses(load, w->s->max_uses, follow_use, &loaded);
   bool leaks = !complete ||
                (loaded.casts.len &&
                 h2s_address_leak(w->ctx, load, &loaded.pointers, &loaded.casts));
-  w->memory.follows = true;
+  if (leaks)
+    memory_unknown(&loaded);
   w->memory.frees = w->memory.frees || leaks || loaded.frees;
   w->memory.keeps = w->memory.keeps || leaks || loaded.keeps;
+  h2s_param_memory through = {.through_follows = loaded.memory.follows,
+                              .through_written = loaded.memory.written,
+                              .through_leaked = loaded.memory.leaked,
+                              .through_compared = loaded.memory.compared};
+  add_through(&w->memory, &through);
   h2s_valset_free(&loaded.pointers);
   h2s_values_free(&loaded.casts);
 }
@@ -238,6 +263,7 @@ static void note_callee_memory(h2s_param_walk *w, LLVMValueRef callee, unsigned 
   h2s_ranges_add_moved(&w->memory.written, &m.written, known, offset);
   h2s_ranges_add_moved(&w->memory.leaked, &m.leaked, known, offset);
   h2s_ranges_add_moved(&w->memory.compared, &m.compared, known, offset);
+  add_through(&w->memory, &m);
 }
 
 /* What a C library call does with the bytes from 'ptr' on, as libc.c
@@ -384,7 +410,11 @@ static bool same_memory(const h2s_param_memory *a, const h2s_param_memory *b) {
   return a->follows == b->follows && a->frees == b->frees && a->keeps == b->keeps &&
          a->allocates == b->allocates &&
          h2s_ranges_equal(&a->written, &b->written) && h2s_ranges_equal(&a->leaked, &b->leaked) &&
-         h2s_ranges_equal(&a->compared, &b->compared);
+         h2s_ranges_equal(&a->compared, &b->compared) &&
+         a->through_follows == b->through_follows &&
+         h2s_ranges_equal(&a->through_written, &b->through_written) &&
+         h2s_ranges_equal(&a->through_leaked, &b->through_leaked) &&
+         h2s_ranges_equal(&a->through_compared, &b->through_compared);
 }
 
 static unsigned summarised_params(LLVMValueRef fn) {
