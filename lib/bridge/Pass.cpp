@@ -111,6 +111,19 @@ static void printRanges(raw_ostream &OS, const h2s_byte_ranges &R) {
   }
 }
 
+// "writes RANGES; reads as data RANGES[; compares RANGES]"
+static void printAccesses(raw_ostream &OS, const h2s_byte_ranges &Written,
+                          const h2s_byte_ranges &Leaked, const h2s_byte_ranges &Compared) {
+  OS << "writes ";
+  printRanges(OS, Written);
+  OS << "; reads as data ";
+  printRanges(OS, Leaked);
+  if (Compared.all || Compared.n) {
+    OS << "; compares ";
+    printRanges(OS, Compared);
+  }
+}
+
 static void printMemory(raw_ostream &OS, h2s_summaries *Summaries, Function &F, unsigned Arg) {
   h2s_param_memory Memory;
   OS << "    its memory: ";
@@ -120,32 +133,18 @@ static void printMemory(raw_ostream &OS, h2s_summaries *Summaries, Function &F, 
   }
   if (Memory.follows)
     OS << "loaded pointers " << (Memory.frees ? "may be freed" : "never freed") << ", "
-       << (Memory.keeps ? "may be kept" : "never kept") << "; writes ";
+       << (Memory.keeps ? "may be kept" : "never kept") << "; ";
   else
-    OS << "loads no pointers; writes ";
-  printRanges(OS, Memory.written);
-  OS << "; reads as data ";
-  printRanges(OS, Memory.leaked);
-  if (Memory.compared.all || Memory.compared.n) {
-    OS << "; compares ";
-    printRanges(OS, Memory.compared);
-  }
+    OS << "loads no pointers; ";
+  printAccesses(OS, Memory.written, Memory.leaked, Memory.compared);
   OS << (Memory.allocates ? "; stores blocks it allocates\n" : "\n");
   if (!Memory.follows)
     return;
   OS << "    through loaded pointers: ";
-  if (Memory.through_follows) {
-    OS << "loads pointers\n";
-    return;
-  }
-  OS << "writes ";
-  printRanges(OS, Memory.through_written);
-  OS << "; reads as data ";
-  printRanges(OS, Memory.through_leaked);
-  if (Memory.through_compared.all || Memory.through_compared.n) {
-    OS << "; compares ";
-    printRanges(OS, Memory.through_compared);
-  }
+  if (Memory.through_follows)
+    OS << "loads pointers";
+  else
+    printAccesses(OS, Memory.through_written, Memory.through_leaked, Memory.through_compared);
   OS << "\n";
 }
 
