@@ -400,11 +400,8 @@ static h2s_use_kind classify_resize(h2s_walk *w, LLVMValueRef call, unsigned ind
  * what that argument points to, unless that is null. */
 static h2s_use_kind stores_through_argument(h2s_walk *w, LLVMValueRef call,
                                             const char *library, unsigned index) {
-  int out = h2s_libc_pointer_out(library, index);
-  if (out < 0 || (unsigned)out >= LLVMGetNumArgOperands(call))
-    return H2S_USE_HARMLESS;
-  LLVMValueRef cell = LLVMGetOperand(call, (unsigned)out);
-  if (LLVMIsAConstantPointerNull(cell))
+  LLVMValueRef cell = h2s_libc_pointer_out(library, call, index);
+  if (!cell)
     return H2S_USE_HARMLESS;
   LLVMTypeRef pointer = LLVMPointerTypeInContext(h2s_context(w->f), 0);
   return classify_store_into(w, call, cell, h2s_bridge_store_size(w->f->ctx, pointer));

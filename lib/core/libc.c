@@ -109,9 +109,13 @@ static const h2s_libc_memory *memory_entry(const char *name) {
   return NULL;
 }
 
-int h2s_libc_pointer_out(const char *name, unsigned index) {
+LLVMValueRef h2s_libc_pointer_out(const char *name, LLVMValueRef call, unsigned index) {
   const h2s_libc_memory *m = memory_entry(name);
-  return m && m->stored_arg == (int)index ? m->into_arg : -1;
+  if (!m || m->stored_arg != (int)index || m->into_arg < 0 ||
+      (unsigned)m->into_arg >= LLVMGetNumArgOperands(call))
+    return NULL;
+  LLVMValueRef cell = LLVMGetOperand(call, (unsigned)m->into_arg);
+  return LLVMIsAConstantPointerNull(cell) ? NULL : cell;
 }
 
 /* The characters of the constant C string 'v' points to, or NULL. */

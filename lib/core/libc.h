@@ -60,8 +60,9 @@ bool h2s_libc_installs_stdio_callbacks(LLVMModuleRef mod);
  * given (fputc on a cookie stream, printf with a registered conversion). */
 bool h2s_libc_runs_stdio_callbacks(const char *name);
 
-/* The argument through which 'name' stores a pointer into its argument
- * 'index' (strtol's endptr for its string), or -1. */
-int h2s_libc_pointer_out(const char *name, unsigned index);
+/* The memory into which call 'call' of 'name' stores a pointer into its
+ * argument 'index' (what strtol's endptr points to, for its string), or
+ * NULL when it stores none (a null endptr). */
+LLVMValueRef h2s_libc_pointer_out(const char *name, LLVMValueRef call, unsigned index);
 
 #endif /* HEAP2STACK_LIBC_H */

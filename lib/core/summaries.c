@@ -17,7 +17,8 @@
  * the C library's specification for the others).  It may be kept when such
  * a pointer is stored, returned, turned into an integer that carries its
  * address (offsets.c decides, as for a block), or given to a call that may
- * keep it (by this same question, LLVM's attributes, libc.c or runtime.c).
+ * keep it (by this same question, LLVM's attributes, libc.c or runtime.c;
+ * strtol keeps the string it stores a pointer into through endptr).
  * A use the walk does not model (an atomic, an aggregate, a variadic
  * argument) does both, as does anything in a function whose body may be
  * replaced at link time (weak, linkonce, available_externally).
@@ -146,9 +147,12 @@ static h2s_step follow_call(h2s_param_walk *w, LLVMValueRef call, LLVMValueRef p
   if (callee && !LLVMIsDeclaration(callee))
     return follow_module_call(w, call, callee, index);
   h2s_capture capture;
+  /* libc.c's free nothing; strtol's *endptr keeps the pointer, where
+   * this walk does not follow it */
   if (h2s_bridge_library_function(w->ctx, call, name) &&
-      h2s_library_arg_capture(w->s, name, call, index, &capture)) /* libc.c's free nothing */
-    return note(w, false, capture == H2S_CAPTURES_MAYBE,
+      h2s_library_arg_capture(w->s, name, call, index, &capture))
+    return note(w, false,
+                capture == H2S_CAPTURES_MAYBE || h2s_libc_pointer_out(name, call, index),
                 follow_result(call, capture == H2S_CAPTURES_RET_ONLY));
   h2s_runtime_use runtime = h2s_runtime_arg_use(call, index);
   if (runtime != H2S_RUNTIME_UNKNOWN) {
