@@ -395,11 +395,11 @@ static h2s_step classify_library_call(h2s_holder_walk *w, LLVMValueRef call,
   return capture == H2S_CAPTURES_RET_ONLY ? H2S_STEP_FOLLOW : expose(w, call);
 }
 
-/* A libstdc++ std::string member given the string object in the holder
+/* A std::string member given the string object in the holder
  * (runtime.c): it reads and writes the object's bytes, some of them
  * perhaps as they were, and loads its buffer pointer to use, free or keep
- * it, which check_self_pointers() allows only for a pointer to the
- * string's own inline buffer.  What it returns is the object again. */
+ * it, which check_self_pointers() allows only for libstdc++'s pointer to
+ * the string's own inline buffer.  What it returns is the object again. */
 static h2s_step classify_string_member(h2s_holder_walk *w, LLVMValueRef call,
                                        LLVMValueRef ptr) {
   h2s_string_layout layout = h2s_runtime_string_layout(call, pointer_size(w->f));
