@@ -162,13 +162,11 @@ static void record_holding(h2s_walk *w, LLVMValueRef store, const h2s_holder *h,
 static bool is_inline_buffer_pointer(h2s_walk *w, LLVMValueRef store, const h2s_holder *h,
                                      const h2s_access *member, h2s_span field) {
   h2s_base_offset at;
-  LLVMTypeRef pointer = LLVMPointerTypeInContext(h2s_context(w->f), 0);
-  uint64_t pointer_size = h2s_bridge_store_size(w->f->ctx, pointer);
   return h->base == w->site->call && LLVMIsAStoreInst(store) &&
          h2s_bridge_pointer_base(w->f->ctx, LLVMGetOperand(store, 0), &at) == h->base &&
          at.known && !at.stride &&
-         h2s_is_inline_buffer_pointer(h2s_runtime_string_layout(member->inst, pointer_size),
-                                      member->span, field, at.offset, pointer_size);
+         h2s_is_inline_buffer_pointer(member->inst, h2s_pointer_size(w->f), member->span, field,
+                                      at.offset);
 }
 
 /* 'store' writes the block's pointer, 'size' bytes of it, to 'address': a
@@ -403,8 +401,7 @@ static h2s_use_kind stores_through_argument(h2s_walk *w, LLVMValueRef call,
   LLVMValueRef cell = h2s_libc_pointer_out(library, call, index);
   if (!cell)
     return H2S_USE_HARMLESS;
-  LLVMTypeRef pointer = LLVMPointerTypeInContext(h2s_context(w->f), 0);
-  return classify_store_into(w, call, cell, h2s_bridge_store_size(w->f->ctx, pointer));
+  return classify_store_into(w, call, cell, h2s_pointer_size(w->f));
 }
 
 /* A call that may free the block it is given as argument 'index': the

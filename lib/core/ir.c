@@ -254,6 +254,10 @@ LLVMContextRef h2s_context(const h2s_function *f) {
   return LLVMGetModuleContext(h2s_module(f));
 }
 
+uint64_t h2s_pointer_size(h2s_function *f) {
+  return h2s_bridge_store_size(f->ctx, LLVMPointerTypeInContext(h2s_context(f), 0));
+}
+
 LLVMValueRef h2s_build_intrinsic(LLVMBuilderRef b, const h2s_function *f, const char *name,
                                  LLVMTypeRef overload, LLVMValueRef *args, unsigned nargs,
                                  const char *result) {

@@ -153,10 +153,6 @@ static h2s_step add_write(h2s_holder_walk *w, LLVMValueRef inst, LLVMValueRef va
                     (h2s_access){inst, value, span, H2S_READ_YIELDS, w->newest, !w->certain});
 }
 
-static uint64_t pointer_size(h2s_function *f) {
-  return h2s_bridge_store_size(f->ctx, LLVMPointerTypeInContext(h2s_context(f), 0));
-}
-
 static const h2s_span anywhere = {.known = false};
 
 static uint64_t gcd(uint64_t a, uint64_t b) {
@@ -367,7 +363,7 @@ static h2s_step classify_library_call(h2s_holder_walk *w, LLVMValueRef call,
   case H2S_CONTENTS_EXPOSED:
     return expose(w, call);
   case H2S_CONTENTS_RESUME: {
-    h2s_span cell = span_in(w, ptr, pointer_size(w->f));
+    h2s_span cell = span_in(w, ptr, h2s_pointer_size(w->f));
     if (!h2s_bridge_known_nonnull_at(w->f->ctx, LLVMGetOperand(call, 0), call))
       step = add_read(w, call, cell);
     return step == H2S_STEP_NEXT ? add_write(w, call, NULL, cell) : step;
@@ -402,7 +398,7 @@ static h2s_step classify_library_call(h2s_holder_walk *w, LLVMValueRef call,
  * the string's own inline buffer.  What it returns is the object again. */
 static h2s_step classify_string_member(h2s_holder_walk *w, LLVMValueRef call,
                                        LLVMValueRef ptr) {
-  h2s_string_layout layout = h2s_runtime_string_layout(call, pointer_size(w->f));
+  h2s_string_layout layout = h2s_runtime_string_layout(call, h2s_pointer_size(w->f));
   h2s_location at = locate(w->f, w, ptr);
   h2s_span object = span_at(w->h, at, layout.size);
   if (!at.certain || !object.known || object.stride)
@@ -643,8 +639,8 @@ static bool string_member_may_read(h2s_function *f, const h2s_holder *h,
                                    const h2s_access *r, const h2s_self_write *sw) {
   return r->kind == H2S_READ_IN_PLACE && sw->to.base == h->base && sw->to.known &&
          !sw->to.stride &&
-         h2s_is_inline_buffer_pointer(h2s_runtime_string_layout(r->inst, pointer_size(f)),
-                                      r->span, sw->span, sw->to.offset, pointer_size(f));
+         h2s_is_inline_buffer_pointer(r->inst, h2s_pointer_size(f), r->span, sw->span,
+                                      sw->to.offset);
 }
 
 /* Once the rounds agree: a store of a pointer into the holder elsewhere

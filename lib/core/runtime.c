@@ -277,8 +277,9 @@ h2s_string_layout h2s_runtime_string_layout(LLVMValueRef call, uint64_t pointer_
   return (h2s_string_layout){.size = 2 * pointer_size + 16, .inline_at = (int64_t)(2 * pointer_size)};
 }
 
-bool h2s_is_inline_buffer_pointer(h2s_string_layout layout, h2s_span object, h2s_span field,
-                                  int64_t points_to, uint64_t pointer_size) {
+bool h2s_is_inline_buffer_pointer(LLVMValueRef member, uint64_t pointer_size, h2s_span object,
+                                  h2s_span field, int64_t points_to) {
+  h2s_string_layout layout = h2s_runtime_string_layout(member, pointer_size);
   return layout.inline_at >= 0 && object.known && field.known && !object.stride &&
          !field.stride && !field.partial && field.offset == object.offset &&
          field.size == pointer_size && points_to == object.offset + layout.inline_at;

@@ -41,10 +41,11 @@ typedef struct h2s_string_layout {
 h2s_string_layout h2s_runtime_string_layout(LLVMValueRef call, uint64_t pointer_size);
 
 /* True when a pointer stored at 'field' of a holder, pointing to
- * 'points_to' there, is the buffer pointer of a string of 'layout' whose
- * bytes 'object' spans, pointing to the string's own inline buffer. */
-bool h2s_is_inline_buffer_pointer(h2s_string_layout layout, h2s_span object, h2s_span field,
-                                  int64_t points_to, uint64_t pointer_size);
+ * 'points_to' there, is the buffer pointer of the string whose bytes
+ * 'object' spans, which string member 'member' takes, pointing to the
+ * string's own inline buffer. */
+bool h2s_is_inline_buffer_pointer(LLVMValueRef member, uint64_t pointer_size, h2s_span object,
+                                  h2s_span field, int64_t points_to);
 
 /* How the escape walk sees 'use' (not H2S_RUNTIME_UNKNOWN). */
 h2s_capture h2s_runtime_capture(h2s_runtime_use use);

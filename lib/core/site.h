@@ -410,6 +410,8 @@ typedef h2s_step h2s_use_visitor(LLVMUseRef use, void *data);
 bool h2s_walk_uses(LLVMValueRef root, uint64_t max_uses, h2s_use_visitor *visit,
                    void *data);
 LLVMContextRef h2s_context(const h2s_function *f);
+/* The bytes a pointer of address space 0 takes in 'f's module. */
+uint64_t h2s_pointer_size(h2s_function *f);
 LLVMModuleRef h2s_module(const h2s_function *f);
 /* A call of intrinsic 'name' overloaded on 'overload', named 'result'. */
 LLVMValueRef h2s_build_intrinsic(LLVMBuilderRef b, const h2s_function *f, const char *name,
